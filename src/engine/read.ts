@@ -1,0 +1,223 @@
+// Sheet and header detection, cell parsing into typed records, per-sheet validation issues.
+import { Issue, IssueList } from './issues';
+import { parseCell } from './parse';
+import { ColumnDef, PARAMS_SHEET, RESULT_SHEET_NAMES, SHEETS, SheetDef, SheetKey, normalizeName } from './sheets';
+import { RawTable, cellAddress, isBlank } from './table';
+
+export interface Rec<T = Record<string, unknown>> {
+  /** 1-based Excel row */
+  row: number;
+  v: T;
+  /** columns whose value is unusable (unreadable, or a required cell left blank) */
+  bad: Set<string>;
+}
+
+export interface ColumnPos {
+  def: ColumnDef;
+  /** 1-based Excel column */
+  col: number;
+  /** the header as written in the sheet */
+  header: string;
+}
+
+export interface ReadSheet<T = Record<string, unknown>> {
+  def: SheetDef;
+  /** the sheet name as written in the workbook */
+  name: string;
+  headerRow: number;
+  columns: Map<string, ColumnPos>;
+  /** required or rule-needed columns that are absent */
+  missing: string[];
+  records: Rec<T>[];
+  /** data rows read (incl. rows left out for errors) */
+  rowCount: number;
+}
+
+export interface ReadResult {
+  sheets: Partial<Record<SheetKey, ReadSheet>>;
+  /** the raw table of 规则参数, when present */
+  paramsTable: RawTable | null;
+  issues: IssueList;
+}
+
+const RESULT_NAMES = new Set(RESULT_SHEET_NAMES.map(normalizeName));
+
+export function isResultSheetName(name: string): boolean {
+  return RESULT_NAMES.has(normalizeName(name));
+}
+
+export function isParamsSheetName(name: string): boolean {
+  const n = normalizeName(name);
+  return n === normalizeName(PARAMS_SHEET.zh) || n === normalizeName(PARAMS_SHEET.en);
+}
+
+export function matchSheet(name: string): SheetDef | null {
+  const n = normalizeName(name);
+  return SHEETS.find((s) => normalizeName(s.zh) === n || normalizeName(s.en) === n) ?? null;
+}
+
+function headerIndex(def: SheetDef): Map<string, ColumnDef> {
+  const m = new Map<string, ColumnDef>();
+  for (const c of def.columns) {
+    m.set(normalizeName(c.zh), c);
+    m.set(normalizeName(c.en), c);
+  }
+  return m;
+}
+
+const HEADER_SCAN_ROWS = 10;
+
+/** Finds which raw tables are which input sheets (the first match of a sheet wins). */
+export function detectSheets(tables: RawTable[], issues: IssueList): { found: Map<SheetKey, RawTable>; params: RawTable | null } {
+  const found = new Map<SheetKey, RawTable>();
+  let params: RawTable | null = null;
+  for (const t of tables) {
+    if (isResultSheetName(t.name)) continue;
+    if (isParamsSheetName(t.name)) {
+      params ??= t;
+      continue;
+    }
+    const def = matchSheet(t.name);
+    if (!def) continue;
+    if (found.has(def.key)) {
+      const first = found.get(def.key)!;
+      issues.sheet(t.name, 'warning', 'duplicate-sheet', `工作表“${t.name}”与“${first.name}”都是${def.zh}表，只读取“${first.name}”`, `sheets "${t.name}" and "${first.name}" are both ${def.en}; only "${first.name}" is read`);
+      continue;
+    }
+    found.set(def.key, t);
+  }
+  return { found, params };
+}
+
+export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): ReadSheet | null {
+  const index = headerIndex(def);
+  const rows = table.values;
+  let headerIdx = -1;
+  for (let i = 0; i < Math.min(rows.length, HEADER_SCAN_ROWS); i++) {
+    const known = new Set<string>();
+    for (const cell of rows[i] ?? []) {
+      if (typeof cell !== 'string') continue;
+      const c = index.get(normalizeName(cell));
+      if (c) known.add(c.key);
+    }
+    if (known.size >= 2) {
+      headerIdx = i;
+      break;
+    }
+  }
+  if (headerIdx < 0) {
+    issues.sheet(table.name, 'error', 'no-header', `工作表“${table.name}”前${HEADER_SCAN_ROWS}行中找不到表头（至少两个已知列名，如 ${def.columns.slice(0, 3).map((c) => c.zh).join('、')}）`, `no header row found in the first ${HEADER_SCAN_ROWS} rows of "${table.name}" (at least two known column names, e.g. ${def.columns.slice(0, 3).map((c) => c.en).join(', ')})`);
+    return null;
+  }
+  const headerRow = table.firstRow + headerIdx;
+  const columns = new Map<string, ColumnPos>();
+  const headerCells = rows[headerIdx];
+  headerCells.forEach((cell, j) => {
+    if (isBlank(cell)) return;
+    const col = table.firstCol + j;
+    const header = String(cell).trim();
+    const c = typeof cell === 'string' ? index.get(normalizeName(cell)) : undefined;
+    const at = cellAddress(headerRow, col);
+    if (!c) {
+      issues.add({ sheet: table.name, row: headerRow, column: header, cell: at, level: 'info', code: 'unknown-column', message: `未知列“${header}”，已忽略`, messageEn: `unknown column "${header}" ignored` });
+      return;
+    }
+    if (columns.has(c.key)) {
+      issues.add({ sheet: table.name, row: headerRow, column: header, cell: at, level: 'warning', code: 'duplicate-column', message: `列“${header}”重复，只读取第一列（${columns.get(c.key)!.header}）`, messageEn: `column "${header}" appears twice; only the first is read` });
+      return;
+    }
+    columns.set(c.key, { def: c, col, header });
+  });
+  const missing: string[] = [];
+  for (const c of def.columns) {
+    if (columns.has(c.key)) continue;
+    missing.push(c.key);
+    if (c.required)
+      issues.add({ sheet: table.name, row: headerRow, column: c.zh, cell: null, level: 'error', code: 'missing-column', message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价`, messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated` });
+  }
+
+  const cols = [...columns.values()];
+  const requiredCols = cols.filter((c) => c.def.required);
+  const records: Rec[] = [];
+  const keyCols = def.keyColumns?.map((k) => columns.get(k)).filter((c): c is ColumnPos => !!c) ?? [];
+  const hasAllKeys = keyCols.length === (def.keyColumns?.length ?? 0) && keyCols.length > 0;
+  const seen = new Map<string, number>();
+  let rowCount = 0;
+  for (let i = headerIdx + 1; i < rows.length; i++) {
+    const raw = rows[i];
+    if (!raw || raw.every(isBlank)) continue;
+    const row = table.firstRow + i;
+    const at = (c: ColumnPos) => raw[c.col - table.firstCol] ?? null;
+    if (!cols.some((c) => !isBlank(at(c)))) continue; // content only in unknown columns
+    rowCount++;
+    // A row with every required cell blank (a totals row, a note) is reported once and left out.
+    if (requiredCols.length > 0 && requiredCols.every((c) => isBlank(at(c)))) {
+      issues.add({ sheet: table.name, row, column: null, cell: cellAddress(row, table.firstCol), level: 'warning', code: 'stray-row', message: `第${row}行没有必填内容（如合计行或备注），已跳过`, messageEn: `row ${row} has none of the required cells (a totals row or a note?) and is left out` });
+      continue;
+    }
+    const v: Record<string, unknown> = {};
+    const bad = new Set<string>();
+    for (const c of cols) {
+      const cell = at(c);
+      const p = parseCell(cell, c.def.type);
+      const addr = cellAddress(row, c.col);
+      if (!p.ok) {
+        bad.add(c.def.key);
+        v[c.def.key] = null;
+        issues.add({ sheet: table.name, row, column: c.header, cell: addr, level: 'error', code: `invalid-${c.def.type.kind}`, message: `${addr}：${p.reason}，本行不参与需要该值的规则`, messageEn: `${addr}: ${p.reasonEn}; the row is left out of rules that need this value` });
+        continue;
+      }
+      v[c.def.key] = p.value;
+      if (p.value === null && c.def.required) {
+        bad.add(c.def.key);
+        issues.add({ sheet: table.name, row, column: c.header, cell: addr, level: 'error', code: 'required', message: `${addr}：必填单元格“${c.header}”为空`, messageEn: `${addr}: required cell "${c.header}" is blank` });
+      }
+    }
+    if (hasAllKeys) {
+      if (keyCols.some((c) => bad.has(c.def.key))) continue; // no usable key: left out of every rule
+      const key = keyCols.map((c) => keyString(v[c.def.key])).join('\u0001');
+      const firstRow = seen.get(key);
+      if (firstRow !== undefined) {
+        const c = keyCols[0];
+        const addr = cellAddress(row, c.col);
+        issues.add({ sheet: table.name, row, column: c.header, cell: addr, level: 'error', code: 'duplicate', message: `${addr}：${keyCols.map((k) => k.header).join('+')}“${keyCols.map((k) => displayKey(v[k.def.key])).join(' ')}”与第${firstRow}行重复，本行不参与计算`, messageEn: `${addr}: duplicate ${keyCols.map((k) => k.header).join('+')} "${keyCols.map((k) => displayKey(v[k.def.key])).join(' ')}" (first on row ${firstRow}); this row is left out` });
+        continue;
+      }
+      seen.set(key, row);
+    }
+    records.push({ row, v, bad });
+  }
+  return { def, name: table.name, headerRow, columns, missing, records, rowCount };
+}
+
+function keyString(v: unknown): string {
+  if (v && typeof v === 'object' && 'key' in v) return String((v as { key: string }).key);
+  return String(v);
+}
+
+function displayKey(v: unknown): string {
+  return keyString(v);
+}
+
+export function readWorkbook(tables: RawTable[]): ReadResult {
+  const issues = new IssueList();
+  const { found, params } = detectSheets(tables, issues);
+  const sheets: Partial<Record<SheetKey, ReadSheet>> = {};
+  for (const def of SHEETS) {
+    const t = found.get(def.key);
+    if (!t) continue;
+    const r = readSheet(def, t, issues);
+    if (r) sheets[def.key] = r;
+  }
+  return { sheets, paramsTable: params, issues };
+}
+
+export function cellOf(sheet: ReadSheet<unknown>, row: number, key: string): { column: string; cell: string } | null {
+  const c = sheet.columns.get(key);
+  return c ? { column: c.header, cell: cellAddress(row, c.col) } : null;
+}
+
+export function rowIssue(sheet: ReadSheet<unknown>, row: number, key: string, level: Issue['level'], code: string, message: string, messageEn: string): Issue {
+  const c = cellOf(sheet, row, key);
+  return { sheet: sheet.name, row, column: c?.column ?? null, cell: c?.cell ?? null, level, code, message, messageEn };
+}

@@ -1,0 +1,76 @@
+// Shared by the monthly ticket rules (R2–R4): one KPI row per month of the service window.
+import { Context, Kpi, Ticket } from '../model';
+import { ClippedPeriod, periodsInWindow } from '../periods';
+import { Rec } from '../read';
+import { dayOf } from '../time';
+import { MAX_EVIDENCE, Need, evidenceOf, makeKpi, missingReason, naRows, pct, rateAtLeast, usable } from './common';
+import { Cents } from '../money';
+
+export function serviceMonths(ctx: Context): ClippedPeriod[] {
+  return periodsInWindow('month', ctx.serviceStart, ctx.serviceEnd);
+}
+
+export interface MonthlyTicketSpec {
+  ruleId: string;
+  needs: Need[];
+  /** ticket columns whose unreadable value leaves the ticket out */
+  columns: string[];
+  unit: Cents;
+  threshold: number;
+  /** the instant that puts a ticket into a month, or null when it is not in the population */
+  anchor(t: Ticket, ctx: Context): number | null;
+  /** true = counts in the numerator; null = not yet measurable (left out) */
+  good(t: Ticket, ctx: Context): boolean | null;
+  badNote: [string, string];
+}
+
+export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): Kpi[] {
+  const months = serviceMonths(ctx);
+  const reason = missingReason(ctx, spec.needs);
+  if (reason) return naRows(spec.ruleId, months, ctx, reason, spec.unit);
+  const { ok, leftOut } = usable(ctx.data.tickets ?? [], spec.columns);
+  const buckets = months.map(() => ({ total: 0, good: 0, bad: [] as Rec<Ticket>[], skipped: 0 }));
+  const indexOf = (day: number) => {
+    for (let i = 0; i < months.length; i++) if (day >= months[i].start && day <= months[i].end) return i;
+    return -1;
+  };
+  for (const t of ok) {
+    const a = spec.anchor(t.v, ctx);
+    if (a === null) continue;
+    const i = indexOf(dayOf(a));
+    if (i < 0) continue;
+    const g = spec.good(t.v, ctx);
+    if (g === null) continue;
+    const b = buckets[i];
+    b.total++;
+    if (g) b.good++;
+    else b.bad.push(t);
+  }
+  for (const t of leftOut) {
+    const r = t.v.received_at;
+    if (r === null) continue;
+    const i = indexOf(dayOf(r));
+    if (i >= 0) buckets[i].skipped++;
+  }
+  return months.map((p, i) => {
+    const b = buckets[i];
+    if (p.end > ctx.asOf) return makeKpi({ ruleId: spec.ruleId, period: p.key, evalDay: p.end, status: 'pending', unit: spec.unit, target: spec.threshold, valueKind: 'rate' });
+    const status = b.total === 0 ? 'na' : rateAtLeast(b.good, b.total, spec.threshold) ? 'pass' : 'fail';
+    return makeKpi({
+      ruleId: spec.ruleId,
+      period: p.key,
+      evalDay: p.end,
+      status,
+      numerator: b.good,
+      denominator: b.total,
+      value: b.total ? b.good / b.total : null,
+      target: spec.threshold,
+      valueKind: 'rate',
+      unit: spec.unit,
+      leftOut: b.skipped,
+      note: b.total === 0 ? '当月无统计对象' : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `；${b.bad.length} 张${spec.badNote[0]}` : ''}${b.skipped ? `；${b.skipped} 行因单元格无法识别未计入` : ''}`,
+      noteEn: b.total === 0 ? 'nothing to measure this month' : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `; ${b.bad.length} ${spec.badNote[1]}` : ''}${b.skipped ? `; ${b.skipped} row(s) left out for unreadable cells` : ''}`,
+      evidence: status === 'fail' ? b.bad.slice(0, MAX_EVIDENCE).map((t) => evidenceOf(ctx, 'tickets', t, 'ticket_id')) : [],
+    });
+  });
+}
