@@ -1,0 +1,88 @@
+// Sheet specs: the result sheets as plain data. The layout module decides everything here;
+// the adapters (exceljs, Office.js) only write what it says.
+
+export type Format = 'money' | 'percent' | 'date' | 'datetime' | 'int' | 'number' | 'score' | 'text';
+
+export type Highlight = 'fail' | 'warn' | 'ok' | 'muted' | 'changed';
+
+/** A cell value: text is always written as text (never a formula), dates as naive values. */
+export type SpecValue =
+  | null
+  | number
+  | boolean
+  | { text: string }
+  | { day: number }
+  | { seconds: number }
+  | { link: { sheet: string; cell: string }; text: string };
+
+export interface SpecCell {
+  v: SpecValue;
+  /** overrides the column format for this cell */
+  format?: Format;
+  highlight?: Highlight;
+  bold?: boolean;
+}
+
+export interface ColumnSpec {
+  header: string;
+  format: Format;
+  /** character width */
+  width: number;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  /** 1-based row of the header */
+  row: number;
+  /** Excel table name (ASCII, unique in the workbook) */
+  name: string;
+  caption?: string;
+  columns: ColumnSpec[];
+  rows: SpecCell[][];
+  /** highlight a whole row */
+  rowHighlight?: (Highlight | null)[];
+  /** column index with data bars (a chart of the values) */
+  dataBarColumn?: number;
+}
+
+export interface KeyValueBlock {
+  kind: 'keyValue';
+  row: number;
+  caption?: string;
+  /** label, value, optional third column (e.g. 大写) */
+  rows: [string, SpecCell, SpecCell?][];
+}
+
+export type Block = TableBlock | KeyValueBlock;
+
+export interface SheetSpec {
+  name: string;
+  title: string;
+  subtitle: string;
+  /** rows frozen at the top (the first table's header row), 0 = none */
+  freezeRows: number;
+  tabColor?: string;
+  blocks: Block[];
+  /** column widths for key/value sheets (when the first block is not a table) */
+  widths?: number[];
+}
+
+export const t = (s: string | null | undefined): SpecCell => ({ v: s === null || s === undefined ? null : { text: s } });
+export const n = (x: number | null | undefined, format?: Format): SpecCell => ({ v: x === null || x === undefined ? null : x, format });
+export const d = (day: number | null | undefined): SpecCell => ({ v: day === null || day === undefined ? null : { day }, format: 'date' });
+export const link = (text: string, sheet: string, cell: string): SpecCell => ({ v: { link: { sheet, cell }, text } });
+
+export function isLink(v: SpecValue | undefined): v is { link: { sheet: string; cell: string }; text: string } {
+  return typeof v === 'object' && v !== null && 'link' in v;
+}
+
+/** The plain value of a spec cell as text (for tests, hashes and the CLI). */
+export function specText(c: SpecCell | undefined): string {
+  const v = c?.v ?? null;
+  if (v === null) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if ('text' in v) return v.text;
+  if ('day' in v) return String(v.day);
+  if ('seconds' in v) return String(v.seconds);
+  return '';
+}
