@@ -2,17 +2,17 @@
 //                   [--as-of YYYY-MM-DD] [--params FILE.json] [--lang zh|en]
 // Exit codes: 0 the audit ran (findings are not failures); 1 the workbook cannot be audited;
 // 2 usage errors or an unreadable file. No stack trace ever reaches the user.
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'fs';
-import path from 'path';
-import { AuditFailure, AuditResult, audit } from '../engine/audit';
-import { layoutResults, Lang } from '../engine/layout';
-import { formatYuan } from '../engine/money';
-import { PARAM_KEYS, ParamKey, coerceParam } from '../engine/params';
-import { DEDUCTION_RULES, RULE_TITLES } from '../engine/rules';
-import { toSummaryJson } from '../engine/summary';
-import { formatDateTimeSpace, parseIsoDay } from '../engine/time';
-import { readWorkbookFile, workbookBytes } from '../file/xlsx';
-import { writeResultSheets } from '../file/write';
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
+import path from "path";
+import { AuditFailure, AuditResult, audit } from "../engine/audit";
+import { layoutResults, Lang } from "../engine/layout";
+import { formatYuan } from "../engine/money";
+import { PARAM_KEYS, ParamKey, coerceParam } from "../engine/params";
+import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
+import { toSummaryJson } from "../engine/summary";
+import { formatDateTimeSpace, parseIsoDay } from "../engine/time";
+import { readWorkbookFile, workbookBytes } from "../file/xlsx";
+import { writeResultSheets } from "../file/write";
 
 export interface Io {
   out(line: string): void;
@@ -38,47 +38,55 @@ interface Args {
 
 class UsageError extends Error {}
 
-export function parseArgs(argv: string[]): Args | 'help' {
-  const args: Partial<Args> = { lang: 'zh' };
+export function parseArgs(argv: string[]): Args | "help" {
+  const args: Partial<Args> = { lang: "zh" };
   const take = (i: number, flag: string) => {
     const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} 后缺少值 / ${flag} needs a value`);
+    if (v === undefined || v.startsWith("--"))
+      throw new UsageError(`${flag} 后缺少值 / ${flag} needs a value`);
     return v;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = () => (inline !== undefined ? inline : take(i++, flag));
     switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--out':
+      case "-h":
+      case "--help":
+        return "help";
+      case "--out":
         args.out = value();
         break;
-      case '--json':
+      case "--json":
         args.json = value();
         break;
-      case '--as-of':
+      case "--as-of":
         args.asOf = value();
         break;
-      case '--params':
+      case "--params":
         args.params = value();
         break;
-      case '--lang': {
+      case "--lang": {
         const l = value();
-        if (l !== 'zh' && l !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / --lang must be zh or en: ${l}`);
+        if (l !== "zh" && l !== "en")
+          throw new UsageError(`--lang 只能是 zh 或 en / --lang must be zh or en: ${l}`);
         args.lang = l;
         break;
       }
       default:
-        if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
+        if (a.startsWith("-")) throw new UsageError(`未知选项 / unknown option: ${a}`);
         if (args.input) throw new UsageError(`只能核查一个工作簿 / one workbook at a time: ${a}`);
         args.input = a;
     }
   }
-  if (!args.input) throw new UsageError('缺少输入工作簿 / no input workbook given');
-  if (args.asOf !== undefined && parseIsoDay(args.asOf) === null) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${args.asOf}`);
+  if (!args.input) throw new UsageError("缺少输入工作簿 / no input workbook given");
+  if (args.asOf !== undefined && parseIsoDay(args.asOf) === null)
+    throw new UsageError(
+      `--as-of 应为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${args.asOf}`
+    );
   return args as Args;
 }
 
@@ -89,13 +97,13 @@ export function beijingNow(): string {
 
 export function defaultOutPath(input: string): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-核查${ext || '.xlsx'}`);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-核查${ext || ".xlsx"}`);
 }
 
 function readParamsFile(file: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file, "utf8");
   } catch {
     throw new UsageError(`无法读取参数文件 / cannot read the parameters file: ${file}`);
   }
@@ -103,9 +111,14 @@ function readParamsFile(file: string): Record<string, unknown> {
   try {
     obj = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`参数文件不是有效的 JSON / the parameters file is not valid JSON: ${file} (${(e as Error).message})`);
+    throw new UsageError(
+      `参数文件不是有效的 JSON / the parameters file is not valid JSON: ${file} (${(e as Error).message})`
+    );
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new UsageError(`参数文件应为 {"参数": 值} 对象 / the parameters file must be an object {"key": value}: ${file}`);
+  if (!obj || typeof obj !== "object" || Array.isArray(obj))
+    throw new UsageError(
+      `参数文件应为 {"参数": 值} 对象 / the parameters file must be an object {"key": value}: ${file}`
+    );
   const out: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
@@ -118,7 +131,12 @@ function readParamsFile(file: string): Record<string, unknown> {
       if (c.value !== undefined) out[k] = c.value;
     } else errors.push(`${k}: ${c.message} / ${c.messageEn}`);
   }
-  if (errors.length) throw new AuditFailure('invalid-params', `参数文件 ${file} 中的值无效：${errors.join('；')}`, `invalid values in ${file}`);
+  if (errors.length)
+    throw new AuditFailure(
+      "invalid-params",
+      `参数文件 ${file} 中的值无效：${errors.join("；")}`,
+      `invalid values in ${file}`
+    );
   return out;
 }
 
@@ -126,50 +144,66 @@ export function printSummary(r: AuditResult, io: Io): void {
   const s = r.settlement;
   const t = s.totals;
   io.out(`接诉即办合同考核 · 核查完成（评价截止 ${r.asOf}）`);
-  io.out('扣款（考核细则）：');
+  io.out("扣款（考核细则）：");
   for (const rule of DEDUCTION_RULES) {
     const ks = r.kpis.filter((k) => k.ruleId === rule.id);
     const amount = ks.reduce((a, k) => a + k.deduction, 0);
     const occ = ks.reduce((a, k) => a + k.occurrences, 0);
-    const pending = ks.filter((k) => k.status === 'pending').length;
-    const na = ks.filter((k) => k.status === 'na').length;
-    const extra = [pending ? `待定 ${pending}` : '', na ? `不适用 ${na}` : ''].filter(Boolean).join('，');
-    io.out(`  ${rule.id.padEnd(4)}${rule.zh.padEnd(16, '　')} ${String(occ).padStart(3)} 次 ${formatYuan(amount).padStart(14)}${extra ? `（${extra}）` : ''}`);
+    const pending = ks.filter((k) => k.status === "pending").length;
+    const na = ks.filter((k) => k.status === "na").length;
+    const extra = [pending ? `待定 ${pending}` : "", na ? `不适用 ${na}` : ""]
+      .filter(Boolean)
+      .join("，");
+    io.out(
+      `  ${rule.id.padEnd(4)}${rule.zh.padEnd(16, "　")} ${String(occ).padStart(3)} 次 ${formatYuan(amount).padStart(14)}${extra ? `（${extra}）` : ""}`
+    );
   }
-  io.out(`扣款合计 ${formatYuan(t.deductions)}（第一次验收 ${formatYuan(t.firstWindow)}，最终验收 ${formatYuan(t.finalWindow)}）`);
+  io.out(
+    `扣款合计 ${formatYuan(t.deductions)}（第一次验收 ${formatYuan(t.firstWindow)}，最终验收 ${formatYuan(t.finalWindow)}）`
+  );
   io.out(`尾款（第3期）应付 ${formatYuan(t.installment3Payable)}`);
   io.out(`乙方应退款 ${formatYuan(t.refundDue)}`);
   io.out(`结算金额 ${formatYuan(t.settlement)}`);
-  const claimRules = [...new Set(r.claims.map((c) => c.ruleId))].map((id) => `${id} × ${r.claims.filter((c) => c.ruleId === id).length}`);
-  io.out(`违约金主张（须双方书面确认，未计入结算）${formatYuan(t.claims)}${claimRules.length ? `：${claimRules.join('，')}` : ''}`);
+  const claimRules = [...new Set(r.claims.map((c) => c.ruleId))].map(
+    (id) => `${id} × ${r.claims.filter((c) => c.ruleId === id).length}`
+  );
+  io.out(
+    `违约金主张（须双方书面确认，未计入结算）${formatYuan(t.claims)}${claimRules.length ? `：${claimRules.join("，")}` : ""}`
+  );
   if (t.lateFees > 0) io.out(`甲方逾期付款违约金 ${formatYuan(t.lateFees)}`);
   const byRule = new Map<string, number>();
   for (const f of r.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-  io.out(`合规发现：${byRule.size ? [...byRule].map(([id, c]) => `${id} ${RULE_TITLES[id]?.zh ?? ''} ${c}`).join('；') : '无'}`);
-  const errors = r.issues.filter((i) => i.level === 'error').length;
-  const warnings = r.issues.filter((i) => i.level === 'warning').length;
-  io.out(`校验问题：错误 ${errors}，警告 ${warnings}，提示 ${r.issues.length - errors - warnings}${r.issues.length ? '（详见“校验问题”工作表）' : ''}`);
-  const firstErrors = r.issues.filter((i) => i.level === 'error').slice(0, 5);
-  for (const i of firstErrors) io.out(`  ${i.sheet}!${i.cell ?? ''} ${i.message}`);
+  io.out(
+    `合规发现：${byRule.size ? [...byRule].map(([id, c]) => `${id} ${RULE_TITLES[id]?.zh ?? ""} ${c}`).join("；") : "无"}`
+  );
+  const errors = r.issues.filter((i) => i.level === "error").length;
+  const warnings = r.issues.filter((i) => i.level === "warning").length;
+  io.out(
+    `校验问题：错误 ${errors}，警告 ${warnings}，提示 ${r.issues.length - errors - warnings}${r.issues.length ? "（详见“校验问题”工作表）" : ""}`
+  );
+  const firstErrors = r.issues.filter((i) => i.level === "error").slice(0, 5);
+  for (const i of firstErrors) io.out(`  ${i.sheet}!${i.cell ?? ""} ${i.message}`);
   if (errors > firstErrors.length) io.out(`  …… 另有 ${errors - firstErrors.length} 个错误`);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  let args: Args | 'help';
+  let args: Args | "help";
   try {
     args = parseArgs(argv);
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (args === 'help') {
+  if (args === "help") {
     io.out(USAGE);
     return 0;
   }
   const input = path.resolve(args.input);
   const out = path.resolve(args.out ?? defaultOutPath(args.input));
   if (out === input) {
-    io.err(`输出文件不能与输入相同（输入工作簿不会被修改）/ the output must not be the input (the input is never modified): ${args.input}`);
+    io.err(
+      `输出文件不能与输入相同（输入工作簿不会被修改）/ the output must not be the input (the input is never modified): ${args.input}`
+    );
     return 2;
   }
   try {
@@ -179,7 +213,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     try {
       wb = await readWorkbookFile(input);
     } catch (e) {
-      throw new UsageError(`无法读取工作簿（需要 .xlsx 文件）/ cannot read the workbook (an .xlsx file is needed): ${args.input} — ${(e as Error).message}`);
+      throw new UsageError(
+        `无法读取工作簿（需要 .xlsx 文件）/ cannot read the workbook (an .xlsx file is needed): ${args.input} — ${(e as Error).message}`
+      );
     }
     const result = audit(wb.tables, { params, asOf: args.asOf, runAt: beijingNow() });
     writeResultSheets(wb.workbook, layoutResults(result, { lang: args.lang }));
@@ -189,11 +225,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       renameSync(tmp, out);
     } catch (e) {
       if (existsSync(tmp)) unlinkSync(tmp);
-      throw new UsageError(`无法写出结果文件 / cannot write the result: ${out} — ${(e as Error).message}`);
+      throw new UsageError(
+        `无法写出结果文件 / cannot write the result: ${out} — ${(e as Error).message}`
+      );
     }
     if (args.json) writeFileSync(args.json, JSON.stringify(toSummaryJson(result), null, 1));
     printSummary(result, io);
-    io.out(`已写入 written: ${path.relative(process.cwd(), out) || out}${args.json ? `；摘要 summary: ${args.json}` : ''}`);
+    io.out(
+      `已写入 written: ${path.relative(process.cwd(), out) || out}${args.json ? `；摘要 summary: ${args.json}` : ""}`
+    );
     return 0;
   } catch (e) {
     if (e instanceof AuditFailure) {
@@ -204,14 +244,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(e.message);
       return 2;
     }
-    io.err(`内部错误，请将此信息反馈给开发人员 / internal error, please report: ${(e as Error)?.message ?? String(e)}`);
+    io.err(
+      `内部错误，请将此信息反馈给开发人员 / internal error, please report: ${(e as Error)?.message ?? String(e)}`
+    );
     return 1;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }).then(
+  main(process.argv.slice(2), {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+  }).then(
     (code) => process.exit(code),
-    () => process.exit(1),
+    () => process.exit(1)
   );
 }

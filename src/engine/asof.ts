@@ -1,9 +1,9 @@
 // The as-of view: a run knows nothing after the end of evaluation.asOf. Rows dated after it
 // are left out; event times after it read as blank (not yet happened). Deadlines and
 // publication dates are kept as written.
-import { Context } from './model';
-import { ReadSheet, Rec } from './read';
-import { SheetKey } from './sheets';
+import { Context } from "./model";
+import { ReadSheet, Rec } from "./read";
+import { SheetKey } from "./sheets";
 
 interface AsOfSpec {
   /** the row is left out when this column is after asOf */
@@ -11,31 +11,41 @@ interface AsOfSpec {
   /** these columns read as blank when after asOf */
   events: string[];
   /** datetime (seconds) or date (days) */
-  unit: 'seconds' | 'days';
+  unit: "seconds" | "days";
 }
 
 const SPECS: Partial<Record<SheetKey, AsOfSpec>> = {
-  tickets: { rowDate: 'received_at', events: ['signed_at', 'forwarded_at', 'feedback_at', 'closed_at', 'callback_at'], unit: 'seconds' },
-  staff: { rowDate: 'start_date', events: ['end_date', 'pretraining_date'], unit: 'days' },
-  roster: { rowDate: 'start_at', events: [], unit: 'seconds' },
-  trainings: { rowDate: 'date', events: [], unit: 'days' },
-  qa: { rowDate: 'date', events: [], unit: 'days' },
-  complaints: { rowDate: 'date', events: [], unit: 'days' },
-  incidents: { rowDate: 'date', events: [], unit: 'days' },
-  replacements: { rowDate: 'notice_on', events: ['filled_on'], unit: 'days' },
-  reports: { events: ['submitted_on'], unit: 'days' },
-  policies: { events: ['established_on'], unit: 'days' },
-  payments: { events: ['invoice_on', 'guarantee_on', 'paid_on'], unit: 'days' },
+  tickets: {
+    rowDate: "received_at",
+    events: ["signed_at", "forwarded_at", "feedback_at", "closed_at", "callback_at"],
+    unit: "seconds",
+  },
+  staff: { rowDate: "start_date", events: ["end_date", "pretraining_date"], unit: "days" },
+  roster: { rowDate: "start_at", events: [], unit: "seconds" },
+  trainings: { rowDate: "date", events: [], unit: "days" },
+  qa: { rowDate: "date", events: [], unit: "days" },
+  complaints: { rowDate: "date", events: [], unit: "days" },
+  incidents: { rowDate: "date", events: [], unit: "days" },
+  replacements: { rowDate: "notice_on", events: ["filled_on"], unit: "days" },
+  reports: { events: ["submitted_on"], unit: "days" },
+  policies: { events: ["established_on"], unit: "days" },
+  payments: { events: ["invoice_on", "guarantee_on", "paid_on"], unit: "days" },
 };
 
 export function applyAsOf(key: SheetKey, sheet: ReadSheet, ctx: Context): Rec<never>[] {
   const spec = SPECS[key];
   if (!spec) return sheet.records as Rec<never>[];
-  const limit = spec.unit === 'seconds' ? ctx.asOfEnd : ctx.asOf;
+  const limit = spec.unit === "seconds" ? ctx.asOfEnd : ctx.asOf;
   const out: Rec<never>[] = [];
   for (const rec of sheet.records) {
     const v = rec.v as Record<string, number | null>;
-    if (spec.rowDate && v[spec.rowDate] !== null && v[spec.rowDate] !== undefined && v[spec.rowDate]! > limit) continue;
+    if (
+      spec.rowDate &&
+      v[spec.rowDate] !== null &&
+      v[spec.rowDate] !== undefined &&
+      v[spec.rowDate]! > limit
+    )
+      continue;
     let copy: Record<string, unknown> | null = null;
     for (const e of spec.events) {
       const x = v[e];

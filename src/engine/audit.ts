@@ -1,20 +1,30 @@
 // The whole audit, in stages: detect and read the sheets, parameters, the as-of view, row
 // checks, every rule, settlement. Pure: tables in, a result model out.
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex } from '@noble/hashes/utils';
-import { Issue, IssueList, sortIssues } from './issues';
-import { Claim, Context, Finding, Kpi } from './model';
-import { DEFAULT_PARAMS, ParamError, Params, ParamKey, changedParams, readParamsTable, resolve, validateParams, Resolved } from './params';
-import { ReadSheet, readWorkbook } from './read';
-import { COMPLIANCE_RULES, DEDUCTION_RULES } from './rules';
-import { Settlement, settle } from './settle';
-import { SHEETS, SheetKey, SHEET_BY_KEY } from './sheets';
-import { RawTable } from './table';
-import { dayEnd, parseIsoDay } from './time';
-import { applyAsOf } from './asof';
-import { checkRows } from './checks';
+import { sha256 } from "@noble/hashes/sha256";
+import { bytesToHex } from "@noble/hashes/utils";
+import { Issue, IssueList, sortIssues } from "./issues";
+import { Claim, Context, Finding, Kpi } from "./model";
+import {
+  DEFAULT_PARAMS,
+  ParamError,
+  Params,
+  ParamKey,
+  changedParams,
+  readParamsTable,
+  resolve,
+  validateParams,
+  Resolved,
+} from "./params";
+import { ReadSheet, readWorkbook } from "./read";
+import { COMPLIANCE_RULES, DEDUCTION_RULES } from "./rules";
+import { Settlement, settle } from "./settle";
+import { SHEETS, SheetKey, SHEET_BY_KEY } from "./sheets";
+import { RawTable } from "./table";
+import { dayEnd, parseIsoDay } from "./time";
+import { applyAsOf } from "./asof";
+import { checkRows } from "./checks";
 
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = "0.1.0";
 
 export interface AuditOptions {
   /** values that override the workbook's 规则参数 sheet (the CLI's --params, the pane's form) */
@@ -27,7 +37,7 @@ export interface AuditOptions {
   onProgress?: (stage: AuditStage, detail?: string) => void;
 }
 
-export type AuditStage = 'reading' | 'checking' | 'computing' | 'settling' | 'done';
+export type AuditStage = "reading" | "checking" | "computing" | "settling" | "done";
 
 export interface SheetSummary {
   key: SheetKey;
@@ -62,10 +72,10 @@ export interface AuditResult {
 
 export class AuditFailure extends Error {
   constructor(
-    readonly code: 'no-tickets' | 'invalid-params',
+    readonly code: "no-tickets" | "invalid-params",
     readonly messageZh: string,
     readonly messageEn: string,
-    readonly paramErrors: ParamError[] = [],
+    readonly paramErrors: ParamError[] = []
   ) {
     super(messageEn);
   }
@@ -73,8 +83,8 @@ export class AuditFailure extends Error {
 
 /** SHA-256 of a sheet's values, in a form both adapters give identically. */
 export function hashTable(t: RawTable): string {
-  const canon = (v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v);
-  const text = t.values.map((r) => JSON.stringify(r.map(canon))).join('\n');
+  const canon = (v: unknown) => (typeof v === "number" ? Number(v.toPrecision(12)) : v);
+  const text = t.values.map((r) => JSON.stringify(r.map(canon))).join("\n");
   return bytesToHex(sha256(new TextEncoder().encode(`${t.firstRow},${t.firstCol}\n${text}`)));
 }
 
@@ -94,8 +104,8 @@ export function resolveParams(paramsTable: RawTable | null, options: AuditOption
     where.delete(k);
   }
   if (options.asOf !== undefined) {
-    values['evaluation.asOf'] = options.asOf;
-    where.delete('evaluation.asOf');
+    values["evaluation.asOf"] = options.asOf;
+    where.delete("evaluation.asOf");
   }
   if (!errors.length) {
     const r = validateParams(values, where);
@@ -103,35 +113,73 @@ export function resolveParams(paramsTable: RawTable | null, options: AuditOption
     errors.push(...r.errors);
   }
   const first = errors[0];
-  const at = (e: ParamError) => (e.sheet ? `（${e.sheet}!${e.cell}）` : '');
+  const at = (e: ParamError) => (e.sheet ? `（${e.sheet}!${e.cell}）` : "");
   throw new AuditFailure(
-    'invalid-params',
-    `参数无效，未进行计算：${errors.map((e) => `${e.message}${at(e)}`).join('；')}`,
-    `invalid parameters, nothing computed: ${errors.map((e) => `${e.messageEn}${e.sheet ? ` (${e.sheet}!${e.cell})` : ''}`).join('; ')}`,
-    errors.length ? errors : [first],
+    "invalid-params",
+    `参数无效，未进行计算：${errors.map((e) => `${e.message}${at(e)}`).join("；")}`,
+    `invalid parameters, nothing computed: ${errors.map((e) => `${e.messageEn}${e.sheet ? ` (${e.sheet}!${e.cell})` : ""}`).join("; ")}`,
+    errors.length ? errors : [first]
   );
 }
 
-const COSTS: Record<SheetKey, string[]> = Object.fromEntries(SHEETS.map((s) => [s.key, [] as string[]])) as unknown as Record<SheetKey, string[]>;
-for (const r of [...DEDUCTION_RULES, ...COMPLIANCE_RULES]) for (const n of r.needs) if (!COSTS[n.sheet].includes(r.id)) COSTS[n.sheet].push(r.id);
-COSTS.payments.push('付款');
+const COSTS: Record<SheetKey, string[]> = Object.fromEntries(
+  SHEETS.map((s) => [s.key, [] as string[]])
+) as unknown as Record<SheetKey, string[]>;
+for (const r of [...DEDUCTION_RULES, ...COMPLIANCE_RULES])
+  for (const n of r.needs) if (!COSTS[n.sheet].includes(r.id)) COSTS[n.sheet].push(r.id);
+COSTS.payments.push("付款");
 
 /** The rules that need a sheet (for "培训 not found: R8 and C10 will not be evaluated"). */
 export function rulesNeeding(sheet: SheetKey): string[] {
   return COSTS[sheet];
 }
 
+/** One warning per column a rule needs that a present sheet lacks (required ones are already errors). */
+function warnMissingColumns(ctx: Context): void {
+  const byColumn = new Map<string, { sheet: ReadSheet; key: string; rules: string[] }>();
+  for (const rule of [...DEDUCTION_RULES, ...COMPLIANCE_RULES])
+    for (const need of rule.needs) {
+      const sheet = ctx.sheets[need.sheet];
+      if (!sheet) continue;
+      for (const key of need.columns) {
+        if (sheet.columns.has(key)) continue;
+        const id = `${need.sheet}|${key}`;
+        const entry = byColumn.get(id) ?? { sheet, key, rules: [] };
+        if (!entry.rules.includes(rule.id)) entry.rules.push(rule.id);
+        byColumn.set(id, entry);
+      }
+    }
+  for (const { sheet, key, rules } of byColumn.values()) {
+    const def = sheet.def.columns.find((c) => c.key === key)!;
+    if (def.required) continue;
+    ctx.issues.add({
+      sheet: sheet.name,
+      row: sheet.headerRow,
+      column: def.zh,
+      cell: null,
+      level: "warning",
+      code: "missing-column",
+      message: `工作表“${sheet.name}”缺少列“${def.zh}”（${def.en}）：${rules.join("、")} 不予评价`,
+      messageEn: `sheet "${sheet.name}" has no column ${def.zh} (${def.en}): ${rules.join(", ")} will not be evaluated`,
+    });
+  }
+}
+
 export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResult {
   const progress = options.onProgress ?? (() => undefined);
-  progress('reading');
+  progress("reading");
   const read = readWorkbook(tables);
   const issues = read.issues;
   if (!read.sheets.tickets) {
     const present = tables.find((t) => SHEET_BY_KEY.tickets && /工单|ticket/i.test(t.name));
     throw new AuditFailure(
-      'no-tickets',
-      present ? `工作表“${present.name}”中找不到工单表头，无法核查` : `未找到“工单”工作表（或 Tickets），无法核查。现有工作表：${tables.map((t) => t.name).join('、') || '无'}`,
-      present ? `no ticket header found in sheet "${present.name}"; cannot audit` : `no 工单 (Tickets) sheet; cannot audit. Sheets present: ${tables.map((t) => t.name).join(', ') || 'none'}`,
+      "no-tickets",
+      present
+        ? `工作表“${present.name}”中找不到工单表头，无法核查`
+        : `未找到“工单”工作表（或 Tickets），无法核查。现有工作表：${tables.map((t) => t.name).join("、") || "无"}`,
+      present
+        ? `no ticket header found in sheet "${present.name}"; cannot audit`
+        : `no 工单 (Tickets) sheet; cannot audit. Sheets present: ${tables.map((t) => t.name).join(", ") || "none"}`
     );
   }
   const params = resolveParams(read.paramsTable, options);
@@ -140,47 +188,63 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
   const ctx: Context = {
     r: resolved,
     p: params,
-    serviceStart: parseIsoDay(params['service.start'])!,
-    serviceEnd: parseIsoDay(params['service.end'])!,
+    serviceStart: parseIsoDay(params["service.start"])!,
+    serviceEnd: parseIsoDay(params["service.end"])!,
     asOf,
     asOfEnd: dayEnd(asOf),
-    firstCutoff: parseIsoDay(params['acceptance.firstCutoff'])!,
+    firstCutoff: parseIsoDay(params["acceptance.firstCutoff"])!,
     sheets: read.sheets,
     data: {},
     issues,
   };
-  progress('checking');
+  progress("checking");
   checkRows(ctx);
   for (const s of SHEETS) {
     const sheet = read.sheets[s.key];
     if (!sheet) {
       const costs = rulesNeeding(s.key);
-      issues.sheet(s.zh, 'warning', 'missing-sheet', `未找到工作表“${s.zh}”（${s.en}）${costs.length ? `：${costs.join('、')} 不予评价` : ''}`, `sheet ${s.zh} (${s.en}) not found${costs.length ? `: ${costs.join(', ')} will not be evaluated` : ''}`);
+      issues.sheet(
+        s.zh,
+        "warning",
+        "missing-sheet",
+        `未找到工作表“${s.zh}”（${s.en}）${costs.length ? `：${costs.join("、")} 不予评价` : ""}`,
+        `sheet ${s.zh} (${s.en}) not found${costs.length ? `: ${costs.join(", ")} will not be evaluated` : ""}`
+      );
       continue;
     }
     (ctx.data as Record<string, unknown>)[s.key] = applyAsOf(s.key, sheet as ReadSheet, ctx);
   }
-  progress('computing');
+  warnMissingColumns(ctx);
+  progress("computing");
   const kpis: Kpi[] = [];
   const findings: Finding[] = [];
   const claims: Claim[] = [];
   for (const rule of [...DEDUCTION_RULES, ...COMPLIANCE_RULES]) {
-    progress('computing', rule.id);
+    progress("computing", rule.id);
     const out = rule.evaluate(ctx);
     kpis.push(...(out.kpis ?? []));
     findings.push(...(out.findings ?? []));
     claims.push(...(out.claims ?? []));
   }
-  progress('settling');
+  progress("settling");
   const settlement = settle(ctx, kpis, claims);
   findings.push(...settlement.findings);
   const tableByName = new Map(tables.map((t) => [t.name, t]));
   const sheets: SheetSummary[] = SHEETS.map((s) => {
     const r = read.sheets[s.key];
     const t = r ? tableByName.get(r.name) : undefined;
-    return { key: s.key, zh: s.zh, en: s.en, name: r?.name ?? null, rows: r?.rowCount ?? 0, records: r?.records.length ?? 0, sha256: t ? hashTable(t) : null, costs: rulesNeeding(s.key) };
+    return {
+      key: s.key,
+      zh: s.zh,
+      en: s.en,
+      name: r?.name ?? null,
+      rows: r?.rowCount ?? 0,
+      records: r?.records.length ?? 0,
+      sha256: t ? hashTable(t) : null,
+      costs: rulesNeeding(s.key),
+    };
   });
-  progress('done');
+  progress("done");
   return {
     schemaVersion: 1,
     version: ENGINE_VERSION,
@@ -194,7 +258,10 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
     findings,
     claims,
     settlement,
-    issues: sortIssues(issues.items, SHEETS.map((s) => read.sheets[s.key]?.name ?? s.zh)),
+    issues: sortIssues(
+      issues.items,
+      SHEETS.map((s) => read.sheets[s.key]?.name ?? s.zh)
+    ),
     paramsSheetName: read.paramsTable?.name ?? null,
   };
 }

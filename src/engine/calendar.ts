@@ -1,7 +1,7 @@
 // The State Council holiday calendar (法定节假日 and 调休 make-up working days) from the
 // bundled data of the `chinese-days` package: no network, no time zone.
-import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { DayNum, formatDay, weekday } from './time';
+import chineseDays from "chinese-days/dist/chinese-days.json";
+import { DayNum, formatDay, weekday } from "./time";
 
 const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
 const holidays = new Set(Object.keys(data.holidays));

@@ -2,7 +2,7 @@
 // row, the column header as written, the cell address, a level, a stable code and a
 // message in Chinese and English.
 
-export type IssueLevel = 'error' | 'warning' | 'info';
+export type IssueLevel = "error" | "warning" | "info";
 
 export interface Issue {
   sheet: string;
@@ -15,7 +15,11 @@ export interface Issue {
   messageEn: string;
 }
 
-export const LEVEL_ZH: Record<IssueLevel, string> = { error: '错误', warning: '警告', info: '提示' };
+export const LEVEL_ZH: Record<IssueLevel, string> = {
+  error: "错误",
+  warning: "警告",
+  info: "提示",
+};
 
 export class IssueList {
   readonly items: Issue[] = [];
@@ -42,7 +46,7 @@ export function sortIssues(issues: Issue[], sheetOrder: string[]): Issue[] {
     (a, b) =>
       (rank.get(a.sheet) ?? 99) - (rank.get(b.sheet) ?? 99) ||
       (a.row ?? 0) - (b.row ?? 0) ||
-      (a.cell ?? '').length - (b.cell ?? '').length ||
-      (a.cell ?? '').localeCompare(b.cell ?? ''),
+      (a.cell ?? "").length - (b.cell ?? "").length ||
+      (a.cell ?? "").localeCompare(b.cell ?? "")
   );
 }

@@ -1,13 +1,13 @@
 // The result model and the context every rule evaluates against.
-import { IssueList } from './issues';
-import { Params, Resolved } from './params';
-import { Period } from './periods';
-import { ReadSheet, Rec } from './read';
-import { SheetKey } from './sheets';
-import { DayNum, Seconds } from './time';
-import { Cents } from './money';
+import { IssueList } from "./issues";
+import { Params, Resolved } from "./params";
+import { Period } from "./periods";
+import { ReadSheet, Rec } from "./read";
+import { SheetKey } from "./sheets";
+import { DayNum, Seconds } from "./time";
+import { Cents } from "./money";
 
-export type Status = 'pass' | 'fail' | 'na' | 'pending';
+export type Status = "pass" | "fail" | "na" | "pending";
 
 /** A pointer to a source row (or cell) in an input sheet. */
 export interface Evidence {
@@ -30,7 +30,7 @@ export interface Kpi {
   /** the target, as shown to the auditor (e.g. 0.9, 90, 2, 26) */
   target: number | null;
   /** how value and target compare: 'rate' values are fractions */
-  valueKind: 'rate' | 'score' | 'count' | 'rank' | 'date' | 'none';
+  valueKind: "rate" | "score" | "count" | "rank" | "date" | "none";
   status: Status;
   occurrences: number;
   unit: Cents;

@@ -1,16 +1,16 @@
 // Money is held in integer fen (cents). Every product with a rate is rounded half-up
 // (四舍五入) to the fen, in integer arithmetic.
-import Nzh from 'nzh';
+import Nzh from "nzh";
 
 export type Cents = number;
 
 /** Parses a decimal amount ("1599998.40", 1599998.4) into cents, half-up; null if not a number. */
 export function toCents(value: number | string): Cents | null {
-  const s = typeof value === 'number' ? numberToPlainString(value) : value.trim();
+  const s = typeof value === "number" ? numberToPlainString(value) : value.trim();
   const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(s);
   if (!m) return null;
-  const sign = m[1] === '-' ? -1 : 1;
-  const frac = (m[3] ?? '').padEnd(3, '0');
+  const sign = m[1] === "-" ? -1 : 1;
+  const frac = (m[3] ?? "").padEnd(3, "0");
   let cents = Number(m[2]) * 100 + Number(frac.slice(0, 2));
   if (Number(frac[2]) >= 5) cents += 1;
   return sign * cents;
@@ -18,7 +18,7 @@ export function toCents(value: number | string): Cents | null {
 
 function numberToPlainString(n: number): string {
   // 1599998.4 → "1599998.4"; avoids exponent notation for the magnitudes we handle
-  if (!Number.isFinite(n)) return 'NaN';
+  if (!Number.isFinite(n)) return "NaN";
   const s = String(n);
   if (!/e/i.test(s)) return s;
   return n.toFixed(10);
@@ -40,15 +40,15 @@ export function applyRate(cents: Cents, rate: number): Cents {
 export function formatCents(c: Cents): string {
   const neg = c < 0;
   const a = Math.abs(c);
-  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+  return `${neg ? "-" : ""}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
 }
 
 /** "¥1,599,998.40" */
 export function formatYuan(c: Cents): string {
   const neg = c < 0;
   const a = Math.abs(c);
-  const int = Math.floor(a / 100).toLocaleString('en-US');
-  return `${neg ? '-' : ''}¥${int}.${String(a % 100).padStart(2, '0')}`;
+  const int = Math.floor(a / 100).toLocaleString("en-US");
+  return `${neg ? "-" : ""}¥${int}.${String(a % 100).padStart(2, "0")}`;
 }
 
 /**

@@ -1,13 +1,14 @@
 // Every parameter of RULES.md in one zod schema: its contract default, its validation, a
 // short Chinese description, its group (the rule it belongs to) and the kind of value it
 // holds. The pane's form, the 规则参数 sheet and the run log are all generated from it.
-import { z } from 'zod';
-import { parseBool, parseDate, parseNumberValue } from './parse';
-import { RawCell, RawTable, cellAddress, isBlank, isCellError } from './table';
-import { formatDay, parseIsoDay } from './time';
-import { normalizeName, TRAINING_KINDS } from './sheets';
+import { z } from "zod";
+import { parseBool, parseDate, parseNumberValue } from "./parse";
+import { RawCell, RawTable, cellAddress, isBlank, isCellError } from "./table";
+import { formatDay, parseIsoDay } from "./time";
+import { normalizeName, TRAINING_KINDS } from "./sheets";
 
-export type ParamKind = 'money' | 'rate' | 'number' | 'int' | 'date' | 'bool' | 'enum' | 'list' | 'tiers';
+export type ParamKind =
+  "money" | "rate" | "number" | "int" | "date" | "bool" | "enum" | "list" | "tiers";
 
 export interface ParamMeta {
   zh: string;
@@ -21,115 +22,383 @@ export interface ParamMeta {
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => parseIsoDay(s) !== null, 'not a real calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+  .refine((s) => parseIsoDay(s) !== null, "not a real calendar date");
 
-const money = (def: number, meta: Omit<ParamMeta, 'kind'>) =>
+const money = (def: number, meta: Omit<ParamMeta, "kind">) =>
   z
     .number()
     .min(0)
     .max(1e12)
-    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (fen)')
+    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "at most two decimals (fen)")
     .default(def)
-    .meta({ ...meta, kind: 'money' });
-const rate = (def: number, meta: Omit<ParamMeta, 'kind'>) => z.number().min(0).max(1).default(def).meta({ ...meta, kind: 'rate' });
-const int = (def: number, min: number, max: number, meta: Omit<ParamMeta, 'kind'>) => z.number().int().min(min).max(max).default(def).meta({ ...meta, kind: 'int' });
-const num = (def: number, min: number, max: number, meta: Omit<ParamMeta, 'kind'>) => z.number().min(min).max(max).default(def).meta({ ...meta, kind: 'number' });
-const date = (def: string, meta: Omit<ParamMeta, 'kind'>) => isoDate.default(def).meta({ ...meta, kind: 'date' });
-const dateOrFollow = (follows: string, meta: Omit<ParamMeta, 'kind' | 'follows'>) => isoDate.nullable().default(null).meta({ ...meta, kind: 'date', follows });
-const bool = (def: boolean, meta: Omit<ParamMeta, 'kind'>) => z.boolean().default(def).meta({ ...meta, kind: 'bool' });
-function choice<T extends string>(values: readonly [T, ...T[]], labels: Record<T, string>, def: T, meta: Omit<ParamMeta, 'kind' | 'options'>) {
+    .meta({ ...meta, kind: "money" });
+const rate = (def: number, meta: Omit<ParamMeta, "kind">) =>
+  z
+    .number()
+    .min(0)
+    .max(1)
+    .default(def)
+    .meta({ ...meta, kind: "rate" });
+const int = (def: number, min: number, max: number, meta: Omit<ParamMeta, "kind">) =>
+  z
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .default(def)
+    .meta({ ...meta, kind: "int" });
+const num = (def: number, min: number, max: number, meta: Omit<ParamMeta, "kind">) =>
+  z
+    .number()
+    .min(min)
+    .max(max)
+    .default(def)
+    .meta({ ...meta, kind: "number" });
+const date = (def: string, meta: Omit<ParamMeta, "kind">) =>
+  isoDate.default(def).meta({ ...meta, kind: "date" });
+const dateOrFollow = (follows: string, meta: Omit<ParamMeta, "kind" | "follows">) =>
+  isoDate
+    .nullable()
+    .default(null)
+    .meta({ ...meta, kind: "date", follows });
+const bool = (def: boolean, meta: Omit<ParamMeta, "kind">) =>
+  z
+    .boolean()
+    .default(def)
+    .meta({ ...meta, kind: "bool" });
+function choice<T extends string>(
+  values: readonly [T, ...T[]],
+  labels: Record<T, string>,
+  def: T,
+  meta: Omit<ParamMeta, "kind" | "options">
+) {
   return z
     .enum(values)
     .default(def as never)
-    .meta({ ...meta, kind: 'enum', options: values.map((v) => ({ value: v, zh: labels[v] })) });
+    .meta({ ...meta, kind: "enum", options: values.map((v) => ({ value: v, zh: labels[v] })) });
 }
 
-const tierSchema = z.object({ minDrop: z.number().int().min(1).max(100), rate: z.number().min(0).max(1) });
-const trainingKindNames = TRAINING_KINDS.kind === 'enum' ? TRAINING_KINDS.values.map((v) => v.zh) : [];
+const tierSchema = z.object({
+  minDrop: z.number().int().min(1).max(100),
+  rate: z.number().min(0).max(1),
+});
+const trainingKindNames =
+  TRAINING_KINDS.kind === "enum" ? TRAINING_KINDS.values.map((v) => v.zh) : [];
 
 export const paramsSchema = z
   .object({
-    'contract.totalFee': money(3999996, { zh: '合同含税总金额（元）', en: 'contract total fee (yuan, tax incl.)', group: 'contract' }),
-    'contract.signedOn': date('2023-01-20', { zh: '合同签订日期', en: 'contract signed on', group: 'contract' }),
-    'service.start': date('2023-01-23', { zh: '服务期开始（含）', en: 'service start (inclusive)', group: 'contract' }),
-    'service.end': date('2024-01-22', { zh: '服务期结束（含）', en: 'service end (inclusive)', group: 'contract' }),
-    'evaluation.asOf': dateOrFollow('service.end', { zh: '评价截止日（默认服务期结束）', en: 'evaluate up to (default: service end)', group: 'contract' }),
-    'acceptance.firstOn': date('2023-11-25', { zh: '第一次验收日期', en: 'first acceptance on', group: 'acceptance' }),
-    'acceptance.firstCutoff': date('2023-10-31', { zh: '第一次验收截止：评价日不晚于此日的扣款归第一次验收', en: 'first-acceptance cutoff: items evaluated on or before belong to it', group: 'acceptance' }),
-    'acceptance.finalOn': date('2024-01-23', { zh: '最终验收日期', en: 'final acceptance on', group: 'acceptance' }),
-    'deadlines.rollOverRestDays': bool(true, { zh: '期限末日为休息日时顺延至下一工作日（民法典第二百零三条）', en: 'roll a deadline on a rest day over to the next working day', group: 'acceptance' }),
-    'r1.unit': money(200, { zh: 'R1 案件不过夜：每次扣款（元）', en: 'R1 unit deduction', group: 'R1' }),
-    'r1.graceHours': int(0, 0, 72, { zh: 'R1 签收宽限小时数（派单当日24时后）', en: 'R1 grace hours after the end of the received day', group: 'R1' }),
-    'r1.requireSameDayForward': bool(true, { zh: 'R1 转派也须当日完成（随签随派）', en: 'R1 forwarding must also be same-day', group: 'R1' }),
-    'r1.mode': choice(['perPeriod', 'perTicket'], { perPeriod: '每个不达标日计一次', perTicket: '每张超时工单计一次' }, 'perPeriod', { zh: 'R1 计次方式', en: 'R1 occurrence counting', group: 'R1' }),
-    'r2.threshold': rate(0.9, { zh: 'R2 派单准确率目标值', en: 'R2 dispatch accuracy target', group: 'R2' }),
-    'r2.unit': money(500, { zh: 'R2 每次扣款（元）', en: 'R2 unit deduction', group: 'R2' }),
-    'r2.blankCountsCorrect': bool(true, { zh: 'R2 派单准确为空视为准确', en: 'R2 a blank 派单准确 counts as correct', group: 'R2' }),
-    'r3.threshold': rate(1, { zh: 'R3 回访率目标值', en: 'R3 call-back rate target', group: 'R3' }),
-    'r3.unit': money(500, { zh: 'R3 每次扣款（元）', en: 'R3 unit deduction', group: 'R3' }),
-    'r3.requireRecording': bool(true, { zh: 'R3 回访须上传录音', en: 'R3 a call-back needs its recording', group: 'R3' }),
-    'r3.population': choice(['forwarded', 'all'], { forwarded: '已转派（派单）的办结工单', all: '全部办结工单' }, 'forwarded', { zh: 'R3 统计范围', en: 'R3 population', group: 'R3' }),
-    'r3.callbackDays': int(3, 0, 60, { zh: 'R3 办结后回访期限（天），未到期的不计入', en: 'R3 days allowed for the call-back after closing', group: 'R3' }),
-    'r4.threshold': rate(0.9, { zh: 'R4 按时反馈率目标值', en: 'R4 on-time feedback target', group: 'R4' }),
-    'r4.unit': money(500, { zh: 'R4 每次扣款（元）', en: 'R4 unit deduction', group: 'R4' }),
-    'r4.defaultHandlingDays': int(15, 1, 365, { zh: 'R4 办理时限为空时按派单后自然日数', en: 'R4 natural days when 办理时限 is blank', group: 'R4' }),
-    'r5.threshold': num(90, 0, 100, { zh: 'R5 质检平均分目标值', en: 'R5 mean QA score target', group: 'R5' }),
-    'r5.unit': money(500, { zh: 'R5 每次扣款（元）', en: 'R5 unit deduction', group: 'R5' }),
-    'r5.missingFails': bool(true, { zh: 'R5 当月无质检记录视为不达标', en: 'R5 a month without QA samples fails', group: 'R5' }),
-    'r6.unit': money(500, { zh: 'R6 报表及时性每次扣款（元）', en: 'R6 unit deduction', group: 'R6' }),
-    'r6.dueDays': int(10, 0, 365, { zh: 'R6 成绩公布后提交期限（自然日）', en: 'R6 natural days after scores are published', group: 'R6' }),
-    'r6.fallbackDueDays': int(25, 0, 365, { zh: 'R6 无成绩公布日期时，期末后提交期限（自然日）', en: 'R6 natural days after period end when no publication date', group: 'R6' }),
-    'r7.unit': money(500, { zh: 'R7 项目总结报告每次扣款（元）', en: 'R7 unit deduction', group: 'R7' }),
-    'r7.halfYearDue': date('2023-07-31', { zh: 'R7 半年工作总结截止日', en: 'R7 half-year summary due', group: 'R7' }),
-    'r7.annualDue': dateOrFollow('service.end', { zh: 'R7 年度工作总结截止日（默认服务期结束）', en: 'R7 annual summary due (default: service end)', group: 'R7' }),
-    'r8.minPerMonth': int(2, 0, 100, { zh: 'R8 每月最少培训场次', en: 'R8 minimum trainings per month', group: 'R8' }),
-    'r8.unit': money(500, { zh: 'R8 每次扣款（元）', en: 'R8 unit deduction', group: 'R8' }),
-    'r8.countedKinds': z
+    "contract.totalFee": money(3999996, {
+      zh: "合同含税总金额（元）",
+      en: "contract total fee (yuan, tax incl.)",
+      group: "contract",
+    }),
+    "contract.signedOn": date("2023-01-20", {
+      zh: "合同签订日期",
+      en: "contract signed on",
+      group: "contract",
+    }),
+    "service.start": date("2023-01-23", {
+      zh: "服务期开始（含）",
+      en: "service start (inclusive)",
+      group: "contract",
+    }),
+    "service.end": date("2024-01-22", {
+      zh: "服务期结束（含）",
+      en: "service end (inclusive)",
+      group: "contract",
+    }),
+    "evaluation.asOf": dateOrFollow("service.end", {
+      zh: "评价截止日（默认服务期结束）",
+      en: "evaluate up to (default: service end)",
+      group: "contract",
+    }),
+    "acceptance.firstOn": date("2023-11-25", {
+      zh: "第一次验收日期",
+      en: "first acceptance on",
+      group: "acceptance",
+    }),
+    "acceptance.firstCutoff": date("2023-10-31", {
+      zh: "第一次验收截止：评价日不晚于此日的扣款归第一次验收",
+      en: "first-acceptance cutoff: items evaluated on or before belong to it",
+      group: "acceptance",
+    }),
+    "acceptance.finalOn": date("2024-01-23", {
+      zh: "最终验收日期",
+      en: "final acceptance on",
+      group: "acceptance",
+    }),
+    "deadlines.rollOverRestDays": bool(true, {
+      zh: "期限末日为休息日时顺延至下一工作日（民法典第二百零三条）",
+      en: "roll a deadline on a rest day over to the next working day",
+      group: "acceptance",
+    }),
+    "r1.unit": money(200, {
+      zh: "R1 案件不过夜：每次扣款（元）",
+      en: "R1 unit deduction",
+      group: "R1",
+    }),
+    "r1.graceHours": int(0, 0, 72, {
+      zh: "R1 签收宽限小时数（派单当日24时后）",
+      en: "R1 grace hours after the end of the received day",
+      group: "R1",
+    }),
+    "r1.requireSameDayForward": bool(true, {
+      zh: "R1 转派也须当日完成（随签随派）",
+      en: "R1 forwarding must also be same-day",
+      group: "R1",
+    }),
+    "r1.mode": choice(
+      ["perPeriod", "perTicket"],
+      { perPeriod: "每个不达标日计一次", perTicket: "每张超时工单计一次" },
+      "perPeriod",
+      { zh: "R1 计次方式", en: "R1 occurrence counting", group: "R1" }
+    ),
+    "r2.threshold": rate(0.9, {
+      zh: "R2 派单准确率目标值",
+      en: "R2 dispatch accuracy target",
+      group: "R2",
+    }),
+    "r2.unit": money(500, { zh: "R2 每次扣款（元）", en: "R2 unit deduction", group: "R2" }),
+    "r2.blankCountsCorrect": bool(true, {
+      zh: "R2 派单准确为空视为准确",
+      en: "R2 a blank 派单准确 counts as correct",
+      group: "R2",
+    }),
+    "r3.threshold": rate(1, { zh: "R3 回访率目标值", en: "R3 call-back rate target", group: "R3" }),
+    "r3.unit": money(500, { zh: "R3 每次扣款（元）", en: "R3 unit deduction", group: "R3" }),
+    "r3.requireRecording": bool(true, {
+      zh: "R3 回访须上传录音",
+      en: "R3 a call-back needs its recording",
+      group: "R3",
+    }),
+    "r3.population": choice(
+      ["forwarded", "all"],
+      { forwarded: "已转派（派单）的办结工单", all: "全部办结工单" },
+      "forwarded",
+      { zh: "R3 统计范围", en: "R3 population", group: "R3" }
+    ),
+    "r3.callbackDays": int(3, 0, 60, {
+      zh: "R3 办结后回访期限（天），未到期的不计入",
+      en: "R3 days allowed for the call-back after closing",
+      group: "R3",
+    }),
+    "r4.threshold": rate(0.9, {
+      zh: "R4 按时反馈率目标值",
+      en: "R4 on-time feedback target",
+      group: "R4",
+    }),
+    "r4.unit": money(500, { zh: "R4 每次扣款（元）", en: "R4 unit deduction", group: "R4" }),
+    "r4.defaultHandlingDays": int(15, 1, 365, {
+      zh: "R4 办理时限为空时按派单后自然日数",
+      en: "R4 natural days when 办理时限 is blank",
+      group: "R4",
+    }),
+    "r5.threshold": num(90, 0, 100, {
+      zh: "R5 质检平均分目标值",
+      en: "R5 mean QA score target",
+      group: "R5",
+    }),
+    "r5.unit": money(500, { zh: "R5 每次扣款（元）", en: "R5 unit deduction", group: "R5" }),
+    "r5.missingFails": bool(true, {
+      zh: "R5 当月无质检记录视为不达标",
+      en: "R5 a month without QA samples fails",
+      group: "R5",
+    }),
+    "r6.unit": money(500, {
+      zh: "R6 报表及时性每次扣款（元）",
+      en: "R6 unit deduction",
+      group: "R6",
+    }),
+    "r6.dueDays": int(10, 0, 365, {
+      zh: "R6 成绩公布后提交期限（自然日）",
+      en: "R6 natural days after scores are published",
+      group: "R6",
+    }),
+    "r6.fallbackDueDays": int(25, 0, 365, {
+      zh: "R6 无成绩公布日期时，期末后提交期限（自然日）",
+      en: "R6 natural days after period end when no publication date",
+      group: "R6",
+    }),
+    "r7.unit": money(500, {
+      zh: "R7 项目总结报告每次扣款（元）",
+      en: "R7 unit deduction",
+      group: "R7",
+    }),
+    "r7.halfYearDue": date("2023-07-31", {
+      zh: "R7 半年工作总结截止日",
+      en: "R7 half-year summary due",
+      group: "R7",
+    }),
+    "r7.annualDue": dateOrFollow("service.end", {
+      zh: "R7 年度工作总结截止日（默认服务期结束）",
+      en: "R7 annual summary due (default: service end)",
+      group: "R7",
+    }),
+    "r8.minPerMonth": int(2, 0, 100, {
+      zh: "R8 每月最少培训场次",
+      en: "R8 minimum trainings per month",
+      group: "R8",
+    }),
+    "r8.unit": money(500, { zh: "R8 每次扣款（元）", en: "R8 unit deduction", group: "R8" }),
+    "r8.countedKinds": z
       .array(z.enum(trainingKindNames as [string, ...string[]]))
       .min(1)
-      .default(['培训课', '复盘会', '质检总结会', '全系统业务培训'])
-      .meta({ zh: 'R8 计入的培训形式', en: 'R8 training kinds counted', group: 'R8', kind: 'list', options: trainingKindNames.map((v) => ({ value: v, zh: v })) }),
-    'r8.partialMonth': choice(['prorate', 'full', 'skip'], { prorate: '按服务天数折算', full: '按整月要求', skip: '不考核' }, 'prorate', { zh: 'R8 不足整月的月份', en: 'R8 partial months', group: 'R8' }),
-    'r9.unit': money(2000, { zh: 'R9 制度建设每项扣款（元）', en: 'R9 unit deduction', group: 'R9' }),
-    'r9.deadline': dateOrFollow('acceptance.firstCutoff', { zh: 'R9 制度建立截止日（默认第一次验收截止）', en: 'R9 policies deadline (default: first cutoff)', group: 'R9' }),
-    'r10.baselineRank': int(26, 1, 1000, { zh: 'R10 基准排名（前三年平均）', en: 'R10 baseline rank', group: 'R10' }),
-    'r10.tiers': z
+      .default(["培训课", "复盘会", "质检总结会", "全系统业务培训"])
+      .meta({
+        zh: "R8 计入的培训形式",
+        en: "R8 training kinds counted",
+        group: "R8",
+        kind: "list",
+        options: trainingKindNames.map((v) => ({ value: v, zh: v })),
+      }),
+    "r8.partialMonth": choice(
+      ["prorate", "full", "skip"],
+      { prorate: "按服务天数折算", full: "按整月要求", skip: "不考核" },
+      "prorate",
+      { zh: "R8 不足整月的月份", en: "R8 partial months", group: "R8" }
+    ),
+    "r9.unit": money(2000, {
+      zh: "R9 制度建设每项扣款（元）",
+      en: "R9 unit deduction",
+      group: "R9",
+    }),
+    "r9.deadline": dateOrFollow("acceptance.firstCutoff", {
+      zh: "R9 制度建立截止日（默认第一次验收截止）",
+      en: "R9 policies deadline (default: first cutoff)",
+      group: "R9",
+    }),
+    "r10.baselineRank": int(26, 1, 1000, {
+      zh: "R10 基准排名（前三年平均）",
+      en: "R10 baseline rank",
+      group: "R10",
+    }),
+    "r10.tiers": z
       .array(tierSchema)
       .min(1)
-      .refine((t) => t.every((x, i) => i === 0 || x.minDrop > t[i - 1].minDrop), 'tiers must be in increasing minDrop order')
+      .refine(
+        (t) => t.every((x, i) => i === 0 || x.minDrop > t[i - 1].minDrop),
+        "tiers must be in increasing minDrop order"
+      )
       .default([
         { minDrop: 1, rate: 0.05 },
         { minDrop: 4, rate: 0.1 },
         { minDrop: 6, rate: 0.15 },
       ])
-      .meta({ zh: 'R10 排名下降扣款档次（下降名次起点:比例）', en: 'R10 tiers (drop from: rate of total fee)', group: 'R10', kind: 'tiers' }),
-    'r10.peerTop': int(3, 1, 100, { zh: 'R10 委办局排名应在前几名', en: 'R10 peer rank must be within top N', group: 'R10' }),
-    'c2.minShare': rate(0.5, { zh: 'C2 医学相关专业人员最低占比', en: 'C2 minimum share of medical majors', group: 'C' }),
-    'c2.population': choice(['all', 'associate'], { all: '全部人员', associate: '仅大专学历人员' }, 'all', { zh: 'C2 统计范围', en: 'C2 population', group: 'C' }),
-    'c4.claimMinStaff': int(3, 1, 100, { zh: 'C4 未培训上岗累计人数达到即可主张违约金', en: 'C4 distinct staff that give a claim', group: 'C' }),
-    'c4.claimRate': rate(0.02, { zh: 'C4 违约金比例（服务费）', en: 'C4 claim rate of the fee', group: 'C' }),
-    'c5.maxAttrition': rate(0.15, { zh: 'C5 季度人员流失率上限（不含）', en: 'C5 quarterly attrition must be below', group: 'C' }),
-    'c7.minOnDuty': int(1, 1, 100, { zh: 'C7 任一时刻最少在岗人数', en: 'C7 minimum staff on duty at any minute', group: 'C' }),
-    'c8.days': int(20, 0, 365, { zh: 'C8 调换到位期限（自然日）', en: 'C8 natural days to fill a replacement', group: 'C' }),
-    'c8.untrainedWorkdays': int(5, 0, 365, { zh: 'C8 未培训上岗的调换期限（工作日）', en: 'C8 working days when the reason is 未培训上岗', group: 'C' }),
-    'c8.claimRate': rate(0.02, { zh: 'C8 每次逾期违约金比例（服务费）', en: 'C8 claim rate per late replacement', group: 'C' }),
-    'c10.minSystemTrainings': int(2, 0, 100, { zh: 'C10 全系统业务培训最少次数', en: 'C10 minimum system-wide trainings', group: 'C' }),
-    'c10.minPublicity': int(1, 0, 100, { zh: 'C10 宣传活动最少次数', en: 'C10 minimum publicity events', group: 'C' }),
-    'payments.installment1Rate': rate(0.4, { zh: '首付款比例', en: 'installment 1 share', group: 'payments' }),
-    'payments.installment1Days': int(30, 0, 365, { zh: '首付款：签订后自然日数', en: 'installment 1: natural days after signing', group: 'payments' }),
-    'payments.installment2Rate': rate(0.4, { zh: '进度款比例', en: 'installment 2 share', group: 'payments' }),
-    'payments.installment2Due': date('2023-07-22', { zh: '进度款最晚付款日（7月23日前）', en: 'installment 2 due (before 2023-07-23)', group: 'payments' }),
-    'payments.installment3Workdays': int(10, 0, 365, { zh: '尾款：保函与第一次验收后工作日数', en: 'installment 3: working days after guarantee and first acceptance', group: 'payments' }),
-    'payments.refundNoticeOn': dateOrFollow('acceptance.finalOn', { zh: '退款通知日期（默认最终验收日）', en: 'refund notice on (default: final acceptance)', group: 'payments' }),
-    'payments.refundWorkdays': int(5, 0, 365, { zh: '退款期限（通知后工作日）', en: 'refund due: working days after notice', group: 'payments' }),
-    'payments.lateFeeRatePerDay': rate(0.03, { zh: '甲方逾期付款违约金（每日，全部服务费的比例）', en: 'late payment fee per day, share of the total fee', group: 'payments' }),
+      .meta({
+        zh: "R10 排名下降扣款档次（下降名次起点:比例）",
+        en: "R10 tiers (drop from: rate of total fee)",
+        group: "R10",
+        kind: "tiers",
+      }),
+    "r10.peerTop": int(3, 1, 100, {
+      zh: "R10 委办局排名应在前几名",
+      en: "R10 peer rank must be within top N",
+      group: "R10",
+    }),
+    "c2.minShare": rate(0.5, {
+      zh: "C2 医学相关专业人员最低占比",
+      en: "C2 minimum share of medical majors",
+      group: "C",
+    }),
+    "c2.population": choice(
+      ["all", "associate"],
+      { all: "全部人员", associate: "仅大专学历人员" },
+      "all",
+      { zh: "C2 统计范围", en: "C2 population", group: "C" }
+    ),
+    "c4.claimMinStaff": int(3, 1, 100, {
+      zh: "C4 未培训上岗累计人数达到即可主张违约金",
+      en: "C4 distinct staff that give a claim",
+      group: "C",
+    }),
+    "c4.claimRate": rate(0.02, {
+      zh: "C4 违约金比例（服务费）",
+      en: "C4 claim rate of the fee",
+      group: "C",
+    }),
+    "c5.maxAttrition": rate(0.15, {
+      zh: "C5 季度人员流失率上限（不含）",
+      en: "C5 quarterly attrition must be below",
+      group: "C",
+    }),
+    "c7.minOnDuty": int(1, 1, 100, {
+      zh: "C7 任一时刻最少在岗人数",
+      en: "C7 minimum staff on duty at any minute",
+      group: "C",
+    }),
+    "c8.days": int(20, 0, 365, {
+      zh: "C8 调换到位期限（自然日）",
+      en: "C8 natural days to fill a replacement",
+      group: "C",
+    }),
+    "c8.untrainedWorkdays": int(5, 0, 365, {
+      zh: "C8 未培训上岗的调换期限（工作日）",
+      en: "C8 working days when the reason is 未培训上岗",
+      group: "C",
+    }),
+    "c8.claimRate": rate(0.02, {
+      zh: "C8 每次逾期违约金比例（服务费）",
+      en: "C8 claim rate per late replacement",
+      group: "C",
+    }),
+    "c10.minSystemTrainings": int(2, 0, 100, {
+      zh: "C10 全系统业务培训最少次数",
+      en: "C10 minimum system-wide trainings",
+      group: "C",
+    }),
+    "c10.minPublicity": int(1, 0, 100, {
+      zh: "C10 宣传活动最少次数",
+      en: "C10 minimum publicity events",
+      group: "C",
+    }),
+    "payments.installment1Rate": rate(0.4, {
+      zh: "首付款比例",
+      en: "installment 1 share",
+      group: "payments",
+    }),
+    "payments.installment1Days": int(30, 0, 365, {
+      zh: "首付款：签订后自然日数",
+      en: "installment 1: natural days after signing",
+      group: "payments",
+    }),
+    "payments.installment2Rate": rate(0.4, {
+      zh: "进度款比例",
+      en: "installment 2 share",
+      group: "payments",
+    }),
+    "payments.installment2Due": date("2023-07-22", {
+      zh: "进度款最晚付款日（7月23日前）",
+      en: "installment 2 due (before 2023-07-23)",
+      group: "payments",
+    }),
+    "payments.installment3Workdays": int(10, 0, 365, {
+      zh: "尾款：保函与第一次验收后工作日数",
+      en: "installment 3: working days after guarantee and first acceptance",
+      group: "payments",
+    }),
+    "payments.refundNoticeOn": dateOrFollow("acceptance.finalOn", {
+      zh: "退款通知日期（默认最终验收日）",
+      en: "refund notice on (default: final acceptance)",
+      group: "payments",
+    }),
+    "payments.refundWorkdays": int(5, 0, 365, {
+      zh: "退款期限（通知后工作日）",
+      en: "refund due: working days after notice",
+      group: "payments",
+    }),
+    "payments.lateFeeRatePerDay": rate(0.03, {
+      zh: "甲方逾期付款违约金（每日，全部服务费的比例）",
+      en: "late payment fee per day, share of the total fee",
+      group: "payments",
+    }),
   })
   .strict()
   .superRefine((p, ctx) => {
-    const order: [string, string][] = [['service.start', 'service.end']];
+    const order: [string, string][] = [["service.start", "service.end"]];
     for (const [a, b] of order)
-      if ((p as Record<string, unknown>)[a]! > (p as Record<string, unknown>)[b]!) ctx.addIssue({ code: 'custom', path: [b], message: `${b} must not be before ${a}` });
+      if ((p as Record<string, unknown>)[a]! > (p as Record<string, unknown>)[b]!)
+        ctx.addIssue({ code: "custom", path: [b], message: `${b} must not be before ${a}` });
   });
 
 export type Params = z.output<typeof paramsSchema>;
@@ -156,10 +425,10 @@ export interface Resolved {
 export function resolve(p: Params): Resolved {
   return {
     p,
-    asOf: p['evaluation.asOf'] ?? p['service.end'],
-    r7AnnualDue: p['r7.annualDue'] ?? p['service.end'],
-    r9Deadline: p['r9.deadline'] ?? p['acceptance.firstCutoff'],
-    refundNoticeOn: p['payments.refundNoticeOn'] ?? p['acceptance.finalOn'],
+    asOf: p["evaluation.asOf"] ?? p["service.end"],
+    r7AnnualDue: p["r7.annualDue"] ?? p["service.end"],
+    r9Deadline: p["r9.deadline"] ?? p["acceptance.firstCutoff"],
+    refundNoticeOn: p["payments.refundNoticeOn"] ?? p["acceptance.finalOn"],
   };
 }
 
@@ -175,69 +444,106 @@ export interface ParamError {
 
 export class ParamsInvalid extends Error {
   constructor(readonly errors: ParamError[]) {
-    super(errors.map((e) => `${e.key}: ${e.messageEn}`).join('; '));
+    super(errors.map((e) => `${e.key}: ${e.messageEn}`).join("; "));
   }
 }
 
 /** Formats a parameter value for a sheet cell or a log line. */
 export function formatParam(key: ParamKey, value: unknown): string {
   const kind = paramMeta(key).kind;
-  if (value === null || value === undefined) return '';
-  if (kind === 'rate') return `${+(Number(value) * 100).toFixed(6)}%`;
-  if (kind === 'money') return Number(value).toFixed(2);
-  if (kind === 'bool') return value ? '是' : '否';
-  if (kind === 'list') return (value as string[]).join('、');
-  if (kind === 'tiers') return (value as { minDrop: number; rate: number }[]).map((t) => `${t.minDrop}:${+(t.rate * 100).toFixed(6)}%`).join(', ');
+  if (value === null || value === undefined) return "";
+  if (kind === "rate") return `${+(Number(value) * 100).toFixed(6)}%`;
+  if (kind === "money") return Number(value).toFixed(2);
+  if (kind === "bool") return value ? "是" : "否";
+  if (kind === "list") return (value as string[]).join("、");
+  if (kind === "tiers")
+    return (value as { minDrop: number; rate: number }[])
+      .map((t) => `${t.minDrop}:${+(t.rate * 100).toFixed(6)}%`)
+      .join(", ");
   return String(value);
 }
 
 /** Coerces a value as a person writes it (sheet cell, JSON file, form field) to the schema's type. */
-export function coerceParam(key: ParamKey, raw: RawCell | unknown): { ok: true; value: unknown } | { ok: false; message: string; messageEn: string } {
+export function coerceParam(
+  key: ParamKey,
+  raw: RawCell | unknown
+): { ok: true; value: unknown } | { ok: false; message: string; messageEn: string } {
   const kind = paramMeta(key).kind;
   const fail = (message: string, messageEn: string) => ({ ok: false as const, message, messageEn });
-  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: undefined };
-  if (typeof raw === 'object' && !Array.isArray(raw) && isCellError(raw as RawCell)) return fail(`单元格是错误值 ${(raw as { error: string }).error}`, `the cell holds an error value`);
+  if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === ""))
+    return { ok: true, value: undefined };
+  if (typeof raw === "object" && !Array.isArray(raw) && isCellError(raw as RawCell))
+    return fail(
+      `单元格是错误值 ${(raw as { error: string }).error}`,
+      `the cell holds an error value`
+    );
   switch (kind) {
-    case 'rate': {
-      if (typeof raw === 'string' && /%\s*$/.test(raw)) {
-        const n = parseNumberValue(raw.replace(/%\s*$/, ''));
-        return n.ok && n.value !== null ? { ok: true, value: roundRate(n.value / 100) } : fail(`不是比例：${raw}`, `not a rate: ${raw}`);
+    case "rate": {
+      if (typeof raw === "string" && /%\s*$/.test(raw)) {
+        const n = parseNumberValue(raw.replace(/%\s*$/, ""));
+        return n.ok && n.value !== null
+          ? { ok: true, value: roundRate(n.value / 100) }
+          : fail(`不是比例：${raw}`, `not a rate: ${raw}`);
       }
       const n = parseNumberValue(raw as RawCell);
-      if (!n.ok || n.value === null) return fail(`不是比例：${String(raw)}`, `not a rate: ${String(raw)}`);
+      if (!n.ok || n.value === null)
+        return fail(`不是比例：${String(raw)}`, `not a rate: ${String(raw)}`);
       return { ok: true, value: n.value > 1 ? roundRate(n.value / 100) : n.value };
     }
-    case 'money':
-    case 'number':
-    case 'int': {
+    case "money":
+    case "number":
+    case "int": {
       const n = parseNumberValue(raw as RawCell);
-      return n.ok && n.value !== null ? { ok: true, value: n.value } : fail(`不是数字：${String(raw)}`, `not a number: ${String(raw)}`);
+      return n.ok && n.value !== null
+        ? { ok: true, value: n.value }
+        : fail(`不是数字：${String(raw)}`, `not a number: ${String(raw)}`);
     }
-    case 'date': {
+    case "date": {
       const d = parseDate(raw as RawCell);
-      return d.ok && d.value !== null ? { ok: true, value: formatDay(d.value) } : fail(`不是日期：${String(raw)}`, `not a date: ${String(raw)}`);
+      return d.ok && d.value !== null
+        ? { ok: true, value: formatDay(d.value) }
+        : fail(`不是日期：${String(raw)}`, `not a date: ${String(raw)}`);
     }
-    case 'bool': {
+    case "bool": {
       const b = parseBool(raw as RawCell);
-      return b.ok && b.value !== null ? { ok: true, value: b.value } : fail(`不是“是/否”：${String(raw)}`, `not yes/no: ${String(raw)}`);
+      return b.ok && b.value !== null
+        ? { ok: true, value: b.value }
+        : fail(`不是“是/否”：${String(raw)}`, `not yes/no: ${String(raw)}`);
     }
-    case 'enum': {
+    case "enum": {
       const opts = paramMeta(key).options ?? [];
       const s = normalizeName(String(raw));
       const hit = opts.find((o) => normalizeName(o.value) === s || normalizeName(o.zh) === s);
-      return hit ? { ok: true, value: hit.value } : fail(`“${String(raw)}”不是允许的值（${opts.map((o) => `${o.value} ${o.zh}`).join('、')}）`, `"${String(raw)}" is not one of ${opts.map((o) => o.value).join(', ')}`);
+      return hit
+        ? { ok: true, value: hit.value }
+        : fail(
+            `“${String(raw)}”不是允许的值（${opts.map((o) => `${o.value} ${o.zh}`).join("、")}）`,
+            `"${String(raw)}" is not one of ${opts.map((o) => o.value).join(", ")}`
+          );
     }
-    case 'list': {
+    case "list": {
       if (Array.isArray(raw)) return { ok: true, value: raw };
-      return { ok: true, value: String(raw).split(/[、,，;；\s]+/).filter(Boolean) };
+      return {
+        ok: true,
+        value: String(raw)
+          .split(/[、,，;；\s]+/)
+          .filter(Boolean),
+      };
     }
-    case 'tiers': {
+    case "tiers": {
       if (Array.isArray(raw)) return { ok: true, value: raw };
-      const parts = String(raw).split(/[,，;；]+/).map((s) => s.trim()).filter(Boolean);
+      const parts = String(raw)
+        .split(/[,，;；]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const tiers = [];
       for (const part of parts) {
         const m = /^(\d+)\s*[:：]\s*([\d.]+)\s*(%?)$/.exec(part);
-        if (!m) return fail(`档次格式应为“下降名次:比例”，如 1:5%, 4:10%, 6:15%：${part}`, `tiers are written "drop:rate", e.g. 1:5%, 4:10%, 6:15%: ${part}`);
+        if (!m)
+          return fail(
+            `档次格式应为“下降名次:比例”，如 1:5%, 4:10%, 6:15%：${part}`,
+            `tiers are written "drop:rate", e.g. 1:5%, 4:10%, 6:15%: ${part}`
+          );
         const r = Number(m[2]);
         tiers.push({ minDrop: Number(m[1]), rate: m[3] || r > 1 ? roundRate(r / 100) : r });
       }
@@ -251,35 +557,55 @@ function roundRate(x: number): number {
 }
 
 /** Validates a full candidate object; unknown keys and invalid values are errors naming the key. */
-export function validateParams(input: Record<string, unknown>, where: Map<string, Omit<ParamError, 'key' | 'message' | 'messageEn'>> = new Map()): { ok: true; params: Params } | { ok: false; errors: ParamError[] } {
+export function validateParams(
+  input: Record<string, unknown>,
+  where: Map<string, Omit<ParamError, "key" | "message" | "messageEn">> = new Map()
+): { ok: true; params: Params } | { ok: false; errors: ParamError[] } {
   const r = paramsSchema.safeParse(input);
   if (r.success) return { ok: true, params: r.data };
   const errors: ParamError[] = [];
   for (const issue of r.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) errors.push({ key: k, ...where.get(k), message: `未知参数“${k}”`, messageEn: `unknown parameter "${k}"` });
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys)
+        errors.push({
+          key: k,
+          ...where.get(k),
+          message: `未知参数“${k}”`,
+          messageEn: `unknown parameter "${k}"`,
+        });
       continue;
     }
-    const key = String(issue.path[0] ?? '');
+    const key = String(issue.path[0] ?? "");
     const meta = PARAM_KEYS.includes(key as ParamKey) ? paramMeta(key as ParamKey) : null;
-    errors.push({ key, ...where.get(key), message: `参数“${key}”${meta ? `（${meta.zh}）` : ''}的值无效：${issue.message}`, messageEn: `invalid value for "${key}": ${issue.message}` });
+    errors.push({
+      key,
+      ...where.get(key),
+      message: `参数“${key}”${meta ? `（${meta.zh}）` : ""}的值无效：${issue.message}`,
+      messageEn: `invalid value for "${key}": ${issue.message}`,
+    });
   }
   return { ok: false, errors };
 }
 
 /** Reads the 规则参数 sheet (key, value columns); blank value = contract default. */
-export function readParamsTable(table: RawTable): { values: Record<string, unknown>; errors: ParamError[]; where: Map<string, Omit<ParamError, 'key' | 'message' | 'messageEn'>> } {
+export function readParamsTable(table: RawTable): {
+  values: Record<string, unknown>;
+  errors: ParamError[];
+  where: Map<string, Omit<ParamError, "key" | "message" | "messageEn">>;
+} {
   const values: Record<string, unknown> = {};
   const errors: ParamError[] = [];
-  const where = new Map<string, Omit<ParamError, 'key' | 'message' | 'messageEn'>>();
+  const where = new Map<string, Omit<ParamError, "key" | "message" | "messageEn">>();
   const rows = table.values;
   let keyCol = 0;
   let valCol = 1;
   let start = 0;
   for (let i = 0; i < Math.min(rows.length, 10); i++) {
-    const norm = (rows[i] ?? []).map((c) => (typeof c === 'string' ? normalizeName(c) : ''));
-    const k = norm.findIndex((c) => c === '参数' || c === 'key' || c === '参数key' || c === 'parameter');
-    const v = norm.findIndex((c) => c === '值' || c === 'value' || c === '值value');
+    const norm = (rows[i] ?? []).map((c) => (typeof c === "string" ? normalizeName(c) : ""));
+    const k = norm.findIndex(
+      (c) => c === "参数" || c === "key" || c === "参数key" || c === "parameter"
+    );
+    const v = norm.findIndex((c) => c === "值" || c === "value" || c === "值value");
     if (k >= 0 && v >= 0) {
       keyCol = k;
       valCol = v;
@@ -291,18 +617,29 @@ export function readParamsTable(table: RawTable): { values: Record<string, unkno
     const r = rows[i] ?? [];
     const rawKey = r[keyCol] ?? null;
     if (isBlank(rawKey)) continue;
-    const key = String(rawKey).normalize('NFKC').trim();
+    const key = String(rawKey).normalize("NFKC").trim();
     const row = table.firstRow + i;
     const cell = cellAddress(row, table.firstCol + valCol);
     const loc = { sheet: table.name, row, cell };
     if (!PARAM_KEYS.includes(key as ParamKey)) {
-      errors.push({ key, ...loc, cell: cellAddress(row, table.firstCol + keyCol), message: `未知参数“${key}”`, messageEn: `unknown parameter "${key}"` });
+      errors.push({
+        key,
+        ...loc,
+        cell: cellAddress(row, table.firstCol + keyCol),
+        message: `未知参数“${key}”`,
+        messageEn: `unknown parameter "${key}"`,
+      });
       continue;
     }
     where.set(key, loc);
     const c = coerceParam(key as ParamKey, r[valCol] ?? null);
     if (!c.ok) {
-      errors.push({ key, ...loc, message: `参数“${key}”的值无效：${c.message}`, messageEn: `invalid value for "${key}": ${c.messageEn}` });
+      errors.push({
+        key,
+        ...loc,
+        message: `参数“${key}”的值无效：${c.message}`,
+        messageEn: `invalid value for "${key}": ${c.messageEn}`,
+      });
       continue;
     }
     if (c.value !== undefined) values[key] = c.value;

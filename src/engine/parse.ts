@@ -1,11 +1,21 @@
 // Cell parsing: raw spreadsheet values into typed values, or a reason they cannot be read.
-import { toCents } from './money';
-import { parsePeriodKey, monthPeriod, Period, yearPeriod } from './periods';
-import { ColumnType, EnumValue, normalizeName } from './sheets';
-import { RawCell, isCellError } from './table';
-import { DayNum, Seconds, dayOf, isValidYmd, serialToSeconds, ymdToDay, SECONDS_PER_DAY, dayToYmd } from './time';
+import { toCents } from "./money";
+import { parsePeriodKey, monthPeriod, Period, yearPeriod } from "./periods";
+import { ColumnType, EnumValue, normalizeName } from "./sheets";
+import { RawCell, isCellError } from "./table";
+import {
+  DayNum,
+  Seconds,
+  dayOf,
+  isValidYmd,
+  serialToSeconds,
+  ymdToDay,
+  SECONDS_PER_DAY,
+  dayToYmd,
+} from "./time";
 
-export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string; reasonEn: string };
+export type Parsed<T> =
+  { ok: true; value: T | null } | { ok: false; reason: string; reasonEn: string };
 
 const blank = <T>(): Parsed<T> => ({ ok: true, value: null });
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -18,7 +28,7 @@ function shownValue(v: RawCell): string {
 
 /** Full-width digits and punctuation to half-width, trimmed. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').trim();
+  return s.normalize("NFKC").trim();
 }
 
 const DT_PATTERNS: RegExp[] = [
@@ -46,15 +56,17 @@ export function parseDateTimeText(text: string): Seconds | null {
 
 export function parseDateTime(v: RawCell): Parsed<Seconds> {
   if (v === null) return blank();
-  if (isCellError(v)) return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
-  if (typeof v === 'number') {
+  if (isCellError(v))
+    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (typeof v === "number") {
     const s = serialToSeconds(v);
-    if (s === null || v > 2958465) return bad(`不是有效的日期序号：${v}`, `not a valid date serial: ${v}`);
+    if (s === null || v > 2958465)
+      return bad(`不是有效的日期序号：${v}`, `not a valid date serial: ${v}`);
     return ok(s);
   }
-  if (typeof v === 'boolean') return bad(`不是日期时间：${v}`, `not a date-time: ${v}`);
+  if (typeof v === "boolean") return bad(`不是日期时间：${v}`, `not a date-time: ${v}`);
   const t = normalizeText(v);
-  if (t === '') return blank();
+  if (t === "") return blank();
   const s = parseDateTimeText(t);
   if (s === null) return bad(`无法识别的日期时间：“${v}”`, `unreadable date-time: "${v}"`);
   return ok(s);
@@ -67,43 +79,64 @@ export function parseDate(v: RawCell): Parsed<DayNum> {
   return r.value === null ? blank() : ok(dayOf(r.value));
 }
 
-const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '✔', '对', '有']);
-const FALSE_WORDS = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '✘', 'x', '无']);
+const TRUE_WORDS = new Set(["是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "有"]);
+const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", "×", "✗", "✘", "x", "无"]);
 
 export function parseBool(v: RawCell): Parsed<boolean> {
   if (v === null) return blank();
-  if (isCellError(v)) return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
-  if (typeof v === 'boolean') return ok(v);
-  if (typeof v === 'number') {
+  if (isCellError(v))
+    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (typeof v === "boolean") return ok(v);
+  if (typeof v === "number") {
     if (v === 1) return ok(true);
     if (v === 0) return ok(false);
     return bad(`不是“是/否”：${v}`, `not yes/no: ${v}`);
   }
   const t = normalizeText(v).toLowerCase();
-  if (t === '') return blank();
+  if (t === "") return blank();
   if (TRUE_WORDS.has(t)) return ok(true);
   if (FALSE_WORDS.has(t)) return ok(false);
-  return bad(`无法识别的“是/否”值：“${v}”（可填 是/否、Y/N、√/×）`, `unreadable yes/no value: "${v}" (use 是/否, Y/N, √/×)`);
+  return bad(
+    `无法识别的“是/否”值：“${v}”（可填 是/否、Y/N、√/×）`,
+    `unreadable yes/no value: "${v}" (use 是/否, Y/N, √/×)`
+  );
 }
 
 export function parseNumberValue(v: RawCell): Parsed<number> {
   if (v === null) return blank();
-  if (isCellError(v)) return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
-  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad(`不是数字：${v}`, `not a number: ${v}`);
-  if (typeof v === 'boolean') return bad(`不是数字：${v}`, `not a number: ${v}`);
-  const t = normalizeText(v).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
-  if (t === '') return blank();
+  if (isCellError(v))
+    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (typeof v === "number")
+    return Number.isFinite(v) ? ok(v) : bad(`不是数字：${v}`, `not a number: ${v}`);
+  if (typeof v === "boolean") return bad(`不是数字：${v}`, `not a number: ${v}`);
+  const t = normalizeText(v)
+    .replace(/[,，\s]/g, "")
+    .replace(/^[¥￥]/, "")
+    .replace(/元$/, "");
+  if (t === "") return blank();
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return bad(`不是数字：“${v}”`, `not a number: "${v}"`);
   return ok(Number(t));
 }
 
-export function parseNumber(v: RawCell, type: { min?: number; max?: number; integer?: boolean }): Parsed<number> {
+export function parseNumber(
+  v: RawCell,
+  type: { min?: number; max?: number; integer?: boolean }
+): Parsed<number> {
   const r = parseNumberValue(v);
   if (!r.ok || r.value === null) return r;
   const n = r.value;
-  if (type.integer && !Number.isInteger(n)) return bad(`应为整数：${shownValue(v)}`, `must be a whole number: ${shownValue(v)}`);
-  if (type.min !== undefined && n < type.min) return bad(`不能小于 ${type.min}：${shownValue(v)}`, `must be at least ${type.min}: ${shownValue(v)}`);
-  if (type.max !== undefined && n > type.max) return bad(`不能大于 ${type.max}：${shownValue(v)}`, `must be at most ${type.max}: ${shownValue(v)}`);
+  if (type.integer && !Number.isInteger(n))
+    return bad(`应为整数：${shownValue(v)}`, `must be a whole number: ${shownValue(v)}`);
+  if (type.min !== undefined && n < type.min)
+    return bad(
+      `不能小于 ${type.min}：${shownValue(v)}`,
+      `must be at least ${type.min}: ${shownValue(v)}`
+    );
+  if (type.max !== undefined && n > type.max)
+    return bad(
+      `不能大于 ${type.max}：${shownValue(v)}`,
+      `must be at most ${type.max}: ${shownValue(v)}`
+    );
   return ok(n);
 }
 
@@ -116,28 +149,34 @@ export function parseMoney(v: RawCell): Parsed<number> {
 
 export function parseEnum(v: RawCell, values: EnumValue[]): Parsed<string> {
   if (v === null) return blank();
-  if (isCellError(v)) return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (isCellError(v))
+    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
   const t = normalizeName(String(v));
-  if (t === '') return blank();
-  for (const e of values) if (normalizeName(e.zh) === t || normalizeName(e.en) === t) return ok(e.zh);
-  const allowed = values.map((e) => e.zh).join('、');
-  return bad(`“${String(v)}”不是允许的值（${allowed}）`, `"${String(v)}" is not an allowed value (${values.map((e) => `${e.zh} ${e.en}`).join(', ')})`);
+  if (t === "") return blank();
+  for (const e of values)
+    if (normalizeName(e.zh) === t || normalizeName(e.en) === t) return ok(e.zh);
+  const allowed = values.map((e) => e.zh).join("、");
+  return bad(
+    `“${String(v)}”不是允许的值（${allowed}）`,
+    `"${String(v)}" is not an allowed value (${values.map((e) => `${e.zh} ${e.en}`).join(", ")})`
+  );
 }
 
 /** A period; Excel turns a typed `2023-03` into a date (its month), a number 2023 means the year. */
 export function parsePeriod(v: RawCell): Parsed<Period> {
   if (v === null) return blank();
-  if (isCellError(v)) return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
-  if (typeof v === 'number') {
+  if (isCellError(v))
+    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (typeof v === "number") {
     if (Number.isInteger(v) && v >= 1990 && v <= 2100) return ok(yearPeriod(v));
     const s = serialToSeconds(v);
     if (s === null) return bad(`无法识别的期间：${v}`, `unreadable period: ${v}`);
     const { y, m } = dayToYmd(dayOf(s));
     return ok(monthPeriod(y, m));
   }
-  if (typeof v === 'boolean') return bad(`无法识别的期间：${v}`, `unreadable period: ${v}`);
+  if (typeof v === "boolean") return bad(`无法识别的期间：${v}`, `unreadable period: ${v}`);
   const t = normalizeText(v);
-  if (t === '') return blank();
+  if (t === "") return blank();
   const p = parsePeriodKey(t);
   if (p) return ok(p);
   // a full date typed as text also means its month
@@ -146,33 +185,37 @@ export function parsePeriod(v: RawCell): Parsed<Period> {
     const { y, m } = dayToYmd(dayOf(dt));
     return ok(monthPeriod(y, m));
   }
-  return bad(`无法识别的期间：“${v}”（如 2023-03、2023-Q1、2023-H1、2023）`, `unreadable period: "${v}" (e.g. 2023-03, 2023-Q1, 2023-H1, 2023)`);
+  return bad(
+    `无法识别的期间：“${v}”（如 2023-03、2023-Q1、2023-H1、2023）`,
+    `unreadable period: "${v}" (e.g. 2023-03, 2023-Q1, 2023-H1, 2023)`
+  );
 }
 
 export function parseText(v: RawCell): Parsed<string> {
   if (v === null) return blank();
-  if (isCellError(v)) return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
-  const t = typeof v === 'string' ? v.trim() : String(v);
-  return t === '' ? blank() : ok(t);
+  if (isCellError(v))
+    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  const t = typeof v === "string" ? v.trim() : String(v);
+  return t === "" ? blank() : ok(t);
 }
 
 export function parseCell(v: RawCell, type: ColumnType): Parsed<unknown> {
   switch (type.kind) {
-    case 'text':
+    case "text":
       return parseText(v);
-    case 'datetime':
+    case "datetime":
       return parseDateTime(v);
-    case 'date':
+    case "date":
       return parseDate(v);
-    case 'bool':
+    case "bool":
       return parseBool(v);
-    case 'number':
+    case "number":
       return parseNumber(v, type);
-    case 'money':
+    case "money":
       return parseMoney(v);
-    case 'enum':
+    case "enum":
       return parseEnum(v, type.values);
-    case 'period':
+    case "period":
       return parsePeriod(v);
   }
 }

@@ -1,6 +1,6 @@
-import { DayNum, dayToYmd, daysInMonth, formatDay, ymdToDay } from './time';
+import { DayNum, dayToYmd, daysInMonth, formatDay, ymdToDay } from "./time";
 
-export type PeriodKind = 'day' | 'month' | 'quarter' | 'half' | 'year' | 'week';
+export type PeriodKind = "day" | "month" | "quarter" | "half" | "year" | "week";
 
 export interface Period {
   key: string;
@@ -16,24 +16,39 @@ export interface ClippedPeriod extends Period {
   end: DayNum;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const pad = (n: number) => String(n).padStart(2, "0");
 
 export function monthPeriod(y: number, m: number): Period {
-  return { key: `${y}-${pad(m)}`, kind: 'month', first: ymdToDay(y, m, 1), last: ymdToDay(y, m, daysInMonth(y, m)) };
+  return {
+    key: `${y}-${pad(m)}`,
+    kind: "month",
+    first: ymdToDay(y, m, 1),
+    last: ymdToDay(y, m, daysInMonth(y, m)),
+  };
 }
 
 export function quarterPeriod(y: number, q: number): Period {
   const m1 = (q - 1) * 3 + 1;
-  return { key: `${y}-Q${q}`, kind: 'quarter', first: ymdToDay(y, m1, 1), last: ymdToDay(y, m1 + 2, daysInMonth(y, m1 + 2)) };
+  return {
+    key: `${y}-Q${q}`,
+    kind: "quarter",
+    first: ymdToDay(y, m1, 1),
+    last: ymdToDay(y, m1 + 2, daysInMonth(y, m1 + 2)),
+  };
 }
 
 export function halfPeriod(y: number, h: number): Period {
   const m1 = h === 1 ? 1 : 7;
-  return { key: `${y}-H${h}`, kind: 'half', first: ymdToDay(y, m1, 1), last: ymdToDay(y, m1 + 5, daysInMonth(y, m1 + 5)) };
+  return {
+    key: `${y}-H${h}`,
+    kind: "half",
+    first: ymdToDay(y, m1, 1),
+    last: ymdToDay(y, m1 + 5, daysInMonth(y, m1 + 5)),
+  };
 }
 
 export function yearPeriod(y: number): Period {
-  return { key: String(y), kind: 'year', first: ymdToDay(y, 1, 1), last: ymdToDay(y, 12, 31) };
+  return { key: String(y), kind: "year", first: ymdToDay(y, 1, 1), last: ymdToDay(y, 12, 31) };
 }
 
 /** ISO week `2023-W14` (Monday to Sunday). */
@@ -43,11 +58,11 @@ export function weekPeriod(y: number, w: number): Period | null {
   const jan4Weekday = (((jan4 + 3) % 7) + 7) % 7; // 0 = Monday
   const week1Monday = jan4 - jan4Weekday;
   const first = week1Monday + (w - 1) * 7;
-  return { key: `${y}-W${pad(w)}`, kind: 'week', first, last: first + 6 };
+  return { key: `${y}-W${pad(w)}`, kind: "week", first, last: first + 6 };
 }
 
 export function dayPeriod(day: DayNum): Period {
-  return { key: formatDay(day), kind: 'day', first: day, last: day };
+  return { key: formatDay(day), kind: "day", first: day, last: day };
 }
 
 /** Parses a period key as written in a sheet: `2023-03`, `2023-Q1`, `2023-H1`, `2023`, `2023-W14`. */
@@ -76,9 +91,13 @@ function clip(p: Period, winStart: DayNum, winEnd: DayNum): ClippedPeriod | null
 }
 
 /** Every period of a kind that overlaps the window, clipped to it, in order. */
-export function periodsInWindow(kind: 'day' | 'month' | 'quarter' | 'half' | 'year', winStart: DayNum, winEnd: DayNum): ClippedPeriod[] {
+export function periodsInWindow(
+  kind: "day" | "month" | "quarter" | "half" | "year",
+  winStart: DayNum,
+  winEnd: DayNum
+): ClippedPeriod[] {
   const out: ClippedPeriod[] = [];
-  if (kind === 'day') {
+  if (kind === "day") {
     for (let d = winStart; d <= winEnd; d++) out.push({ ...dayPeriod(d), start: d, end: d });
     return out;
   }
@@ -86,11 +105,11 @@ export function periodsInWindow(kind: 'day' | 'month' | 'quarter' | 'half' | 'ye
   const e = dayToYmd(winEnd);
   for (let y = s.y; y <= e.y; y++) {
     const list: Period[] =
-      kind === 'year'
+      kind === "year"
         ? [yearPeriod(y)]
-        : kind === 'half'
+        : kind === "half"
           ? [halfPeriod(y, 1), halfPeriod(y, 2)]
-          : kind === 'quarter'
+          : kind === "quarter"
             ? [1, 2, 3, 4].map((q) => quarterPeriod(y, q))
             : Array.from({ length: 12 }, (_, i) => monthPeriod(y, i + 1));
     for (const p of list) {
@@ -105,7 +124,8 @@ export function periodsInWindow(kind: 'day' | 'month' | 'quarter' | 'half' | 'ye
 export function monthIndexer(months: ClippedPeriod[]): (day: DayNum) => number {
   return (day: DayNum) => {
     // months are few (≤ 14): a linear scan is fastest in practice
-    for (let i = 0; i < months.length; i++) if (day >= months[i].start && day <= months[i].end) return i;
+    for (let i = 0; i < months.length; i++)
+      if (day >= months[i].start && day <= months[i].end) return i;
     return -1;
   };
 }

@@ -1,8 +1,16 @@
 // Sheet and header detection, cell parsing into typed records, per-sheet validation issues.
-import { Issue, IssueList } from './issues';
-import { parseCell } from './parse';
-import { ColumnDef, PARAMS_SHEET, RESULT_SHEET_NAMES, SHEETS, SheetDef, SheetKey, normalizeName } from './sheets';
-import { RawTable, cellAddress, isBlank } from './table';
+import { Issue, IssueList } from "./issues";
+import { parseCell } from "./parse";
+import {
+  ColumnDef,
+  PARAMS_SHEET,
+  RESULT_SHEET_NAMES,
+  SHEETS,
+  SheetDef,
+  SheetKey,
+  normalizeName,
+} from "./sheets";
+import { RawTable, cellAddress, isBlank } from "./table";
 
 export interface Rec<T = Record<string, unknown>> {
   /** 1-based Excel row */
@@ -68,7 +76,10 @@ function headerIndex(def: SheetDef): Map<string, ColumnDef> {
 const HEADER_SCAN_ROWS = 10;
 
 /** Finds which raw tables are which input sheets (the first match of a sheet wins). */
-export function detectSheets(tables: RawTable[], issues: IssueList): { found: Map<SheetKey, RawTable>; params: RawTable | null } {
+export function detectSheets(
+  tables: RawTable[],
+  issues: IssueList
+): { found: Map<SheetKey, RawTable>; params: RawTable | null } {
   const found = new Map<SheetKey, RawTable>();
   let params: RawTable | null = null;
   for (const t of tables) {
@@ -81,7 +92,13 @@ export function detectSheets(tables: RawTable[], issues: IssueList): { found: Ma
     if (!def) continue;
     if (found.has(def.key)) {
       const first = found.get(def.key)!;
-      issues.sheet(t.name, 'warning', 'duplicate-sheet', `工作表“${t.name}”与“${first.name}”都是${def.zh}表，只读取“${first.name}”`, `sheets "${t.name}" and "${first.name}" are both ${def.en}; only "${first.name}" is read`);
+      issues.sheet(
+        t.name,
+        "warning",
+        "duplicate-sheet",
+        `工作表“${t.name}”与“${first.name}”都是${def.zh}表，只读取“${first.name}”`,
+        `sheets "${t.name}" and "${first.name}" are both ${def.en}; only "${first.name}" is read`
+      );
       continue;
     }
     found.set(def.key, t);
@@ -96,7 +113,7 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
   for (let i = 0; i < Math.min(rows.length, HEADER_SCAN_ROWS); i++) {
     const known = new Set<string>();
     for (const cell of rows[i] ?? []) {
-      if (typeof cell !== 'string') continue;
+      if (typeof cell !== "string") continue;
       const c = index.get(normalizeName(cell));
       if (c) known.add(c.key);
     }
@@ -106,7 +123,19 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
     }
   }
   if (headerIdx < 0) {
-    issues.sheet(table.name, 'error', 'no-header', `工作表“${table.name}”前${HEADER_SCAN_ROWS}行中找不到表头（至少两个已知列名，如 ${def.columns.slice(0, 3).map((c) => c.zh).join('、')}）`, `no header row found in the first ${HEADER_SCAN_ROWS} rows of "${table.name}" (at least two known column names, e.g. ${def.columns.slice(0, 3).map((c) => c.en).join(', ')})`);
+    issues.sheet(
+      table.name,
+      "error",
+      "no-header",
+      `工作表“${table.name}”前${HEADER_SCAN_ROWS}行中找不到表头（至少两个已知列名，如 ${def.columns
+        .slice(0, 3)
+        .map((c) => c.zh)
+        .join("、")}）`,
+      `no header row found in the first ${HEADER_SCAN_ROWS} rows of "${table.name}" (at least two known column names, e.g. ${def.columns
+        .slice(0, 3)
+        .map((c) => c.en)
+        .join(", ")})`
+    );
     return null;
   }
   const headerRow = table.firstRow + headerIdx;
@@ -116,14 +145,32 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
     if (isBlank(cell)) return;
     const col = table.firstCol + j;
     const header = String(cell).trim();
-    const c = typeof cell === 'string' ? index.get(normalizeName(cell)) : undefined;
+    const c = typeof cell === "string" ? index.get(normalizeName(cell)) : undefined;
     const at = cellAddress(headerRow, col);
     if (!c) {
-      issues.add({ sheet: table.name, row: headerRow, column: header, cell: at, level: 'info', code: 'unknown-column', message: `未知列“${header}”，已忽略`, messageEn: `unknown column "${header}" ignored` });
+      issues.add({
+        sheet: table.name,
+        row: headerRow,
+        column: header,
+        cell: at,
+        level: "info",
+        code: "unknown-column",
+        message: `未知列“${header}”，已忽略`,
+        messageEn: `unknown column "${header}" ignored`,
+      });
       return;
     }
     if (columns.has(c.key)) {
-      issues.add({ sheet: table.name, row: headerRow, column: header, cell: at, level: 'warning', code: 'duplicate-column', message: `列“${header}”重复，只读取第一列（${columns.get(c.key)!.header}）`, messageEn: `column "${header}" appears twice; only the first is read` });
+      issues.add({
+        sheet: table.name,
+        row: headerRow,
+        column: header,
+        cell: at,
+        level: "warning",
+        code: "duplicate-column",
+        message: `列“${header}”重复，只读取第一列（${columns.get(c.key)!.header}）`,
+        messageEn: `column "${header}" appears twice; only the first is read`,
+      });
       return;
     }
     columns.set(c.key, { def: c, col, header });
@@ -133,13 +180,23 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
     if (columns.has(c.key)) continue;
     missing.push(c.key);
     if (c.required)
-      issues.add({ sheet: table.name, row: headerRow, column: c.zh, cell: null, level: 'error', code: 'missing-column', message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价`, messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated` });
+      issues.add({
+        sheet: table.name,
+        row: headerRow,
+        column: c.zh,
+        cell: null,
+        level: "error",
+        code: "missing-column",
+        message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价`,
+        messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated`,
+      });
   }
 
   const cols = [...columns.values()];
   const requiredCols = cols.filter((c) => c.def.required);
   const records: Rec[] = [];
-  const keyCols = def.keyColumns?.map((k) => columns.get(k)).filter((c): c is ColumnPos => !!c) ?? [];
+  const keyCols =
+    def.keyColumns?.map((k) => columns.get(k)).filter((c): c is ColumnPos => !!c) ?? [];
   const hasAllKeys = keyCols.length === (def.keyColumns?.length ?? 0) && keyCols.length > 0;
   const seen = new Map<string, number>();
   let rowCount = 0;
@@ -152,10 +209,20 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
     rowCount++;
     // A row with every required cell blank (a totals row, a note) is reported once and left out.
     if (requiredCols.length > 0 && requiredCols.every((c) => isBlank(at(c)))) {
-      issues.add({ sheet: table.name, row, column: null, cell: cellAddress(row, table.firstCol), level: 'warning', code: 'stray-row', message: `第${row}行没有必填内容（如合计行或备注），已跳过`, messageEn: `row ${row} has none of the required cells (a totals row or a note?) and is left out` });
+      issues.add({
+        sheet: table.name,
+        row,
+        column: null,
+        cell: cellAddress(row, table.firstCol),
+        level: "warning",
+        code: "stray-row",
+        message: `第${row}行没有必填内容（如合计行或备注），已跳过`,
+        messageEn: `row ${row} has none of the required cells (a totals row or a note?) and is left out`,
+      });
       continue;
     }
-    const v: Record<string, unknown> = {};
+    // every column of the sheet's definition is a key of the record: absent columns read as blank
+    const v: Record<string, unknown> = Object.fromEntries(missing.map((k) => [k, null]));
     const bad = new Set<string>();
     for (const c of cols) {
       const cell = at(c);
@@ -164,23 +231,50 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
       if (!p.ok) {
         bad.add(c.def.key);
         v[c.def.key] = null;
-        issues.add({ sheet: table.name, row, column: c.header, cell: addr, level: 'error', code: `invalid-${c.def.type.kind}`, message: `${addr}：${p.reason}，本行不参与需要该值的规则`, messageEn: `${addr}: ${p.reasonEn}; the row is left out of rules that need this value` });
+        issues.add({
+          sheet: table.name,
+          row,
+          column: c.header,
+          cell: addr,
+          level: "error",
+          code: `invalid-${c.def.type.kind}`,
+          message: `${addr}：${p.reason}，本行不参与需要该值的规则`,
+          messageEn: `${addr}: ${p.reasonEn}; the row is left out of rules that need this value`,
+        });
         continue;
       }
       v[c.def.key] = p.value;
       if (p.value === null && c.def.required) {
         bad.add(c.def.key);
-        issues.add({ sheet: table.name, row, column: c.header, cell: addr, level: 'error', code: 'required', message: `${addr}：必填单元格“${c.header}”为空`, messageEn: `${addr}: required cell "${c.header}" is blank` });
+        issues.add({
+          sheet: table.name,
+          row,
+          column: c.header,
+          cell: addr,
+          level: "error",
+          code: "required",
+          message: `${addr}：必填单元格“${c.header}”为空`,
+          messageEn: `${addr}: required cell "${c.header}" is blank`,
+        });
       }
     }
     if (hasAllKeys) {
       if (keyCols.some((c) => bad.has(c.def.key))) continue; // no usable key: left out of every rule
-      const key = keyCols.map((c) => keyString(v[c.def.key])).join('\u0001');
+      const key = keyCols.map((c) => keyString(v[c.def.key])).join("\u0001");
       const firstRow = seen.get(key);
       if (firstRow !== undefined) {
         const c = keyCols[0];
         const addr = cellAddress(row, c.col);
-        issues.add({ sheet: table.name, row, column: c.header, cell: addr, level: 'error', code: 'duplicate', message: `${addr}：${keyCols.map((k) => k.header).join('+')}“${keyCols.map((k) => displayKey(v[k.def.key])).join(' ')}”与第${firstRow}行重复，本行不参与计算`, messageEn: `${addr}: duplicate ${keyCols.map((k) => k.header).join('+')} "${keyCols.map((k) => displayKey(v[k.def.key])).join(' ')}" (first on row ${firstRow}); this row is left out` });
+        issues.add({
+          sheet: table.name,
+          row,
+          column: c.header,
+          cell: addr,
+          level: "error",
+          code: "duplicate",
+          message: `${addr}：${keyCols.map((k) => k.header).join("+")}“${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}”与第${firstRow}行重复，本行不参与计算`,
+          messageEn: `${addr}: duplicate ${keyCols.map((k) => k.header).join("+")} "${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}" (first on row ${firstRow}); this row is left out`,
+        });
         continue;
       }
       seen.set(key, row);
@@ -191,7 +285,7 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
 }
 
 function keyString(v: unknown): string {
-  if (v && typeof v === 'object' && 'key' in v) return String((v as { key: string }).key);
+  if (v && typeof v === "object" && "key" in v) return String((v as { key: string }).key);
   return String(v);
 }
 
@@ -212,12 +306,33 @@ export function readWorkbook(tables: RawTable[]): ReadResult {
   return { sheets, paramsTable: params, issues };
 }
 
-export function cellOf(sheet: ReadSheet<unknown>, row: number, key: string): { column: string; cell: string } | null {
+export function cellOf(
+  sheet: ReadSheet<unknown>,
+  row: number,
+  key: string
+): { column: string; cell: string } | null {
   const c = sheet.columns.get(key);
   return c ? { column: c.header, cell: cellAddress(row, c.col) } : null;
 }
 
-export function rowIssue(sheet: ReadSheet<unknown>, row: number, key: string, level: Issue['level'], code: string, message: string, messageEn: string): Issue {
+export function rowIssue(
+  sheet: ReadSheet<unknown>,
+  row: number,
+  key: string,
+  level: Issue["level"],
+  code: string,
+  message: string,
+  messageEn: string
+): Issue {
   const c = cellOf(sheet, row, key);
-  return { sheet: sheet.name, row, column: c?.column ?? null, cell: c?.cell ?? null, level, code, message, messageEn };
+  return {
+    sheet: sheet.name,
+    row,
+    column: c?.column ?? null,
+    cell: c?.cell ?? null,
+    level,
+    code,
+    message,
+    messageEn,
+  };
 }

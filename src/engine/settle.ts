@@ -1,13 +1,13 @@
 // Deductions into acceptance windows, the three installments, refund, settlement, late fees,
 // and the payment findings P1/P2 (三、合同费用标准与支付方式).
-import { addNaturalDays, addWorkdays } from './calendar';
-import { Claim, Context, Finding, Kpi, Payment } from './model';
-import { Cents, applyRate, formatCents, toCents } from './money';
-import { Rec } from './read';
-import { DayNum, formatDay, parseIsoDay } from './time';
-import { evidenceOf, usable } from './rules/common';
+import { addNaturalDays, addWorkdays } from "./calendar";
+import { Claim, Context, Finding, Kpi, Payment } from "./model";
+import { Cents, applyRate, formatCents, toCents } from "./money";
+import { Rec } from "./read";
+import { DayNum, formatDay, parseIsoDay } from "./time";
+import { evidenceOf, usable } from "./rules/common";
 
-export type Window = 'first' | 'final';
+export type Window = "first" | "final";
 
 export interface Deduction {
   ruleId: string;
@@ -35,7 +35,7 @@ export interface Installment {
   fiscalDelay: boolean;
   daysLate: number;
   lateFee: Cents;
-  status: 'paid' | 'paid-late' | 'due' | 'overdue' | 'not-yet-due' | 'waiting';
+  status: "paid" | "paid-late" | "due" | "overdue" | "not-yet-due" | "waiting";
   statusZh: string;
 }
 
@@ -63,35 +63,69 @@ export interface Settlement {
 export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
   const p = ctx.p;
   const deductions: Deduction[] = kpis
-    .filter((k) => k.status === 'fail' && k.deduction > 0)
-    .map((k) => ({ ruleId: k.ruleId, period: k.period, subject: k.subject, occurrences: k.occurrences, unit: k.unit, amount: k.deduction, window: k.evalDay <= ctx.firstCutoff ? 'first' : 'final', kpi: k }));
+    .filter((k) => k.status === "fail" && k.deduction > 0)
+    .map((k) => ({
+      ruleId: k.ruleId,
+      period: k.period,
+      subject: k.subject,
+      occurrences: k.occurrences,
+      unit: k.unit,
+      amount: k.deduction,
+      window: k.evalDay <= ctx.firstCutoff ? "first" : "final",
+      kpi: k,
+    }));
   const sum = (xs: Cents[]) => xs.reduce((a, b) => a + b, 0);
-  const firstWindow = sum(deductions.filter((d) => d.window === 'first').map((d) => d.amount));
-  const finalWindow = sum(deductions.filter((d) => d.window === 'final').map((d) => d.amount));
+  const firstWindow = sum(deductions.filter((d) => d.window === "first").map((d) => d.amount));
+  const finalWindow = sum(deductions.filter((d) => d.window === "final").map((d) => d.amount));
 
-  const fee = toCents(p['contract.totalFee'])!;
-  const a1 = applyRate(fee, p['payments.installment1Rate']);
-  const a2 = applyRate(fee, p['payments.installment2Rate']);
+  const fee = toCents(p["contract.totalFee"])!;
+  const a1 = applyRate(fee, p["payments.installment1Rate"]);
+  const a2 = applyRate(fee, p["payments.installment2Rate"]);
   const a3 = fee - a1 - a2;
-  const roll = p['deadlines.rollOverRestDays'];
+  const roll = p["deadlines.rollOverRestDays"];
 
   const rows = new Map<number, Rec<Payment>>();
-  for (const r of usable(ctx.data.payments ?? [], ['installment']).ok) if (!rows.has(r.v.installment!)) rows.set(r.v.installment!, r);
-  const guaranteeRow = rows.get(3) && rows.get(3)!.v.guarantee_on !== null ? rows.get(3) : [...rows.values()].find((r) => r.v.guarantee_on !== null);
+  for (const r of usable(ctx.data.payments ?? [], ["installment"]).ok)
+    if (!rows.has(r.v.installment!)) rows.set(r.v.installment!, r);
+  const guaranteeRow =
+    rows.get(3) && rows.get(3)!.v.guarantee_on !== null
+      ? rows.get(3)
+      : [...rows.values()].find((r) => r.v.guarantee_on !== null);
   const guaranteeOn = guaranteeRow?.v.guarantee_on ?? null;
-  const firstOn = parseIsoDay(p['acceptance.firstOn'])!;
+  const firstOn = parseIsoDay(p["acceptance.firstOn"])!;
 
-  const due1 = addNaturalDays(parseIsoDay(p['contract.signedOn'])!, p['payments.installment1Days'], roll);
-  const due2 = parseIsoDay(p['payments.installment2Due'])!;
-  const due3 = guaranteeOn !== null ? addWorkdays(Math.max(guaranteeOn, firstOn), p['payments.installment3Workdays']) : null;
+  const due1 = addNaturalDays(
+    parseIsoDay(p["contract.signedOn"])!,
+    p["payments.installment1Days"],
+    roll
+  );
+  const due2 = parseIsoDay(p["payments.installment2Due"])!;
+  const due3 =
+    guaranteeOn !== null
+      ? addWorkdays(Math.max(guaranteeOn, firstOn), p["payments.installment3Workdays"])
+      : null;
   const payable3 = Math.max(0, a3 - firstWindow);
   const excess = Math.max(0, firstWindow - a3);
 
   const findings: Finding[] = [];
   const specs: [number, Cents, DayNum | null, string, Cents][] = [
-    [1, a1, due1, `签订后 ${p['payments.installment1Days']} 日${roll ? '（遇休息日顺延）' : ''}`, 0],
-    [2, a2, due2, '合同约定日期前', 0],
-    [3, a3, due3, due3 === null ? '待乙方提供履约保函' : `保函（${formatDay(guaranteeOn!)}）与第一次验收后第 ${p['payments.installment3Workdays']} 个工作日`, Math.min(firstWindow, a3)],
+    [
+      1,
+      a1,
+      due1,
+      `签订后 ${p["payments.installment1Days"]} 日${roll ? "（遇休息日顺延）" : ""}`,
+      0,
+    ],
+    [2, a2, due2, "合同约定日期前", 0],
+    [
+      3,
+      a3,
+      due3,
+      due3 === null
+        ? "待乙方提供履约保函"
+        : `保函（${formatDay(guaranteeOn!)}）与第一次验收后第 ${p["payments.installment3Workdays"]} 个工作日`,
+      Math.min(firstWindow, a3),
+    ],
   ];
   const installments = specs.map(([no, amount, dueOn, dueNote, ded]): Installment => {
     const payable = amount - ded;
@@ -109,31 +143,65 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       const end = paidOn ?? ctx.asOf;
       daysLate = Math.max(0, end - start);
     }
-    const lateFee = applyRate(fee * daysLate, p['payments.lateFeeRatePerDay']);
+    const lateFee = applyRate(fee * daysLate, p["payments.lateFeeRatePerDay"]);
     if (paidOn !== null && row) {
       if (!(invoiceValid && invoiceOn! <= paidOn))
         findings.push({
-          ruleId: 'P1',
+          ruleId: "P1",
           subject: String(no),
           period: null,
-          message: `第${no}期 ${formatDay(paidOn)} 付款，但无与应付 ${formatCents(payable)} 元等额、且不晚于付款日的发票${invoiceAmount !== null ? `（发票金额 ${formatCents(invoiceAmount)}）` : ''}`,
+          message: `第${no}期 ${formatDay(paidOn)} 付款，但无与应付 ${formatCents(payable)} 元等额、且不晚于付款日的发票${invoiceAmount !== null ? `（发票金额 ${formatCents(invoiceAmount)}）` : ""}`,
           messageEn: `installment ${no} paid ${formatDay(paidOn)} without an invoice equal to the payable ${formatCents(payable)} dated on or before the payment`,
-          evidence: [evidenceOf(ctx, 'payments', row, 'invoice_amount', `第${no}期发票`)],
+          evidence: [evidenceOf(ctx, "payments", row, "invoice_amount", `第${no}期发票`)],
         });
       if (paidAmount !== payable)
         findings.push({
-          ruleId: 'P2',
+          ruleId: "P2",
           subject: String(no),
           period: null,
-          message: `第${no}期付款金额 ${paidAmount === null ? '（空）' : formatCents(paidAmount)} 与应付 ${formatCents(payable)} 不符`,
-          messageEn: `installment ${no} paid ${paidAmount === null ? '(blank)' : formatCents(paidAmount)}, payable ${formatCents(payable)}`,
-          evidence: [evidenceOf(ctx, 'payments', row, 'paid_amount', `第${no}期付款`)],
+          message: `第${no}期付款金额 ${paidAmount === null ? "（空）" : formatCents(paidAmount)} 与应付 ${formatCents(payable)} 不符`,
+          messageEn: `installment ${no} paid ${paidAmount === null ? "(blank)" : formatCents(paidAmount)}, payable ${formatCents(payable)}`,
+          evidence: [evidenceOf(ctx, "payments", row, "paid_amount", `第${no}期付款`)],
         });
     }
-    const status: Installment['status'] =
-      paidOn !== null ? (daysLate > 0 ? 'paid-late' : 'paid') : dueOn === null ? 'waiting' : dueOn < ctx.asOf ? 'overdue' : dueOn === ctx.asOf ? 'due' : 'not-yet-due';
-    const statusZh = { paid: '已付', 'paid-late': '逾期支付', due: '今日到期', overdue: '逾期未付', 'not-yet-due': '未到期', waiting: '待条件' }[status];
-    return { no, amount, dueOn, dueNote, deductions: ded, payable, invoiceOn, invoiceAmount, invoiceValid, paidOn, paidAmount, fiscalDelay, daysLate, lateFee, status, statusZh };
+    const status: Installment["status"] =
+      paidOn !== null
+        ? daysLate > 0
+          ? "paid-late"
+          : "paid"
+        : dueOn === null
+          ? "waiting"
+          : dueOn < ctx.asOf
+            ? "overdue"
+            : dueOn === ctx.asOf
+              ? "due"
+              : "not-yet-due";
+    const statusZh = {
+      paid: "已付",
+      "paid-late": "逾期支付",
+      due: "今日到期",
+      overdue: "逾期未付",
+      "not-yet-due": "未到期",
+      waiting: "待条件",
+    }[status];
+    return {
+      no,
+      amount,
+      dueOn,
+      dueNote,
+      deductions: ded,
+      payable,
+      invoiceOn,
+      invoiceAmount,
+      invoiceValid,
+      paidOn,
+      paidAmount,
+      fiscalDelay,
+      daysLate,
+      lateFee,
+      status,
+      statusZh,
+    };
   });
 
   const total = firstWindow + finalWindow;
@@ -150,7 +218,7 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       installment3Payable: payable3,
       excess,
       refundDue,
-      refundDueOn: refundDue > 0 ? addWorkdays(notice, p['payments.refundWorkdays']) : null,
+      refundDueOn: refundDue > 0 ? addWorkdays(notice, p["payments.refundWorkdays"]) : null,
       settlement: fee - total,
       claims: sum(claims.map((c) => c.amount)),
       lateFees: sum(installments.map((i) => i.lateFee)),

@@ -6,14 +6,14 @@ export interface EnumValue {
 }
 
 export type ColumnType =
-  | { kind: 'text' }
-  | { kind: 'datetime' }
-  | { kind: 'date' }
-  | { kind: 'bool' }
-  | { kind: 'number'; min?: number; max?: number; integer?: boolean }
-  | { kind: 'money' }
-  | { kind: 'enum'; values: EnumValue[] }
-  | { kind: 'period' };
+  | { kind: "text" }
+  | { kind: "datetime" }
+  | { kind: "date" }
+  | { kind: "bool" }
+  | { kind: "number"; min?: number; max?: number; integer?: boolean }
+  | { kind: "money" }
+  | { kind: "enum"; values: EnumValue[] }
+  | { kind: "period" };
 
 export interface ColumnDef {
   key: string;
@@ -35,208 +35,399 @@ export interface SheetDef {
 }
 
 export type SheetKey =
-  | 'tickets'
-  | 'staff'
-  | 'roster'
-  | 'trainings'
-  | 'reports'
-  | 'qa'
-  | 'complaints'
-  | 'policies'
-  | 'rankings'
-  | 'payments'
-  | 'replacements'
-  | 'incidents';
+  | "tickets"
+  | "staff"
+  | "roster"
+  | "trainings"
+  | "reports"
+  | "qa"
+  | "complaints"
+  | "policies"
+  | "rankings"
+  | "payments"
+  | "replacements"
+  | "incidents";
 
-const text = { kind: 'text' } as const;
-const datetime = { kind: 'datetime' } as const;
-const date = { kind: 'date' } as const;
-const bool = { kind: 'bool' } as const;
-const money = { kind: 'money' } as const;
-const period = { kind: 'period' } as const;
-const en = (values: [string, string][]): ColumnType => ({ kind: 'enum', values: values.map(([zh, e]) => ({ zh, en: e })) });
+const text = { kind: "text" } as const;
+const datetime = { kind: "datetime" } as const;
+const date = { kind: "date" } as const;
+const bool = { kind: "bool" } as const;
+const money = { kind: "money" } as const;
+const period = { kind: "period" } as const;
+const en = (values: [string, string][]): ColumnType => ({
+  kind: "enum",
+  values: values.map(([zh, e]) => ({ zh, en: e })),
+});
 
-function col(key: string, zh: string, type: ColumnType, required: boolean, note: string): ColumnDef {
+function col(
+  key: string,
+  zh: string,
+  type: ColumnType,
+  required: boolean,
+  note: string
+): ColumnDef {
   return { key, zh, en: key, type, required, note };
 }
 
-export const REQUEST_TYPES = en([['投诉', 'complaint'], ['求助', 'help'], ['咨询', 'inquiry'], ['建议', 'suggestion'], ['举报', 'report'], ['表扬', 'praise']]);
-export const ROLES = en([['项目经理', 'manager'], ['接诉专员', 'agent'], ['质检员', 'qa'], ['数据分析师', 'analyst'], ['其他', 'other']]);
-export const EDUCATION = en([['博士', 'doctorate'], ['硕士', 'master'], ['本科', 'bachelor'], ['大专', 'associate'], ['中专', 'secondary'], ['高中及以下', 'highschool']]);
-export const TRAINING_KINDS = en([['培训课', 'course'], ['复盘会', 'review'], ['质检总结会', 'qa_review'], ['全系统业务培训', 'system_training'], ['宣传活动', 'publicity'], ['其他', 'other']]);
-export const REPORT_TYPES = en([['周报', 'weekly'], ['月报', 'monthly'], ['季报', 'quarterly'], ['半年报', 'half_year'], ['年报', 'annual'], ['半年工作总结', 'half_year_summary'], ['年度工作总结', 'annual_summary'], ['专题报告', 'special']]);
-export const POLICY_KINDS = en([['热线运营管理制度', 'operations'], ['工作流程制度', 'workflow'], ['培训制度', 'training'], ['安全管理制度', 'safety'], ['其他', 'other']]);
+export const REQUEST_TYPES = en([
+  ["投诉", "complaint"],
+  ["求助", "help"],
+  ["咨询", "inquiry"],
+  ["建议", "suggestion"],
+  ["举报", "report"],
+  ["表扬", "praise"],
+]);
+export const ROLES = en([
+  ["项目经理", "manager"],
+  ["接诉专员", "agent"],
+  ["质检员", "qa"],
+  ["数据分析师", "analyst"],
+  ["其他", "other"],
+]);
+export const EDUCATION = en([
+  ["博士", "doctorate"],
+  ["硕士", "master"],
+  ["本科", "bachelor"],
+  ["大专", "associate"],
+  ["中专", "secondary"],
+  ["高中及以下", "highschool"],
+]);
+export const TRAINING_KINDS = en([
+  ["培训课", "course"],
+  ["复盘会", "review"],
+  ["质检总结会", "qa_review"],
+  ["全系统业务培训", "system_training"],
+  ["宣传活动", "publicity"],
+  ["其他", "other"],
+]);
+export const REPORT_TYPES = en([
+  ["周报", "weekly"],
+  ["月报", "monthly"],
+  ["季报", "quarterly"],
+  ["半年报", "half_year"],
+  ["年报", "annual"],
+  ["半年工作总结", "half_year_summary"],
+  ["年度工作总结", "annual_summary"],
+  ["专题报告", "special"],
+]);
+export const POLICY_KINDS = en([
+  ["热线运营管理制度", "operations"],
+  ["工作流程制度", "workflow"],
+  ["培训制度", "training"],
+  ["安全管理制度", "safety"],
+  ["其他", "other"],
+]);
 
 export const SHEETS: SheetDef[] = [
   {
-    key: 'tickets',
-    zh: '工单',
-    en: 'Tickets',
-    keyColumns: ['ticket_id'],
+    key: "tickets",
+    zh: "工单",
+    en: "Tickets",
+    keyColumns: ["ticket_id"],
     columns: [
-      col('ticket_id', '工单编号', text, true, '工单编号，唯一 / ticket id, unique'),
-      col('received_at', '派单时间', datetime, true, '政民系统派单到委的时间 / received from the city platform'),
-      col('signed_at', '签收时间', datetime, false, '签收时间；空 = 未签收 / signed; blank = not signed'),
-      col('forwarded_at', '转派时间', datetime, false, '转派承办部门的时间；空 = 未转派 / forwarded; blank = not forwarded'),
-      col('department', '承办部门', text, false, '有转派时间时必填 / required when forwarded'),
-      col('dispatch_correct', '派单准确', bool, false, '否 = 退单或改派；空 = 准确 / 否 = returned or re-dispatched'),
-      col('request_type', '诉求类型', REQUEST_TYPES, false, '投诉/求助/咨询/建议/举报/表扬'),
-      col('category', '问题分类', text, false, ''),
-      col('industry', '行业分类', text, false, ''),
-      col('key_case', '重点诉求', bool, false, '重点或维稳案件 / key case'),
-      col('due_at', '办理时限', datetime, false, '办理时限；空 = 派单后15个自然日 / deadline; blank = received + 15 days'),
-      col('feedback_at', '反馈时间', datetime, false, '反馈办理结果的时间 / fed back'),
-      col('closed_at', '办结时间', datetime, false, '办结时间 / closed'),
-      col('callback_at', '回访时间', datetime, false, '回访诉求人的时间 / called back'),
-      col('callback_recording', '回访录音', bool, false, '回访录音已上传：是/否 / recording uploaded'),
-      col('resolved', '是否解决', bool, false, ''),
-      col('satisfaction', '满意度', en([['满意', 'satisfied'], ['基本满意', 'fairly'], ['不满意', 'unsatisfied']]), false, '满意/基本满意/不满意'),
-      col('caller', '来电人', text, false, ''),
-      col('content', '诉求内容', text, false, ''),
+      col("ticket_id", "工单编号", text, true, "工单编号，唯一 / ticket id, unique"),
+      col(
+        "received_at",
+        "派单时间",
+        datetime,
+        true,
+        "政民系统派单到委的时间 / received from the city platform"
+      ),
+      col(
+        "signed_at",
+        "签收时间",
+        datetime,
+        false,
+        "签收时间；空 = 未签收 / signed; blank = not signed"
+      ),
+      col(
+        "forwarded_at",
+        "转派时间",
+        datetime,
+        false,
+        "转派承办部门的时间；空 = 未转派 / forwarded; blank = not forwarded"
+      ),
+      col("department", "承办部门", text, false, "有转派时间时必填 / required when forwarded"),
+      col(
+        "dispatch_correct",
+        "派单准确",
+        bool,
+        false,
+        "否 = 退单或改派；空 = 准确 / 否 = returned or re-dispatched"
+      ),
+      col("request_type", "诉求类型", REQUEST_TYPES, false, "投诉/求助/咨询/建议/举报/表扬"),
+      col("category", "问题分类", text, false, ""),
+      col("industry", "行业分类", text, false, ""),
+      col("key_case", "重点诉求", bool, false, "重点或维稳案件 / key case"),
+      col(
+        "due_at",
+        "办理时限",
+        datetime,
+        false,
+        "办理时限；空 = 派单后15个自然日 / deadline; blank = received + 15 days"
+      ),
+      col("feedback_at", "反馈时间", datetime, false, "反馈办理结果的时间 / fed back"),
+      col("closed_at", "办结时间", datetime, false, "办结时间 / closed"),
+      col("callback_at", "回访时间", datetime, false, "回访诉求人的时间 / called back"),
+      col(
+        "callback_recording",
+        "回访录音",
+        bool,
+        false,
+        "回访录音已上传：是/否 / recording uploaded"
+      ),
+      col("resolved", "是否解决", bool, false, ""),
+      col(
+        "satisfaction",
+        "满意度",
+        en([
+          ["满意", "satisfied"],
+          ["基本满意", "fairly"],
+          ["不满意", "unsatisfied"],
+        ]),
+        false,
+        "满意/基本满意/不满意"
+      ),
+      col("caller", "来电人", text, false, ""),
+      col("content", "诉求内容", text, false, ""),
     ],
   },
   {
-    key: 'staff',
-    zh: '人员',
-    en: 'Staff',
-    keyColumns: ['staff_id'],
+    key: "staff",
+    zh: "人员",
+    en: "Staff",
+    keyColumns: ["staff_id"],
     columns: [
-      col('staff_id', '工号', text, true, '工号，唯一 / staff id, unique'),
-      col('name', '姓名', text, true, ''),
-      col('role', '岗位', ROLES, true, '项目经理/接诉专员/质检员/数据分析师/其他'),
-      col('education', '学历', EDUCATION, true, '博士/硕士/本科/大专/中专/高中及以下'),
-      col('major', '专业', text, false, ''),
-      col('medical_major', '医学相关', bool, false, '专业是否医学相关：是/否'),
-      col('start_date', '入职日期', date, true, ''),
-      col('end_date', '离职日期', date, false, '空 = 在职 / blank = still employed'),
-      col('pretraining_date', '岗前培训日期', date, false, '空 = 未培训 / blank = never trained'),
-      col('onboarding_passed', '上岗考核', bool, false, '上岗考核通过：是/否'),
+      col("staff_id", "工号", text, true, "工号，唯一 / staff id, unique"),
+      col("name", "姓名", text, true, ""),
+      col("role", "岗位", ROLES, true, "项目经理/接诉专员/质检员/数据分析师/其他"),
+      col("education", "学历", EDUCATION, true, "博士/硕士/本科/大专/中专/高中及以下"),
+      col("major", "专业", text, false, ""),
+      col("medical_major", "医学相关", bool, false, "专业是否医学相关：是/否"),
+      col("start_date", "入职日期", date, true, ""),
+      col("end_date", "离职日期", date, false, "空 = 在职 / blank = still employed"),
+      col("pretraining_date", "岗前培训日期", date, false, "空 = 未培训 / blank = never trained"),
+      col("onboarding_passed", "上岗考核", bool, false, "上岗考核通过：是/否"),
     ],
   },
   {
-    key: 'roster',
-    zh: '排班',
-    en: 'Roster',
+    key: "roster",
+    zh: "排班",
+    en: "Roster",
     columns: [
-      col('staff_id', '工号', text, true, '须在人员表中 / must exist in 人员'),
-      col('start_at', '开始时间', datetime, true, ''),
-      col('end_at', '结束时间', datetime, true, '晚于开始时间，班次不超过24小时 / after start, ≤ 24 h'),
-      col('shift', '班次', en([['日常', 'daily'], ['周末', 'weekend'], ['节假日', 'holiday']]), false, '日常/周末/节假日'),
+      col("staff_id", "工号", text, true, "须在人员表中 / must exist in 人员"),
+      col("start_at", "开始时间", datetime, true, ""),
+      col(
+        "end_at",
+        "结束时间",
+        datetime,
+        true,
+        "晚于开始时间，班次不超过24小时 / after start, ≤ 24 h"
+      ),
+      col(
+        "shift",
+        "班次",
+        en([
+          ["日常", "daily"],
+          ["周末", "weekend"],
+          ["节假日", "holiday"],
+        ]),
+        false,
+        "日常/周末/节假日"
+      ),
     ],
   },
   {
-    key: 'trainings',
-    zh: '培训',
-    en: 'Trainings',
+    key: "trainings",
+    zh: "培训",
+    en: "Trainings",
     columns: [
-      col('date', '日期', date, true, ''),
-      col('topic', '主题', text, true, ''),
-      col('kind', '形式', TRAINING_KINDS, true, '培训课/复盘会/质检总结会/全系统业务培训/宣传活动/其他'),
-      col('attendees', '参训人数', { kind: 'number', min: 0, integer: true }, false, ''),
+      col("date", "日期", date, true, ""),
+      col("topic", "主题", text, true, ""),
+      col(
+        "kind",
+        "形式",
+        TRAINING_KINDS,
+        true,
+        "培训课/复盘会/质检总结会/全系统业务培训/宣传活动/其他"
+      ),
+      col("attendees", "参训人数", { kind: "number", min: 0, integer: true }, false, ""),
     ],
   },
   {
-    key: 'reports',
-    zh: '报告',
-    en: 'Reports',
-    keyColumns: ['type', 'period'],
+    key: "reports",
+    zh: "报告",
+    en: "Reports",
+    keyColumns: ["type", "period"],
     columns: [
-      col('type', '报告类型', REPORT_TYPES, true, '月报/季报/半年报/年报/半年工作总结/年度工作总结/周报/专题报告'),
-      col('period', '所属期间', period, true, '2023-03、2023-Q1、2023-H1、2023、2023-W14'),
-      col('scores_published_on', '成绩公布日期', date, false, '当期考核成绩公布日期 / scores published on'),
-      col('submitted_on', '提交日期', date, false, '空 = 未提交 / blank = not submitted'),
+      col(
+        "type",
+        "报告类型",
+        REPORT_TYPES,
+        true,
+        "月报/季报/半年报/年报/半年工作总结/年度工作总结/周报/专题报告"
+      ),
+      col("period", "所属期间", period, true, "2023-03、2023-Q1、2023-H1、2023、2023-W14"),
+      col(
+        "scores_published_on",
+        "成绩公布日期",
+        date,
+        false,
+        "当期考核成绩公布日期 / scores published on"
+      ),
+      col("submitted_on", "提交日期", date, false, "空 = 未提交 / blank = not submitted"),
     ],
   },
   {
-    key: 'qa',
-    zh: '质检',
-    en: 'QualityChecks',
+    key: "qa",
+    zh: "质检",
+    en: "QualityChecks",
     columns: [
-      col('date', '日期', date, true, ''),
-      col('staff_id', '工号', text, false, ''),
-      col('ticket_id', '工单编号', text, false, ''),
-      col('score', '得分', { kind: 'number', min: 0, max: 100 }, true, '0–100'),
+      col("date", "日期", date, true, ""),
+      col("staff_id", "工号", text, false, ""),
+      col("ticket_id", "工单编号", text, false, ""),
+      col("score", "得分", { kind: "number", min: 0, max: 100 }, true, "0–100"),
     ],
   },
   {
-    key: 'complaints',
-    zh: '服务投诉',
-    en: 'StaffComplaints',
+    key: "complaints",
+    zh: "服务投诉",
+    en: "StaffComplaints",
     columns: [
-      col('date', '日期', date, true, ''),
-      col('staff_id', '工号', text, false, ''),
-      col('kind', '类型', en([['服务态度', 'attitude'], ['业务', 'business'], ['其他', 'other']]), false, '服务态度/业务/其他'),
-      col('verdict', '核实结果', en([['属实', 'upheld'], ['部分属实', 'partly'], ['不属实', 'rejected'], ['核实中', 'pending']]), true, '属实/部分属实/不属实/核实中'),
-      col('matter', '事项', text, false, ''),
+      col("date", "日期", date, true, ""),
+      col("staff_id", "工号", text, false, ""),
+      col(
+        "kind",
+        "类型",
+        en([
+          ["服务态度", "attitude"],
+          ["业务", "business"],
+          ["其他", "other"],
+        ]),
+        false,
+        "服务态度/业务/其他"
+      ),
+      col(
+        "verdict",
+        "核实结果",
+        en([
+          ["属实", "upheld"],
+          ["部分属实", "partly"],
+          ["不属实", "rejected"],
+          ["核实中", "pending"],
+        ]),
+        true,
+        "属实/部分属实/不属实/核实中"
+      ),
+      col("matter", "事项", text, false, ""),
     ],
   },
   {
-    key: 'policies',
-    zh: '制度',
-    en: 'Policies',
+    key: "policies",
+    zh: "制度",
+    en: "Policies",
     columns: [
-      col('name', '制度名称', text, true, ''),
-      col('kind', '类别', POLICY_KINDS, true, '热线运营管理制度/工作流程制度/培训制度/安全管理制度/其他'),
-      col('established_on', '建立日期', date, true, ''),
+      col("name", "制度名称", text, true, ""),
+      col(
+        "kind",
+        "类别",
+        POLICY_KINDS,
+        true,
+        "热线运营管理制度/工作流程制度/培训制度/安全管理制度/其他"
+      ),
+      col("established_on", "建立日期", date, true, ""),
     ],
   },
   {
-    key: 'rankings',
-    zh: '考核排名',
-    en: 'Rankings',
-    keyColumns: ['period'],
+    key: "rankings",
+    zh: "考核排名",
+    en: "Rankings",
+    keyColumns: ["period"],
     columns: [
-      col('period', '期间', period, true, '全年写 2023，月度写 2023-05'),
-      col('district_rank', '区级排名', { kind: 'number', min: 1, integer: true }, true, ''),
-      col('peer_rank', '委办局排名', { kind: 'number', min: 1, integer: true }, false, '投诉量较大的7个委办局中的排名'),
+      col("period", "期间", period, true, "全年写 2023，月度写 2023-05"),
+      col("district_rank", "区级排名", { kind: "number", min: 1, integer: true }, true, ""),
+      col(
+        "peer_rank",
+        "委办局排名",
+        { kind: "number", min: 1, integer: true },
+        false,
+        "投诉量较大的7个委办局中的排名"
+      ),
     ],
   },
   {
-    key: 'payments',
-    zh: '付款',
-    en: 'Payments',
-    keyColumns: ['installment'],
+    key: "payments",
+    zh: "付款",
+    en: "Payments",
+    keyColumns: ["installment"],
     columns: [
-      col('installment', '期次', { kind: 'number', min: 1, max: 3, integer: true }, true, '1、2、3'),
-      col('invoice_on', '发票日期', date, false, ''),
-      col('invoice_amount', '发票金额', money, false, ''),
-      col('guarantee_on', '保函日期', date, false, '履约保函日期（第3期）'),
-      col('guarantee_amount', '保函金额', money, false, ''),
-      col('paid_on', '付款日期', date, false, '空 = 未付 / blank = unpaid'),
-      col('paid_amount', '付款金额', money, false, ''),
-      col('fiscal_delay', '财政原因延迟', bool, false, '因财政资金政策延迟付款：是/否'),
+      col(
+        "installment",
+        "期次",
+        { kind: "number", min: 1, max: 3, integer: true },
+        true,
+        "1、2、3"
+      ),
+      col("invoice_on", "发票日期", date, false, ""),
+      col("invoice_amount", "发票金额", money, false, ""),
+      col("guarantee_on", "保函日期", date, false, "履约保函日期（第3期）"),
+      col("guarantee_amount", "保函金额", money, false, ""),
+      col("paid_on", "付款日期", date, false, "空 = 未付 / blank = unpaid"),
+      col("paid_amount", "付款金额", money, false, ""),
+      col("fiscal_delay", "财政原因延迟", bool, false, "因财政资金政策延迟付款：是/否"),
     ],
   },
   {
-    key: 'replacements',
-    zh: '人员调换',
-    en: 'Replacements',
+    key: "replacements",
+    zh: "人员调换",
+    en: "Replacements",
     columns: [
-      col('notice_on', '通知日期', date, true, '甲方调换通知日期'),
-      col('staff_out', '被替换工号', text, true, ''),
-      col('reason', '原因', en([['不符合要求', 'unqualified'], ['未培训上岗', 'untrained'], ['其他', 'other']]), false, '不符合要求/未培训上岗/其他'),
-      col('filled_on', '到位日期', date, false, '空 = 未到位 / blank = not filled'),
-      col('staff_in', '新工号', text, false, ''),
+      col("notice_on", "通知日期", date, true, "甲方调换通知日期"),
+      col("staff_out", "被替换工号", text, true, ""),
+      col(
+        "reason",
+        "原因",
+        en([
+          ["不符合要求", "unqualified"],
+          ["未培训上岗", "untrained"],
+          ["其他", "other"],
+        ]),
+        false,
+        "不符合要求/未培训上岗/其他"
+      ),
+      col("filled_on", "到位日期", date, false, "空 = 未到位 / blank = not filled"),
+      col("staff_in", "新工号", text, false, ""),
     ],
   },
   {
-    key: 'incidents',
-    zh: '安全事故',
-    en: 'Incidents',
-    columns: [
-      col('date', '日期', date, true, ''),
-      col('matter', '事项', text, true, ''),
-    ],
+    key: "incidents",
+    zh: "安全事故",
+    en: "Incidents",
+    columns: [col("date", "日期", date, true, ""), col("matter", "事项", text, true, "")],
   },
 ];
 
-export const SHEET_BY_KEY = Object.fromEntries(SHEETS.map((s) => [s.key, s])) as Record<SheetKey, SheetDef>;
+export const SHEET_BY_KEY = Object.fromEntries(SHEETS.map((s) => [s.key, s])) as Record<
+  SheetKey,
+  SheetDef
+>;
 
 /** The result sheets a run writes (never read as input). */
-export const RESULT_SHEET_NAMES = ['核查汇总', 'KPI明细', '扣款明细', '合规检查', '付款计划', '校验问题', '运行记录'] as const;
-export const PARAMS_SHEET = { zh: '规则参数', en: 'Parameters' };
+export const RESULT_SHEET_NAMES = [
+  "核查汇总",
+  "KPI明细",
+  "扣款明细",
+  "合规检查",
+  "付款计划",
+  "校验问题",
+  "运行记录",
+] as const;
+export const PARAMS_SHEET = { zh: "规则参数", en: "Parameters" };
 
 /** Sheet/column name normalisation: full-width → half-width, case, all spaces and underscores-vs-spaces. */
 export function normalizeName(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, '');
+  return s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, "");
 }

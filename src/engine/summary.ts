@@ -1,18 +1,73 @@
 // The machine-readable summary of WORKBOOK.md (schemaVersion 1). Amounts are strings with two decimals.
-import { AuditResult } from './audit';
-import { formatCents } from './money';
-import { formatDay } from './time';
+import { AuditResult } from "./audit";
+import { formatCents } from "./money";
+import { formatDay } from "./time";
 
 export interface SummaryJson {
   schemaVersion: 1;
   asOf: string;
-  kpis: { ruleId: string; period: string; subject: string | null; numerator: number | null; denominator: number | null; value: number | null; status: string; occurrences: number; deduction: string; leftOut: number; note: string }[];
-  deductions: { ruleId: string; period: string; subject: string | null; occurrences: number; unitAmount: string; amount: string; window: string }[];
-  findings: { ruleId: string; subject: string | null; period: string | null; message: string; messageEn: string }[];
+  kpis: {
+    ruleId: string;
+    period: string;
+    subject: string | null;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    status: string;
+    occurrences: number;
+    deduction: string;
+    leftOut: number;
+    note: string;
+  }[];
+  deductions: {
+    ruleId: string;
+    period: string;
+    subject: string | null;
+    occurrences: number;
+    unitAmount: string;
+    amount: string;
+    window: string;
+  }[];
+  findings: {
+    ruleId: string;
+    subject: string | null;
+    period: string | null;
+    message: string;
+    messageEn: string;
+  }[];
   claims: { ruleId: string; subject: string | null; amount: string; message: string }[];
-  installments: { no: number; amount: string; dueOn: string | null; deductions: string; payable: string; paidOn: string | null; daysLate: number; lateFee: string; status: string }[];
-  totals: Record<'deductions' | 'firstWindow' | 'finalWindow' | 'installment3Payable' | 'refundDue' | 'settlement' | 'claims' | 'lateFees', string> & { refundDueOn: string | null };
-  issues: { sheet: string; row: number | null; column: string | null; cell: string | null; level: string; code: string; message: string; messageEn: string }[];
+  installments: {
+    no: number;
+    amount: string;
+    dueOn: string | null;
+    deductions: string;
+    payable: string;
+    paidOn: string | null;
+    daysLate: number;
+    lateFee: string;
+    status: string;
+  }[];
+  totals: Record<
+    | "deductions"
+    | "firstWindow"
+    | "finalWindow"
+    | "installment3Payable"
+    | "refundDue"
+    | "settlement"
+    | "claims"
+    | "lateFees",
+    string
+  > & { refundDueOn: string | null };
+  issues: {
+    sheet: string;
+    row: number | null;
+    column: string | null;
+    cell: string | null;
+    level: string;
+    code: string;
+    message: string;
+    messageEn: string;
+  }[];
   params: Record<string, unknown>;
   changedParams: string[];
   sheets: { key: string; name: string | null; rows: number; sha256: string | null }[];
@@ -31,16 +86,35 @@ export function toSummaryJson(r: AuditResult): SummaryJson {
       subject: k.subject,
       numerator: k.numerator,
       denominator: k.denominator,
-      value: k.valueKind === 'date' || k.value === null ? null : Math.round(k.value * 1e6) / 1e6,
+      value: k.valueKind === "date" || k.value === null ? null : Math.round(k.value * 1e6) / 1e6,
       status: k.status,
       occurrences: k.occurrences,
       deduction: formatCents(k.deduction),
       leftOut: k.leftOut,
       note: k.note,
     })),
-    deductions: s.deductions.map((d) => ({ ruleId: d.ruleId, period: d.period, subject: d.subject, occurrences: d.occurrences, unitAmount: formatCents(d.unit), amount: formatCents(d.amount), window: d.window })),
-    findings: r.findings.map((f) => ({ ruleId: f.ruleId, subject: f.subject, period: f.period, message: f.message, messageEn: f.messageEn })),
-    claims: r.claims.map((c) => ({ ruleId: c.ruleId, subject: c.subject, amount: formatCents(c.amount), message: c.message })),
+    deductions: s.deductions.map((d) => ({
+      ruleId: d.ruleId,
+      period: d.period,
+      subject: d.subject,
+      occurrences: d.occurrences,
+      unitAmount: formatCents(d.unit),
+      amount: formatCents(d.amount),
+      window: d.window,
+    })),
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      subject: f.subject,
+      period: f.period,
+      message: f.message,
+      messageEn: f.messageEn,
+    })),
+    claims: r.claims.map((c) => ({
+      ruleId: c.ruleId,
+      subject: c.subject,
+      amount: formatCents(c.amount),
+      message: c.message,
+    })),
     installments: s.installments.map((i) => ({
       no: i.no,
       amount: formatCents(i.amount),
@@ -63,7 +137,16 @@ export function toSummaryJson(r: AuditResult): SummaryJson {
       lateFees: formatCents(t.lateFees),
       refundDueOn: t.refundDueOn === null ? null : formatDay(t.refundDueOn),
     },
-    issues: r.issues.map((i) => ({ sheet: i.sheet, row: i.row, column: i.column, cell: i.cell, level: i.level, code: i.code, message: i.message, messageEn: i.messageEn })),
+    issues: r.issues.map((i) => ({
+      sheet: i.sheet,
+      row: i.row,
+      column: i.column,
+      cell: i.cell,
+      level: i.level,
+      code: i.code,
+      message: i.message,
+      messageEn: i.messageEn,
+    })),
     params: r.params as Record<string, unknown>,
     changedParams: r.changedParams,
     sheets: r.sheets.map((x) => ({ key: x.key, name: x.name, rows: x.rows, sha256: x.sha256 })),

@@ -20,16 +20,16 @@ export interface RawTable {
 }
 
 export function isCellError(v: RawCell): v is CellError {
-  return typeof v === 'object' && v !== null;
+  return typeof v === "object" && v !== null;
 }
 
 export function isBlank(v: RawCell): boolean {
-  return v === null || (typeof v === 'string' && v.trim() === '');
+  return v === null || (typeof v === "string" && v.trim() === "");
 }
 
 /** 1 → A, 27 → AA */
 export function columnLetter(col: number): string {
-  let s = '';
+  let s = "";
   let n = col;
   while (n > 0) {
     const r = (n - 1) % 26;

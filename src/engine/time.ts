@@ -35,7 +35,7 @@ export function weekday(day: DayNum): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 export function formatDay(day: DayNum): string {
   const { y, m, d } = dayToYmd(day);
@@ -53,7 +53,7 @@ export function formatDateTime(sec: Seconds): string {
 
 /** `2023-03-05 14:22:05` — the form auditors read in result sheets. */
 export function formatDateTimeSpace(sec: Seconds): string {
-  return formatDateTime(sec).replace('T', ' ');
+  return formatDateTime(sec).replace("T", " ");
 }
 
 export function parseIsoDay(s: string): DayNum | null {

@@ -1,20 +1,22 @@
 // exceljs → the plain table model. Dates become Excel serials (exceljs hands them over as
 // Date objects whose UTC fields hold the naive value), formulas become their cached results,
 // rich text becomes plain text.
-import type ExcelJS from 'exceljs';
-import { RawCell, RawTable } from '../engine/table';
-import { dateFromUtcFields, secondsToSerial } from '../engine/time';
+import type ExcelJS from "exceljs";
+import { RawCell, RawTable } from "../engine/table";
+import { dateFromUtcFields, secondsToSerial } from "../engine/time";
 
 export function cellValue(v: ExcelJS.CellValue): RawCell {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (v instanceof Date) return secondsToSerial(dateFromUtcFields(v));
-  if (typeof v === 'object') {
-    if ('error' in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('hyperlink' in v) return String((v as ExcelJS.CellHyperlinkValue).text ?? '');
-    if ('text' in v) return String((v as { text: unknown }).text);
+  if (typeof v === "object") {
+    if ("error" in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
+    if ("richText" in v)
+      return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v)
+      return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("hyperlink" in v) return String((v as ExcelJS.CellHyperlinkValue).text ?? "");
+    if ("text" in v) return String((v as { text: unknown }).text);
   }
   return String(v);
 }

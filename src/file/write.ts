@@ -1,50 +1,69 @@
 // Writes sheet specs into an exceljs workbook: real Excel tables, number formats, frozen
 // headers, column widths, highlights, internal links. Replaces earlier result sheets.
-import type ExcelJS from 'exceljs';
-import { Format, Highlight, SheetSpec, SpecCell, TableBlock, KeyValueBlock, isLink } from '../engine/layout/spec';
-import { isResultSheetName } from '../engine/read';
-import { utcFieldsDate, dayStart } from '../engine/time';
-import { columnLetter } from '../engine/table';
+import type ExcelJS from "exceljs";
+import {
+  Format,
+  Highlight,
+  SheetSpec,
+  SpecCell,
+  TableBlock,
+  KeyValueBlock,
+  isLink,
+} from "../engine/layout/spec";
+import { isResultSheetName } from "../engine/read";
+import { utcFieldsDate, dayStart } from "../engine/time";
+import { columnLetter } from "../engine/table";
 
 export const NUM_FMT: Record<Format, string | undefined> = {
   money: '"¥"#,##0.00;-"¥"#,##0.00',
-  percent: '0.00%',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm:ss',
-  int: '0',
-  number: '0.00',
-  score: '0.00',
-  text: '@',
+  percent: "0.00%",
+  date: "yyyy-mm-dd",
+  datetime: "yyyy-mm-dd hh:mm:ss",
+  int: "0",
+  number: "0.00",
+  score: "0.00",
+  text: "@",
 };
 
 export const HIGHLIGHT: Record<Highlight, { fill: string; font: string }> = {
-  fail: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  warn: { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  ok: { fill: 'FFC6EFCE', font: 'FF006100' },
-  muted: { fill: 'FFF2F2F2', font: 'FF595959' },
-  changed: { fill: 'FFFFF2CC', font: 'FF7F6000' },
+  fail: { fill: "FFFFC7CE", font: "FF9C0006" },
+  warn: { fill: "FFFFEB9C", font: "FF9C5700" },
+  ok: { fill: "FFC6EFCE", font: "FF006100" },
+  muted: { fill: "FFF2F2F2", font: "FF595959" },
+  changed: { fill: "FFFFF2CC", font: "FF7F6000" },
 };
 
 /** The exceljs value of a spec cell. Text stays text: exceljs writes strings as shared strings, never formulas. */
 export function excelValue(c: SpecCell | undefined): ExcelJS.CellValue {
   const v = c?.v ?? null;
-  if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (isLink(v)) return { text: v.text, hyperlink: `#'${v.link.sheet.replace(/'/g, "''")}'!${v.link.cell}` };
-  if ('text' in v) return v.text;
-  if ('day' in v) return utcFieldsDate(dayStart(v.day));
+  if (v === null || typeof v === "number" || typeof v === "boolean") return v;
+  if (isLink(v))
+    return { text: v.text, hyperlink: `#'${v.link.sheet.replace(/'/g, "''")}'!${v.link.cell}` };
+  if ("text" in v) return v.text;
+  if ("day" in v) return utcFieldsDate(dayStart(v.day));
   return utcFieldsDate(v.seconds);
 }
 
-function style(cell: ExcelJS.Cell, c: SpecCell | undefined, columnFormat: Format | undefined, rowHl: Highlight | null | undefined): void {
+function style(
+  cell: ExcelJS.Cell,
+  c: SpecCell | undefined,
+  columnFormat: Format | undefined,
+  rowHl: Highlight | null | undefined
+): void {
   const fmt = c?.format ?? columnFormat;
-  if (fmt && fmt !== 'text' && NUM_FMT[fmt]) cell.numFmt = NUM_FMT[fmt]!;
+  if (fmt && fmt !== "text" && NUM_FMT[fmt]) cell.numFmt = NUM_FMT[fmt]!;
   const hl = c?.highlight ?? rowHl ?? undefined;
   if (hl) {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT[hl].fill } };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HIGHLIGHT[hl].fill } };
     cell.font = { color: { argb: HIGHLIGHT[hl].font }, bold: c?.bold };
   } else if (c?.bold) cell.font = { bold: true };
   const v = c?.v;
-  if (isLink(v)) cell.font = { ...(cell.font ?? {}), color: { argb: hl ? HIGHLIGHT[hl].font : 'FF0563C1' }, underline: true };
+  if (isLink(v))
+    cell.font = {
+      ...(cell.font ?? {}),
+      color: { argb: hl ? HIGHLIGHT[hl].font : "FF0563C1" },
+      underline: true,
+    };
 }
 
 function writeTable(ws: ExcelJS.Worksheet, b: TableBlock): void {
@@ -58,7 +77,7 @@ function writeTable(ws: ExcelJS.Worksheet, b: TableBlock): void {
     ref: `A${b.row}`,
     headerRow: true,
     totalsRow: false,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    style: { theme: "TableStyleLight9", showRowStripes: true },
     columns: b.columns.map((c) => ({ name: c.header, filterButton: true })),
     rows: b.rows.map((r) => b.columns.map((_, j) => excelValue(r[j]))),
   });
@@ -70,7 +89,15 @@ function writeTable(ws: ExcelJS.Worksheet, b: TableBlock): void {
     const L = columnLetter(b.dataBarColumn + 1);
     ws.addConditionalFormatting({
       ref: `${L}${b.row + 1}:${L}${b.row + b.rows.length}`,
-      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: 'FFC00000' }, gradient: false } as unknown as ExcelJS.ConditionalFormattingRule],
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          cfvo: [{ type: "min" }, { type: "max" }],
+          color: { argb: "FFC00000" },
+          gradient: false,
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
     });
   }
 }
@@ -84,7 +111,7 @@ function writeKeyValue(ws: ExcelJS.Worksheet, b: KeyValueBlock): void {
   b.rows.forEach(([label, value, extra], i) => {
     const row = ws.getRow(b.row + i);
     row.getCell(1).value = label;
-    row.getCell(1).font = { color: { argb: 'FF404040' } };
+    row.getCell(1).font = { color: { argb: "FF404040" } };
     row.getCell(2).value = excelValue(value);
     style(row.getCell(2), value, undefined, null);
     if (extra) {
@@ -100,18 +127,33 @@ export function writeResultSheets(wb: ExcelJS.Workbook, specs: SheetSpec[]): voi
   for (const spec of specs) {
     const ws = wb.addWorksheet(spec.name, {
       properties: { tabColor: spec.tabColor ? { argb: spec.tabColor } : undefined },
-      views: spec.freezeRows ? [{ state: 'frozen', ySplit: spec.freezeRows, xSplit: 0, topLeftCell: `A${spec.freezeRows + 1}` }] : [{}],
-      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+      views: spec.freezeRows
+        ? [
+            {
+              state: "frozen",
+              ySplit: spec.freezeRows,
+              xSplit: 0,
+              topLeftCell: `A${spec.freezeRows + 1}`,
+            },
+          ]
+        : [{}],
+      pageSetup: {
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+      },
     });
-    ws.getCell('A1').value = spec.title;
-    ws.getCell('A1').font = { bold: true, size: 15, color: { argb: 'FF1F4E79' } };
-    ws.getCell('A2').value = spec.subtitle;
-    ws.getCell('A2').font = { color: { argb: 'FF595959' } };
+    ws.getCell("A1").value = spec.title;
+    ws.getCell("A1").font = { bold: true, size: 15, color: { argb: "FF1F4E79" } };
+    ws.getCell("A2").value = spec.subtitle;
+    ws.getCell("A2").font = { color: { argb: "FF595959" } };
     for (const b of spec.blocks) {
-      if (b.kind === 'table') writeTable(ws, b);
+      if (b.kind === "table") writeTable(ws, b);
       else writeKeyValue(ws, b);
     }
-    const first = spec.blocks.find((b): b is TableBlock => b.kind === 'table');
+    const first = spec.blocks.find((b): b is TableBlock => b.kind === "table");
     const widths = spec.widths ?? first?.columns.map((c) => c.width) ?? [];
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     if (spec.freezeRows) ws.pageSetup.printTitlesRow = `${spec.freezeRows}:${spec.freezeRows}`;

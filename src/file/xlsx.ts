@@ -1,10 +1,10 @@
 // The exceljs adapter: an .xlsx file (or its bytes) in, raw tables out; sheet specs in, bytes out.
-import ExcelJS from 'exceljs';
-import { RawTable } from '../engine/table';
-import { SheetSpec } from '../engine/layout/spec';
-import { workbookToTables } from './read';
-import { writeResultSheets } from './write';
-import { fixXlsx } from './postprocess';
+import ExcelJS from "exceljs";
+import { RawTable } from "../engine/table";
+import { SheetSpec } from "../engine/layout/spec";
+import { workbookToTables } from "./read";
+import { writeResultSheets } from "./write";
+import { fixXlsx } from "./postprocess";
 
 export interface OpenWorkbook {
   workbook: ExcelJS.Workbook;
@@ -28,7 +28,10 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
   return fixXlsx(await workbook.xlsx.writeBuffer());
 }
 
-export async function auditedWorkbookBuffer(open: OpenWorkbook, specs: SheetSpec[]): Promise<Uint8Array> {
+export async function auditedWorkbookBuffer(
+  open: OpenWorkbook,
+  specs: SheetSpec[]
+): Promise<Uint8Array> {
   writeResultSheets(open.workbook, specs);
   return workbookBytes(open.workbook);
 }

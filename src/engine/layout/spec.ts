@@ -1,9 +1,10 @@
 // Sheet specs: the result sheets as plain data. The layout module decides everything here;
 // the adapters (exceljs, Office.js) only write what it says.
 
-export type Format = 'money' | 'percent' | 'date' | 'datetime' | 'int' | 'number' | 'score' | 'text';
+export type Format =
+  "money" | "percent" | "date" | "datetime" | "int" | "number" | "score" | "text";
 
-export type Highlight = 'fail' | 'warn' | 'ok' | 'muted' | 'changed';
+export type Highlight = "fail" | "warn" | "ok" | "muted" | "changed";
 
 /** A cell value: text is always written as text (never a formula), dates as naive values. */
 export type SpecValue =
@@ -31,7 +32,7 @@ export interface ColumnSpec {
 }
 
 export interface TableBlock {
-  kind: 'table';
+  kind: "table";
   /** 1-based row of the header */
   row: number;
   /** Excel table name (ASCII, unique in the workbook) */
@@ -46,7 +47,7 @@ export interface TableBlock {
 }
 
 export interface KeyValueBlock {
-  kind: 'keyValue';
+  kind: "keyValue";
   row: number;
   caption?: string;
   /** label, value, optional third column (e.g. 大写) */
@@ -67,22 +68,34 @@ export interface SheetSpec {
   widths?: number[];
 }
 
-export const t = (s: string | null | undefined): SpecCell => ({ v: s === null || s === undefined ? null : { text: s } });
-export const n = (x: number | null | undefined, format?: Format): SpecCell => ({ v: x === null || x === undefined ? null : x, format });
-export const d = (day: number | null | undefined): SpecCell => ({ v: day === null || day === undefined ? null : { day }, format: 'date' });
-export const link = (text: string, sheet: string, cell: string): SpecCell => ({ v: { link: { sheet, cell }, text } });
+export const t = (s: string | null | undefined): SpecCell => ({
+  v: s === null || s === undefined ? null : { text: s },
+});
+export const n = (x: number | null | undefined, format?: Format): SpecCell => ({
+  v: x === null || x === undefined ? null : x,
+  format,
+});
+export const d = (day: number | null | undefined): SpecCell => ({
+  v: day === null || day === undefined ? null : { day },
+  format: "date",
+});
+export const link = (text: string, sheet: string, cell: string): SpecCell => ({
+  v: { link: { sheet, cell }, text },
+});
 
-export function isLink(v: SpecValue | undefined): v is { link: { sheet: string; cell: string }; text: string } {
-  return typeof v === 'object' && v !== null && 'link' in v;
+export function isLink(
+  v: SpecValue | undefined
+): v is { link: { sheet: string; cell: string }; text: string } {
+  return typeof v === "object" && v !== null && "link" in v;
 }
 
 /** The plain value of a spec cell as text (for tests, hashes and the CLI). */
 export function specText(c: SpecCell | undefined): string {
   const v = c?.v ?? null;
-  if (v === null) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if ('text' in v) return v.text;
-  if ('day' in v) return String(v.day);
-  if ('seconds' in v) return String(v.seconds);
-  return '';
+  if (v === null) return "";
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if ("text" in v) return v.text;
+  if ("day" in v) return String(v.day);
+  if ("seconds" in v) return String(v.seconds);
+  return "";
 }

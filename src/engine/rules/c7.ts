@@ -1,11 +1,16 @@
 // C7 7×24 值守: the roster covers every minute of the window with at least N staff on duty.
-import { Finding } from '../model';
-import { dayEnd, dayStart, formatDateTime, formatDateTimeSpace } from '../time';
-import { Rule, missingReason, usable } from './common';
-import { windowEnd } from './staffing';
+import { Finding } from "../model";
+import { dayEnd, dayStart, formatDateTime, formatDateTimeSpace } from "../time";
+import { Rule, missingReason, usable } from "./common";
+import { windowEnd } from "./staffing";
 
 /** Maximal intervals [from, to) within [start, end) where fewer than `min` intervals overlap. */
-export function coverageGaps(shifts: [number, number][], start: number, end: number, min: number): [number, number][] {
+export function coverageGaps(
+  shifts: [number, number][],
+  start: number,
+  end: number,
+  min: number
+): [number, number][] {
   const events: [number, number][] = [];
   for (const [a, b] of shifts) {
     const s = Math.max(a, start);
@@ -35,22 +40,24 @@ export function coverageGaps(shifts: [number, number][], start: number, end: num
 }
 
 export const c7: Rule = {
-  id: 'C7',
-  zh: '7×24小时值守',
-  en: '24/7 coverage',
-  kind: 'compliance',
-  params: ['c7.minOnDuty'],
-  needs: [{ sheet: 'roster', columns: ['start_at', 'end_at'] }],
+  id: "C7",
+  zh: "7×24小时值守",
+  en: "24/7 coverage",
+  kind: "compliance",
+  params: ["c7.minOnDuty"],
+  needs: [{ sheet: "roster", columns: ["start_at", "end_at"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};
-    const shifts = usable(ctx.data.roster ?? [], ['start_at', 'end_at']).ok.map((s) => [s.v.start_at!, s.v.end_at!] as [number, number]);
+    const shifts = usable(ctx.data.roster ?? [], ["start_at", "end_at"]).ok.map(
+      (s) => [s.v.start_at!, s.v.end_at!] as [number, number]
+    );
     const start = dayStart(ctx.serviceStart);
     const end = Math.min(dayEnd(windowEnd(ctx)) + 1, ctx.asOfEnd + 1);
-    const min = ctx.p['c7.minOnDuty'];
+    const min = ctx.p["c7.minOnDuty"];
     const findings: Finding[] = coverageGaps(shifts, start, end, min).map(([a, b]) => {
       const minutes = Math.round((b - a) / 60);
       return {
-        ruleId: 'C7',
+        ruleId: "C7",
         subject: null,
         period: formatDateTime(a),
         message: `${formatDateTimeSpace(a)} 至 ${formatDateTimeSpace(b)} 在岗人数少于 ${min} 人（${minutes} 分钟）`,

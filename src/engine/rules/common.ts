@@ -1,11 +1,11 @@
 // What every rule file shares: its shape, "is the data there", KPI rows, exact rate comparison.
-import { ParamKey } from '../params';
-import { ClippedPeriod } from '../periods';
-import { Rec, cellOf } from '../read';
-import { SHEET_BY_KEY, SheetKey } from '../sheets';
-import { Context, Evidence, Kpi, RuleOutput, Status } from '../model';
-import { Cents, toCents } from '../money';
-import { cellAddress } from '../table';
+import { ParamKey } from "../params";
+import { ClippedPeriod } from "../periods";
+import { Rec, cellOf } from "../read";
+import { SHEET_BY_KEY, SheetKey } from "../sheets";
+import { Context, Evidence, Kpi, RuleOutput, Status } from "../model";
+import { Cents, toCents } from "../money";
+import { cellAddress } from "../table";
 
 export interface Need {
   sheet: SheetKey;
@@ -17,7 +17,7 @@ export interface Rule {
   /** 指标 / check name */
   zh: string;
   en: string;
-  kind: 'deduction' | 'compliance' | 'payment';
+  kind: "deduction" | "compliance" | "payment";
   /** parameters it reads (shown in the pane and run log) */
   params: ParamKey[];
   /** sheets and columns it cannot do without */
@@ -34,7 +34,10 @@ export function missingReason(ctx: Context, needs: Need[]): { zh: string; en: st
     const absent = n.columns.filter((c) => !s.columns.has(c));
     if (absent.length) {
       const names = absent.map((c) => def.columns.find((d) => d.key === c)!);
-      return { zh: `工作表“${s.name}”缺少列 ${names.map((c) => c.zh).join('、')}`, en: `sheet "${s.name}" lacks column ${names.map((c) => `${c.zh} (${c.en})`).join(', ')}` };
+      return {
+        zh: `工作表“${s.name}”缺少列 ${names.map((c) => c.zh).join("、")}`,
+        en: `sheet "${s.name}" lacks column ${names.map((c) => `${c.zh} (${c.en})`).join(", ")}`,
+      };
     }
   }
   return null;
@@ -66,7 +69,7 @@ export interface KpiInit {
   denominator?: number | null;
   value?: number | null;
   target?: number | null;
-  valueKind?: Kpi['valueKind'];
+  valueKind?: Kpi["valueKind"];
   occurrences?: number;
   unit?: Cents;
   /** a fixed deduction (R10); otherwise occurrences × unit */
@@ -78,7 +81,7 @@ export interface KpiInit {
 }
 
 export function makeKpi(k: KpiInit): Kpi {
-  const occurrences = k.status === 'fail' ? (k.occurrences ?? 1) : 0;
+  const occurrences = k.status === "fail" ? (k.occurrences ?? 1) : 0;
   const unit = k.unit ?? 0;
   return {
     ruleId: k.ruleId,
@@ -88,32 +91,58 @@ export function makeKpi(k: KpiInit): Kpi {
     denominator: k.denominator ?? null,
     value: k.value ?? null,
     target: k.target ?? null,
-    valueKind: k.valueKind ?? 'none',
+    valueKind: k.valueKind ?? "none",
     status: k.status,
     occurrences,
     unit,
-    deduction: k.status === 'fail' ? (k.deduction ?? occurrences * unit) : 0,
+    deduction: k.status === "fail" ? (k.deduction ?? occurrences * unit) : 0,
     evalDay: k.evalDay,
     leftOut: k.leftOut ?? 0,
-    note: k.note ?? '',
-    noteEn: k.noteEn ?? '',
+    note: k.note ?? "",
+    noteEn: k.noteEn ?? "",
     evidence: k.evidence ?? [],
   };
 }
 
 /** One `na` (or `pending`) row per period, with the reason a rule cannot be evaluated. */
-export function naRows(ruleId: string, periods: ClippedPeriod[], ctx: Context, reason: { zh: string; en: string }, unit: Cents): Kpi[] {
+export function naRows(
+  ruleId: string,
+  periods: ClippedPeriod[],
+  ctx: Context,
+  reason: { zh: string; en: string },
+  unit: Cents
+): Kpi[] {
   return periods.map((p) =>
-    makeKpi({ ruleId, period: p.key, evalDay: p.end, status: p.end <= ctx.asOf ? 'na' : 'pending', unit, note: reason.zh, noteEn: reason.en }),
+    makeKpi({
+      ruleId,
+      period: p.key,
+      evalDay: p.end,
+      status: p.end <= ctx.asOf ? "na" : "pending",
+      unit,
+      note: reason.zh,
+      noteEn: reason.en,
+    })
   );
 }
 
 /** Evidence pointing at a record's row (the key cell when the sheet has one). */
-export function evidenceOf(ctx: Context, sheet: SheetKey, rec: Rec<unknown>, labelKey: string | null, label?: string): Evidence {
+export function evidenceOf(
+  ctx: Context,
+  sheet: SheetKey,
+  rec: Rec<unknown>,
+  labelKey: string | null,
+  label?: string
+): Evidence {
   const s = ctx.sheets[sheet]!;
   const at = labelKey ? cellOf(s, rec.row, labelKey) : null;
-  const text = label ?? (labelKey ? String((rec.v as Record<string, unknown>)[labelKey] ?? '') : '');
-  return { sheet: s.name, row: rec.row, cell: at?.cell ?? cellAddress(rec.row, 1), label: text || `第${rec.row}行` };
+  const text =
+    label ?? (labelKey ? String((rec.v as Record<string, unknown>)[labelKey] ?? "") : "");
+  return {
+    sheet: s.name,
+    row: rec.row,
+    cell: at?.cell ?? cellAddress(rec.row, 1),
+    label: text || `第${rec.row}行`,
+  };
 }
 
 /** Records usable for a rule: none of the needed columns unreadable. */
@@ -130,5 +159,5 @@ export function usable<T>(recs: Rec<T>[], columns: string[]): { ok: Rec<T>[]; le
 export const MAX_EVIDENCE = 200;
 
 export function pct(n: number, d: number): string {
-  return d === 0 ? '—' : `${((n / d) * 100).toFixed(2)}%`;
+  return d === 0 ? "—" : `${((n / d) * 100).toFixed(2)}%`;
 }

@@ -1,13 +1,23 @@
 // Shared by the monthly ticket rules (R2–R4): one KPI row per month of the service window.
-import { Context, Kpi, Ticket } from '../model';
-import { ClippedPeriod, periodsInWindow } from '../periods';
-import { Rec } from '../read';
-import { dayOf } from '../time';
-import { MAX_EVIDENCE, Need, evidenceOf, makeKpi, missingReason, naRows, pct, rateAtLeast, usable } from './common';
-import { Cents } from '../money';
+import { Context, Kpi, Ticket } from "../model";
+import { ClippedPeriod, periodsInWindow } from "../periods";
+import { Rec } from "../read";
+import { dayOf } from "../time";
+import {
+  MAX_EVIDENCE,
+  Need,
+  evidenceOf,
+  makeKpi,
+  missingReason,
+  naRows,
+  pct,
+  rateAtLeast,
+  usable,
+} from "./common";
+import { Cents } from "../money";
 
 export function serviceMonths(ctx: Context): ClippedPeriod[] {
-  return periodsInWindow('month', ctx.serviceStart, ctx.serviceEnd);
+  return periodsInWindow("month", ctx.serviceStart, ctx.serviceEnd);
 }
 
 export interface MonthlyTicketSpec {
@@ -31,7 +41,8 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
   const { ok, leftOut } = usable(ctx.data.tickets ?? [], spec.columns);
   const buckets = months.map(() => ({ total: 0, good: 0, bad: [] as Rec<Ticket>[], skipped: 0 }));
   const indexOf = (day: number) => {
-    for (let i = 0; i < months.length; i++) if (day >= months[i].start && day <= months[i].end) return i;
+    for (let i = 0; i < months.length; i++)
+      if (day >= months[i].start && day <= months[i].end) return i;
     return -1;
   };
   for (const t of ok) {
@@ -54,8 +65,18 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
   }
   return months.map((p, i) => {
     const b = buckets[i];
-    if (p.end > ctx.asOf) return makeKpi({ ruleId: spec.ruleId, period: p.key, evalDay: p.end, status: 'pending', unit: spec.unit, target: spec.threshold, valueKind: 'rate' });
-    const status = b.total === 0 ? 'na' : rateAtLeast(b.good, b.total, spec.threshold) ? 'pass' : 'fail';
+    if (p.end > ctx.asOf)
+      return makeKpi({
+        ruleId: spec.ruleId,
+        period: p.key,
+        evalDay: p.end,
+        status: "pending",
+        unit: spec.unit,
+        target: spec.threshold,
+        valueKind: "rate",
+      });
+    const status =
+      b.total === 0 ? "na" : rateAtLeast(b.good, b.total, spec.threshold) ? "pass" : "fail";
     return makeKpi({
       ruleId: spec.ruleId,
       period: p.key,
@@ -65,12 +86,21 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
       denominator: b.total,
       value: b.total ? b.good / b.total : null,
       target: spec.threshold,
-      valueKind: 'rate',
+      valueKind: "rate",
       unit: spec.unit,
       leftOut: b.skipped,
-      note: b.total === 0 ? '当月无统计对象' : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `；${b.bad.length} 张${spec.badNote[0]}` : ''}${b.skipped ? `；${b.skipped} 行因单元格无法识别未计入` : ''}`,
-      noteEn: b.total === 0 ? 'nothing to measure this month' : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `; ${b.bad.length} ${spec.badNote[1]}` : ''}${b.skipped ? `; ${b.skipped} row(s) left out for unreadable cells` : ''}`,
-      evidence: status === 'fail' ? b.bad.slice(0, MAX_EVIDENCE).map((t) => evidenceOf(ctx, 'tickets', t, 'ticket_id')) : [],
+      note:
+        b.total === 0
+          ? "当月无统计对象"
+          : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `；${b.bad.length} 张${spec.badNote[0]}` : ""}${b.skipped ? `；${b.skipped} 行因单元格无法识别未计入` : ""}`,
+      noteEn:
+        b.total === 0
+          ? "nothing to measure this month"
+          : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `; ${b.bad.length} ${spec.badNote[1]}` : ""}${b.skipped ? `; ${b.skipped} row(s) left out for unreadable cells` : ""}`,
+      evidence:
+        status === "fail"
+          ? b.bad.slice(0, MAX_EVIDENCE).map((t) => evidenceOf(ctx, "tickets", t, "ticket_id"))
+          : [],
     });
   });
 }

@@ -1,28 +1,47 @@
 // R1 诉求处置时效·案件不过夜: every ticket received on a day is signed (and forwarded) by the end of that day.
-import { Kpi } from '../model';
-import { dayOf, dayEnd, formatDay } from '../time';
-import { MAX_EVIDENCE, Rule, evidenceOf, makeKpi, missingReason, unitCents, usable } from './common';
+import { Kpi } from "../model";
+import { dayOf, dayEnd, formatDay } from "../time";
+import {
+  MAX_EVIDENCE,
+  Rule,
+  evidenceOf,
+  makeKpi,
+  missingReason,
+  unitCents,
+  usable,
+} from "./common";
 
 export const r1: Rule = {
-  id: 'R1',
-  zh: '诉求处置时效·案件不过夜',
-  en: 'nothing left overnight (same-day sign-for)',
-  kind: 'deduction',
-  params: ['r1.unit', 'r1.graceHours', 'r1.requireSameDayForward', 'r1.mode'],
-  needs: [{ sheet: 'tickets', columns: ['received_at', 'signed_at'] }],
+  id: "R1",
+  zh: "诉求处置时效·案件不过夜",
+  en: "nothing left overnight (same-day sign-for)",
+  kind: "deduction",
+  params: ["r1.unit", "r1.graceHours", "r1.requireSameDayForward", "r1.mode"],
+  needs: [{ sheet: "tickets", columns: ["received_at", "signed_at"] }],
   evaluate(ctx) {
-    const unit = unitCents(ctx, 'r1.unit');
+    const unit = unitCents(ctx, "r1.unit");
     const last = Math.min(ctx.serviceEnd, ctx.asOf);
     const reason = missingReason(ctx, this.needs);
     const kpis: Kpi[] = [];
     if (reason) {
-      for (let d = ctx.serviceStart; d <= last; d++) kpis.push(makeKpi({ ruleId: 'R1', period: formatDay(d), evalDay: d, status: 'na', unit, note: reason.zh, noteEn: reason.en }));
+      for (let d = ctx.serviceStart; d <= last; d++)
+        kpis.push(
+          makeKpi({
+            ruleId: "R1",
+            period: formatDay(d),
+            evalDay: d,
+            status: "na",
+            unit,
+            note: reason.zh,
+            noteEn: reason.en,
+          })
+        );
       return { kpis };
     }
-    const forward = ctx.p['r1.requireSameDayForward'];
-    const grace = ctx.p['r1.graceHours'] * 3600;
-    const perTicket = ctx.p['r1.mode'] === 'perTicket';
-    const cols = ['received_at', 'signed_at', ...(forward ? ['forwarded_at'] : [])];
+    const forward = ctx.p["r1.requireSameDayForward"];
+    const grace = ctx.p["r1.graceHours"] * 3600;
+    const perTicket = ctx.p["r1.mode"] === "perTicket";
+    const cols = ["received_at", "signed_at", ...(forward ? ["forwarded_at"] : [])];
     const { ok, leftOut } = usable(ctx.data.tickets ?? [], cols);
     const n = last - ctx.serviceStart + 1;
     const total = new Array<number>(Math.max(n, 0)).fill(0);
@@ -52,10 +71,10 @@ export const r1: Rule = {
     for (let i = 0; i < n; i++) {
       const d = ctx.serviceStart + i;
       const fails = late[i].length;
-      const status = total[i] === 0 ? 'na' : fails > 0 ? 'fail' : 'pass';
+      const status = total[i] === 0 ? "na" : fails > 0 ? "fail" : "pass";
       kpis.push(
         makeKpi({
-          ruleId: 'R1',
+          ruleId: "R1",
           period: formatDay(d),
           evalDay: d,
           status,
@@ -63,14 +82,26 @@ export const r1: Rule = {
           denominator: total[i],
           value: total[i] ? onTime[i] / total[i] : null,
           target: 1,
-          valueKind: 'rate',
+          valueKind: "rate",
           occurrences: perTicket ? fails : 1,
           unit,
           leftOut: skipped[i],
-          note: total[i] === 0 ? '当日无工单' : fails ? `${fails} 张工单未在当日24时前签收${forward ? '/转派' : ''}` : '',
-          noteEn: total[i] === 0 ? 'no tickets that day' : fails ? `${fails} ticket(s) not signed${forward ? '/forwarded' : ''} by midnight` : '',
-          evidence: late[i].slice(0, MAX_EVIDENCE).map((t) => evidenceOf(ctx, 'tickets', t, 'ticket_id')),
-        }),
+          note:
+            total[i] === 0
+              ? "当日无工单"
+              : fails
+                ? `${fails} 张工单未在当日24时前签收${forward ? "/转派" : ""}`
+                : "",
+          noteEn:
+            total[i] === 0
+              ? "no tickets that day"
+              : fails
+                ? `${fails} ticket(s) not signed${forward ? "/forwarded" : ""} by midnight`
+                : "",
+          evidence: late[i]
+            .slice(0, MAX_EVIDENCE)
+            .map((t) => evidenceOf(ctx, "tickets", t, "ticket_id")),
+        })
       );
     }
     return { kpis };

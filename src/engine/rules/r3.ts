@@ -1,33 +1,38 @@
 // R3 回访率: every forwarded ticket closed in the month is called back, with its recording.
-import { SECONDS_PER_DAY } from '../time';
-import { Rule, unitCents } from './common';
-import { evaluateMonthlyTickets } from './monthly';
+import { SECONDS_PER_DAY } from "../time";
+import { Rule, unitCents } from "./common";
+import { evaluateMonthlyTickets } from "./monthly";
 
 export const r3: Rule = {
-  id: 'R3',
-  zh: '回访率',
-  en: 'call-back rate',
-  kind: 'deduction',
-  params: ['r3.threshold', 'r3.unit', 'r3.requireRecording', 'r3.population', 'r3.callbackDays'],
-  needs: [{ sheet: 'tickets', columns: ['closed_at', 'forwarded_at', 'callback_at', 'callback_recording'] }],
+  id: "R3",
+  zh: "回访率",
+  en: "call-back rate",
+  kind: "deduction",
+  params: ["r3.threshold", "r3.unit", "r3.requireRecording", "r3.population", "r3.callbackDays"],
+  needs: [
+    {
+      sheet: "tickets",
+      columns: ["closed_at", "forwarded_at", "callback_at", "callback_recording"],
+    },
+  ],
   evaluate(ctx) {
-    const recording = ctx.p['r3.requireRecording'];
-    const forwardedOnly = ctx.p['r3.population'] === 'forwarded';
-    const notYetDue = ctx.asOfEnd - ctx.p['r3.callbackDays'] * SECONDS_PER_DAY;
+    const recording = ctx.p["r3.requireRecording"];
+    const forwardedOnly = ctx.p["r3.population"] === "forwarded";
+    const notYetDue = ctx.asOfEnd - ctx.p["r3.callbackDays"] * SECONDS_PER_DAY;
     return {
       kpis: evaluateMonthlyTickets(ctx, {
-        ruleId: 'R3',
+        ruleId: "R3",
         needs: this.needs,
-        columns: ['closed_at', 'forwarded_at', 'callback_at', 'callback_recording'],
-        unit: unitCents(ctx, 'r3.unit'),
-        threshold: ctx.p['r3.threshold'],
+        columns: ["closed_at", "forwarded_at", "callback_at", "callback_recording"],
+        unit: unitCents(ctx, "r3.unit"),
+        threshold: ctx.p["r3.threshold"],
         anchor: (t) => (forwardedOnly && t.forwarded_at === null ? null : t.closed_at),
         good: (t) => {
           const called = t.callback_at !== null && (!recording || t.callback_recording === true);
           if (!called && t.closed_at! > notYetDue) return null; // its call-back is not yet due
           return called;
         },
-        badNote: ['未回访或无回访录音', 'not called back or without recording'],
+        badNote: ["未回访或无回访录音", "not called back or without recording"],
       }),
     };
   },

@@ -1,40 +1,48 @@
 // R4 办结反馈时限: tickets due in the month fed back by their deadline ≥ 90%.
-import { Context, Ticket } from '../model';
-import { SECONDS_PER_DAY, dayEnd, dayOf } from '../time';
-import { Rule, unitCents } from './common';
-import { evaluateMonthlyTickets } from './monthly';
+import { Context, Ticket } from "../model";
+import { SECONDS_PER_DAY, dayEnd, dayOf } from "../time";
+import { Rule, unitCents } from "./common";
+import { evaluateMonthlyTickets } from "./monthly";
 
 /** The handling deadline: 办理时限 (a bare date means the end of that day), or received + N days. */
 export function dueOf(t: Ticket, ctx: Context): number | null {
-  if (t.due_at !== null) return t.due_at % SECONDS_PER_DAY === 0 ? dayEnd(dayOf(t.due_at)) : t.due_at;
+  if (t.due_at !== null)
+    return t.due_at % SECONDS_PER_DAY === 0 ? dayEnd(dayOf(t.due_at)) : t.due_at;
   if (t.received_at === null) return null;
-  return dayEnd(dayOf(t.received_at) + ctx.p['r4.defaultHandlingDays']);
+  return dayEnd(dayOf(t.received_at) + ctx.p["r4.defaultHandlingDays"]);
 }
 
 export const r4: Rule = {
-  id: 'R4',
-  zh: '办结反馈时限',
-  en: 'on-time feedback',
-  kind: 'deduction',
-  params: ['r4.threshold', 'r4.unit', 'r4.defaultHandlingDays'],
-  needs: [{ sheet: 'tickets', columns: ['feedback_at'] }],
+  id: "R4",
+  zh: "办结反馈时限",
+  en: "on-time feedback",
+  kind: "deduction",
+  params: ["r4.threshold", "r4.unit", "r4.defaultHandlingDays"],
+  needs: [{ sheet: "tickets", columns: ["feedback_at"] }],
   evaluate(ctx) {
     const tickets = ctx.sheets.tickets;
-    const needs = this.needs.map((n) => ({ ...n, columns: [...n.columns, tickets && !tickets.columns.has('due_at') ? 'received_at' : 'due_at'] }));
+    const needs = this.needs.map((n) => ({
+      ...n,
+      columns: [...n.columns, tickets && !tickets.columns.has("due_at") ? "received_at" : "due_at"],
+    }));
     return {
       kpis: evaluateMonthlyTickets(ctx, {
-        ruleId: 'R4',
+        ruleId: "R4",
         needs,
-        columns: ['feedback_at', 'due_at', ...(tickets?.columns.has('due_at') ? [] : ['received_at'])],
-        unit: unitCents(ctx, 'r4.unit'),
-        threshold: ctx.p['r4.threshold'],
+        columns: [
+          "feedback_at",
+          "due_at",
+          ...(tickets?.columns.has("due_at") ? [] : ["received_at"]),
+        ],
+        unit: unitCents(ctx, "r4.unit"),
+        threshold: ctx.p["r4.threshold"],
         anchor: (t) => dueOf(t, ctx),
         good: (t) => {
           const due = dueOf(t, ctx)!;
           if (t.feedback_at !== null) return t.feedback_at <= due;
           return due <= ctx.asOfEnd ? false : null;
         },
-        badNote: ['未按时反馈', 'not fed back on time'],
+        badNote: ["未按时反馈", "not fed back on time"],
       }),
     };
   },

@@ -1,49 +1,87 @@
 // R5 质量监督·质检得分: the mean QA score of the month ≥ 90 (no samples fails: checks are owed monthly).
-import { Rule, evidenceOf, makeKpi, missingReason, naRows, unitCents, usable, MAX_EVIDENCE } from './common';
-import { serviceMonths } from './monthly';
+import {
+  Rule,
+  evidenceOf,
+  makeKpi,
+  missingReason,
+  naRows,
+  unitCents,
+  usable,
+  MAX_EVIDENCE,
+} from "./common";
+import { serviceMonths } from "./monthly";
 
 export const r5: Rule = {
-  id: 'R5',
-  zh: '质量监督·质检得分',
-  en: 'QA score',
-  kind: 'deduction',
-  params: ['r5.threshold', 'r5.unit', 'r5.missingFails'],
-  needs: [{ sheet: 'qa', columns: ['date', 'score'] }],
+  id: "R5",
+  zh: "质量监督·质检得分",
+  en: "QA score",
+  kind: "deduction",
+  params: ["r5.threshold", "r5.unit", "r5.missingFails"],
+  needs: [{ sheet: "qa", columns: ["date", "score"] }],
   evaluate(ctx) {
-    const unit = unitCents(ctx, 'r5.unit');
+    const unit = unitCents(ctx, "r5.unit");
     const months = serviceMonths(ctx);
     const reason = missingReason(ctx, this.needs);
-    if (reason) return { kpis: naRows('R5', months, ctx, reason, unit) };
-    const threshold = ctx.p['r5.threshold'];
-    const { ok, leftOut } = usable(ctx.data.qa ?? [], ['date', 'score']);
+    if (reason) return { kpis: naRows("R5", months, ctx, reason, unit) };
+    const threshold = ctx.p["r5.threshold"];
+    const { ok, leftOut } = usable(ctx.data.qa ?? [], ["date", "score"]);
     return {
       kpis: months.map((p) => {
-        if (p.end > ctx.asOf) return makeKpi({ ruleId: 'R5', period: p.key, evalDay: p.end, status: 'pending', unit, target: threshold, valueKind: 'score' });
+        if (p.end > ctx.asOf)
+          return makeKpi({
+            ruleId: "R5",
+            period: p.key,
+            evalDay: p.end,
+            status: "pending",
+            unit,
+            target: threshold,
+            valueKind: "score",
+          });
         const samples = ok.filter((s) => s.v.date! >= p.start && s.v.date! <= p.end);
-        const skipped = leftOut.filter((s) => s.v.date !== null && s.v.date >= p.start && s.v.date <= p.end).length;
+        const skipped = leftOut.filter(
+          (s) => s.v.date !== null && s.v.date >= p.start && s.v.date <= p.end
+        ).length;
         if (samples.length === 0) {
-          const fails = ctx.p['r5.missingFails'];
-          return makeKpi({ ruleId: 'R5', period: p.key, evalDay: p.end, status: fails ? 'fail' : 'na', numerator: 0, denominator: 0, target: threshold, valueKind: 'score', unit, leftOut: skipped, note: '当月无质检记录', noteEn: 'no QA samples this month' });
+          const fails = ctx.p["r5.missingFails"];
+          return makeKpi({
+            ruleId: "R5",
+            period: p.key,
+            evalDay: p.end,
+            status: fails ? "fail" : "na",
+            numerator: 0,
+            denominator: 0,
+            target: threshold,
+            valueKind: "score",
+            unit,
+            leftOut: skipped,
+            note: "当月无质检记录",
+            noteEn: "no QA samples this month",
+          });
         }
         // exact mean comparison: sum ≥ threshold × n, in hundredths of a point
         const sum = samples.reduce((a, s) => a + Math.round(s.v.score! * 1e6), 0);
         const pass = sum >= Math.round(threshold * 1e6) * samples.length;
         const mean = sum / 1e6 / samples.length;
         return makeKpi({
-          ruleId: 'R5',
+          ruleId: "R5",
           period: p.key,
           evalDay: p.end,
-          status: pass ? 'pass' : 'fail',
+          status: pass ? "pass" : "fail",
           numerator: null,
           denominator: samples.length,
           value: mean,
           target: threshold,
-          valueKind: 'score',
+          valueKind: "score",
           unit,
           leftOut: skipped,
           note: `${samples.length} 条质检，平均 ${mean.toFixed(2)} 分`,
           noteEn: `${samples.length} samples, mean ${mean.toFixed(2)}`,
-          evidence: pass ? [] : samples.filter((s) => s.v.score! < threshold).slice(0, MAX_EVIDENCE).map((s) => evidenceOf(ctx, 'qa', s, 'score', `${s.v.score}`)),
+          evidence: pass
+            ? []
+            : samples
+                .filter((s) => s.v.score! < threshold)
+                .slice(0, MAX_EVIDENCE)
+                .map((s) => evidenceOf(ctx, "qa", s, "score", `${s.v.score}`)),
         });
       }),
     };

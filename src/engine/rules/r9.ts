@@ -1,37 +1,57 @@
 // R9 制度建设: the four required written policies, each established by the deadline.
-import { parseIsoDay, dayToYmd, formatDay } from '../time';
-import { Rule, evidenceOf, makeKpi, missingReason, unitCents, usable } from './common';
+import { parseIsoDay, dayToYmd, formatDay } from "../time";
+import { Rule, evidenceOf, makeKpi, missingReason, unitCents, usable } from "./common";
 
-export const REQUIRED_POLICIES = ['热线运营管理制度', '工作流程制度', '培训制度', '安全管理制度'];
+export const REQUIRED_POLICIES = ["热线运营管理制度", "工作流程制度", "培训制度", "安全管理制度"];
 
 export const r9: Rule = {
-  id: 'R9',
-  zh: '制度建设',
-  en: 'written policies',
-  kind: 'deduction',
-  params: ['r9.unit', 'r9.deadline'],
-  needs: [{ sheet: 'policies', columns: ['kind', 'established_on'] }],
+  id: "R9",
+  zh: "制度建设",
+  en: "written policies",
+  kind: "deduction",
+  params: ["r9.unit", "r9.deadline"],
+  needs: [{ sheet: "policies", columns: ["kind", "established_on"] }],
   evaluate(ctx) {
-    const unit = unitCents(ctx, 'r9.unit');
+    const unit = unitCents(ctx, "r9.unit");
     const deadline = parseIsoDay(ctx.r.r9Deadline)!;
     const period = String(dayToYmd(deadline).y);
     const reason = missingReason(ctx, this.needs);
-    const { ok } = usable(ctx.data.policies ?? [], ['kind', 'established_on']);
+    const { ok } = usable(ctx.data.policies ?? [], ["kind", "established_on"]);
     return {
       kpis: REQUIRED_POLICIES.map((kind) => {
-        const base = { ruleId: 'R9', period, subject: kind, evalDay: deadline, unit, valueKind: 'date' as const, target: deadline };
-        if (deadline > ctx.asOf) return makeKpi({ ...base, status: 'pending', note: `截止 ${formatDay(deadline)}`, noteEn: `due ${formatDay(deadline)}` });
-        if (reason) return makeKpi({ ...base, status: 'na', note: reason.zh, noteEn: reason.en });
-        const rows = ok.filter((r) => r.v.kind === kind && r.v.established_on !== null).sort((a, b) => a.v.established_on! - b.v.established_on!);
+        const base = {
+          ruleId: "R9",
+          period,
+          subject: kind,
+          evalDay: deadline,
+          unit,
+          valueKind: "date" as const,
+          target: deadline,
+        };
+        if (deadline > ctx.asOf)
+          return makeKpi({
+            ...base,
+            status: "pending",
+            note: `截止 ${formatDay(deadline)}`,
+            noteEn: `due ${formatDay(deadline)}`,
+          });
+        if (reason) return makeKpi({ ...base, status: "na", note: reason.zh, noteEn: reason.en });
+        const rows = ok
+          .filter((r) => r.v.kind === kind && r.v.established_on !== null)
+          .sort((a, b) => a.v.established_on! - b.v.established_on!);
         const first = rows[0];
         const pass = !!first && first.v.established_on! <= deadline;
         return makeKpi({
           ...base,
-          status: pass ? 'pass' : 'fail',
+          status: pass ? "pass" : "fail",
           value: first?.v.established_on ?? null,
-          note: first ? `${first.v.name ?? kind} 建立于 ${formatDay(first.v.established_on!)}，截止 ${formatDay(deadline)}` : `未建立${kind}（截止 ${formatDay(deadline)}）`,
-          noteEn: first ? `established ${formatDay(first.v.established_on!)}, due ${formatDay(deadline)}` : `no ${kind} established (due ${formatDay(deadline)})`,
-          evidence: first ? [evidenceOf(ctx, 'policies', first, 'name')] : [],
+          note: first
+            ? `${first.v.name ?? kind} 建立于 ${formatDay(first.v.established_on!)}，截止 ${formatDay(deadline)}`
+            : `未建立${kind}（截止 ${formatDay(deadline)}）`,
+          noteEn: first
+            ? `established ${formatDay(first.v.established_on!)}, due ${formatDay(deadline)}`
+            : `no ${kind} established (due ${formatDay(deadline)})`,
+          evidence: first ? [evidenceOf(ctx, "policies", first, "name")] : [],
         });
       }),
     };

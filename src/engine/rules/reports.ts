@@ -1,9 +1,9 @@
 // Shared by R6 and R7: a list of expected reports, each due on a date, submitted or not.
-import { Context, Kpi, Report } from '../model';
-import { Rec } from '../read';
-import { DayNum, formatDay } from '../time';
-import { evidenceOf, makeKpi, usable } from './common';
-import { Cents } from '../money';
+import { Context, Kpi, Report } from "../model";
+import { Rec } from "../read";
+import { DayNum, formatDay } from "../time";
+import { evidenceOf, makeKpi, usable } from "./common";
+import { Cents } from "../money";
 
 export interface ExpectedReport {
   type: string;
@@ -15,7 +15,7 @@ export interface ExpectedReport {
 }
 
 export function reportIndex(ctx: Context): Map<string, Rec<Report>> {
-  const { ok } = usable(ctx.data.reports ?? [], ['type', 'period']);
+  const { ok } = usable(ctx.data.reports ?? [], ["type", "period"]);
   const m = new Map<string, Rec<Report>>();
   for (const r of ok) {
     const key = `${r.v.type}|${r.v.period!.key}`;
@@ -24,25 +24,47 @@ export function reportIndex(ctx: Context): Map<string, Rec<Report>> {
   return m;
 }
 
-export function evaluateReports(ctx: Context, ruleId: string, expected: ExpectedReport[], index: Map<string, Rec<Report>>, unit: Cents): Kpi[] {
+export function evaluateReports(
+  ctx: Context,
+  ruleId: string,
+  expected: ExpectedReport[],
+  index: Map<string, Rec<Report>>,
+  unit: Cents
+): Kpi[] {
   return expected.map((e) => {
     const rec = index.get(`${e.type}|${e.period}`);
-    const base = { ruleId, period: e.period, evalDay: e.due, unit, valueKind: 'date' as const };
-    if (e.due > ctx.asOf) return makeKpi({ ...base, status: 'pending', note: `${e.type} 截止 ${formatDay(e.due)}`, noteEn: `${e.type} due ${formatDay(e.due)}` });
-    const unreadable = rec?.bad.has('submitted_on');
+    const base = { ruleId, period: e.period, evalDay: e.due, unit, valueKind: "date" as const };
+    if (e.due > ctx.asOf)
+      return makeKpi({
+        ...base,
+        status: "pending",
+        note: `${e.type} 截止 ${formatDay(e.due)}`,
+        noteEn: `${e.type} due ${formatDay(e.due)}`,
+      });
+    const unreadable = rec?.bad.has("submitted_on");
     const submitted = rec && !unreadable ? rec.v.submitted_on : null;
     const onTime = submitted !== null && submitted <= e.due;
-    const ev = rec ? [evidenceOf(ctx, 'reports', rec, 'submitted_on', `${e.type} ${e.period}`)] : [];
+    const ev = rec
+      ? [evidenceOf(ctx, "reports", rec, "submitted_on", `${e.type} ${e.period}`)]
+      : [];
     const note = !rec
       ? `未找到 ${e.type} ${e.period}（截止 ${formatDay(e.due)}，${e.dueNote}）`
       : submitted === null
-        ? `${e.type} ${e.period} 未提交${unreadable ? '（提交日期无法识别）' : ''}（截止 ${formatDay(e.due)}，${e.dueNote}）`
-        : `${formatDay(submitted)} 提交，截止 ${formatDay(e.due)}（${e.dueNote}）${onTime ? '' : '，逾期'}`;
+        ? `${e.type} ${e.period} 未提交${unreadable ? "（提交日期无法识别）" : ""}（截止 ${formatDay(e.due)}，${e.dueNote}）`
+        : `${formatDay(submitted)} 提交，截止 ${formatDay(e.due)}（${e.dueNote}）${onTime ? "" : "，逾期"}`;
     const noteEn = !rec
       ? `no ${e.type} ${e.period} (due ${formatDay(e.due)}, ${e.dueNoteEn})`
       : submitted === null
         ? `${e.type} ${e.period} not submitted (due ${formatDay(e.due)}, ${e.dueNoteEn})`
-        : `submitted ${formatDay(submitted)}, due ${formatDay(e.due)} (${e.dueNoteEn})${onTime ? '' : ', late'}`;
-    return makeKpi({ ...base, status: onTime ? 'pass' : 'fail', value: submitted, target: e.due, note, noteEn, evidence: ev });
+        : `submitted ${formatDay(submitted)}, due ${formatDay(e.due)} (${e.dueNoteEn})${onTime ? "" : ", late"}`;
+    return makeKpi({
+      ...base,
+      status: onTime ? "pass" : "fail",
+      value: submitted,
+      target: e.due,
+      note,
+      noteEn,
+      evidence: ev,
+    });
   });
 }

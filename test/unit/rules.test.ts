@@ -1,0 +1,922 @@
+// Rules R1–R10, settlement, the as-of view, missing data and validation issues, on small
+// hand-made tables. Every expected value is worked out by hand from RULES.md / WORKBOOK.md.
+import { RawCell } from "../../src/engine/table";
+import { auditFailure, issuesWith, kpi, kpisOf, paramsSheet, run, sheet, tickets } from "./helpers";
+
+// ---------------------------------------------------------------- R1 案件不过夜
+
+describe("R1 same-day sign-for", () => {
+  const s = run(
+    [
+      tickets([
+        ["T1", "2023-03-05 23:59:59", "2023-03-06 00:00:01"],
+        ["T2", "2023-03-07 00:00:01", "2023-03-07 23:30:00"],
+      ]),
+    ],
+    { asOf: "2023-03-31" }
+  );
+
+  test("received 23:59:59, signed 00:00:01 the next day: the received day fails (¥200)", () => {
+    const k = kpi(s, "R1", "2023-03-05");
+    expect(k).toMatchObject({
+      status: "fail",
+      numerator: 0,
+      denominator: 1,
+      occurrences: 1,
+      deduction: "200.00",
+    });
+    expect(s.deductions.filter((d) => d.ruleId === "R1")).toEqual([
+      {
+        ruleId: "R1",
+        period: "2023-03-05",
+        subject: null,
+        occurrences: 1,
+        unitAmount: "200.00",
+        amount: "200.00",
+        window: "first",
+      },
+    ]);
+  });
+  test("received 00:00:01, signed the same evening: passes", () => {
+    expect(kpi(s, "R1", "2023-03-07")).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+      occurrences: 0,
+      deduction: "0.00",
+    });
+  });
+  test("a day with no tickets is na (T1 was signed on 03-06 but received on 03-05)", () => {
+    expect(kpi(s, "R1", "2023-03-06")).toMatchObject({
+      status: "na",
+      occurrences: 0,
+      deduction: "0.00",
+    });
+  });
+  test("one row per service day from 2023-01-23 up to asOf", () => {
+    const rows = kpisOf(s, "R1");
+    expect(rows.length).toBe(9 + 28 + 31); // 01-23…01-31, February, March
+    expect(rows[0].period).toBe("2023-01-23");
+    expect(rows[rows.length - 1].period).toBe("2023-03-31");
+    expect(s.totals.deductions).toBe("200.00");
+  });
+  test("forwarding must be same-day too (随签随派) unless r1.requireSameDayForward is off", () => {
+    const t = [tickets([["T1", "2023-03-10 10:00", "2023-03-10 10:05", "2023-03-11 09:00"]])];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R1", "2023-03-10").status).toBe("fail");
+    expect(
+      kpi(
+        run(t, { asOf: "2023-03-31", params: { "r1.requireSameDayForward": false } }),
+        "R1",
+        "2023-03-10"
+      ).status
+    ).toBe("pass");
+  });
+  test("a blank 转派时间 (not forwarded) does not make a signed ticket late", () => {
+    const t = [tickets([["T1", "2023-03-10 10:00", "2023-03-10 10:05", null]])];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R1", "2023-03-10").status).toBe("pass");
+  });
+  test("without a 转派时间 column, a ticket signed the same day passes (R1 needs only 派单时间 and 签收时间)", () => {
+    // RULES.md R1: "its 转派时间, where present, is also within that limit".
+    const t = [
+      sheet(
+        "工单",
+        ["工单编号", "派单时间", "签收时间"],
+        [["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]
+      ),
+    ];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R1", "2023-03-01")).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+      deduction: "0.00",
+    });
+  });
+  test("an unsigned ticket whose day has ended is late", () => {
+    const s2 = run([tickets([["T1", "2023-03-30 10:00", null]])], { asOf: "2023-03-31" });
+    expect(kpi(s2, "R1", "2023-03-30")).toMatchObject({ status: "fail", deduction: "200.00" });
+  });
+  test("r1.graceHours extends the limit past midnight", () => {
+    const t = [tickets([["T1", "2023-03-05 23:00", "2023-03-06 00:30"]])];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R1", "2023-03-05").status).toBe("fail");
+    expect(
+      kpi(run(t, { asOf: "2023-03-31", params: { "r1.graceHours": 1 } }), "R1", "2023-03-05").status
+    ).toBe("pass");
+  });
+  test("r1.mode perTicket: one occurrence per late ticket", () => {
+    const t = [
+      tickets([
+        ["T1", "2023-03-05 10:00", null],
+        ["T2", "2023-03-05 11:00", "2023-03-06 08:00"],
+        ["T3", "2023-03-05 12:00", "2023-03-05 12:01"],
+      ]),
+    ];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R1", "2023-03-05")).toMatchObject({
+      status: "fail",
+      numerator: 1,
+      denominator: 3,
+      occurrences: 1,
+      deduction: "200.00",
+    });
+    expect(
+      kpi(run(t, { asOf: "2023-03-31", params: { "r1.mode": "perTicket" } }), "R1", "2023-03-05")
+    ).toMatchObject({ status: "fail", occurrences: 2, deduction: "400.00" });
+  });
+});
+
+// ---------------------------------------------------------------- R2 派单准确率
+
+describe("R2 dispatch accuracy", () => {
+  const header = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
+  const row = (id: string, day: string, correct: RawCell): RawCell[] => [
+    id,
+    `${day} 09:00`,
+    `${day} 09:10`,
+    `${day} 09:20`,
+    "区卫健委",
+    correct,
+  ];
+  // March: 10 forwarded, 1 否, 1 blank (counts as correct) → 9/10 = 90%
+  const march = Array.from({ length: 10 }, (_, i) =>
+    row(
+      `M${i + 1}`,
+      `2023-03-${String(i + 1).padStart(2, "0")}`,
+      i === 0 ? "否" : i === 1 ? null : "是"
+    )
+  );
+  // April: 10 forwarded, 2 否 → 8/10 = 80%. A11 was received in March but forwarded in April: it counts in April.
+  const april = [
+    ...Array.from({ length: 9 }, (_, i) =>
+      row(`A${i + 1}`, `2023-04-${String(i + 3).padStart(2, "0")}`, i < 2 ? "否" : "Y")
+    ),
+    ["A11", "2023-03-31 23:00", "2023-03-31 23:10", "2023-04-01 08:00", "区卫健委", "是"],
+  ];
+  const tables = [sheet("工单", header, [...march, ...april])];
+  const s = run(tables, { asOf: "2023-04-30" });
+
+  test("exactly 90% (9 of 10) passes", () => {
+    expect(kpi(s, "R2", "2023-03")).toMatchObject({
+      status: "pass",
+      numerator: 9,
+      denominator: 10,
+      value: 0.9,
+      occurrences: 0,
+      deduction: "0.00",
+    });
+  });
+  test("8 of 10 fails: one occurrence, ¥500", () => {
+    expect(kpi(s, "R2", "2023-04")).toMatchObject({
+      status: "fail",
+      numerator: 8,
+      denominator: 10,
+      value: 0.8,
+      occurrences: 1,
+      deduction: "500.00",
+    });
+  });
+  test("a month with no forwarded tickets is na", () => {
+    expect(kpi(s, "R2", "2023-02")).toMatchObject({ status: "na", deduction: "0.00" });
+  });
+  test("months after asOf are pending", () => {
+    expect(kpi(s, "R2", "2023-05").status).toBe("pending");
+  });
+  test("r2.blankCountsCorrect false: the blank counts as wrong, March drops to 8/10 and fails", () => {
+    const s2 = run(tables, { asOf: "2023-04-30", params: { "r2.blankCountsCorrect": false } });
+    expect(kpi(s2, "R2", "2023-03")).toMatchObject({
+      status: "fail",
+      numerator: 8,
+      denominator: 10,
+      deduction: "500.00",
+    });
+  });
+  test("a 规则参数 sheet lowers the threshold: r2.threshold 80% makes April pass", () => {
+    const s2 = run([...tables, paramsSheet([["r2.threshold", "80%"]])], { asOf: "2023-04-30" });
+    expect(kpi(s2, "R2", "2023-04").status).toBe("pass");
+    expect(s2.changedParams).toContain("r2.threshold");
+  });
+});
+
+// ---------------------------------------------------------------- R3 回访率
+
+describe("R3 call-back rate", () => {
+  const header = [
+    "工单编号",
+    "派单时间",
+    "签收时间",
+    "转派时间",
+    "承办部门",
+    "办结时间",
+    "回访时间",
+    "回访录音",
+  ];
+  const ticket = (
+    id: string,
+    recording: RawCell,
+    forwarded = true,
+    callback: RawCell = "2023-03-16 10:00"
+  ): RawCell[] => [
+    id,
+    "2023-03-10 09:00",
+    "2023-03-10 09:10",
+    forwarded ? "2023-03-10 09:20" : null,
+    forwarded ? "区卫健委" : null,
+    "2023-03-15 17:00",
+    callback,
+    recording,
+  ];
+
+  test("called back without a recording fails when r3.requireRecording (default)", () => {
+    const t = [sheet("工单", header, [ticket("T1", "否")])];
+    expect(kpi(run(t, { asOf: "2023-04-30" }), "R3", "2023-03")).toMatchObject({
+      status: "fail",
+      numerator: 0,
+      denominator: 1,
+      occurrences: 1,
+      deduction: "500.00",
+    });
+    expect(
+      kpi(run(t, { asOf: "2023-04-30", params: { "r3.requireRecording": false } }), "R3", "2023-03")
+    ).toMatchObject({ status: "pass", numerator: 1, denominator: 1 });
+  });
+  test("a blank 回访录音 means no recording", () => {
+    const t = [sheet("工单", header, [ticket("T1", null)])];
+    expect(kpi(run(t, { asOf: "2023-04-30" }), "R3", "2023-03").status).toBe("fail");
+  });
+  test("called back with a recording passes", () => {
+    const t = [sheet("工单", header, [ticket("T1", "是")])];
+    expect(kpi(run(t, { asOf: "2023-04-30" }), "R3", "2023-03")).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+    });
+  });
+  test("population: only forwarded tickets by default; r3.population all counts every closed ticket", () => {
+    const t = [sheet("工单", header, [ticket("T1", "是"), ticket("T2", null, false, null)])];
+    expect(kpi(run(t, { asOf: "2023-04-30" }), "R3", "2023-03")).toMatchObject({
+      status: "pass",
+      denominator: 1,
+    });
+    expect(
+      kpi(run(t, { asOf: "2023-04-30", params: { "r3.population": "all" } }), "R3", "2023-03")
+    ).toMatchObject({ status: "fail", numerator: 1, denominator: 2 });
+  });
+});
+
+// ---------------------------------------------------------------- R4 办结反馈时限
+
+describe("R4 on-time feedback", () => {
+  const header = ["工单编号", "派单时间", "签收时间", "办理时限", "反馈时间"];
+  const tables = [
+    sheet("工单", header, [
+      // blank 办理时限 → received + 15 days, end of day: due 2023-03-25 23:59:59 → on time
+      ["T1", "2023-03-10 10:00", "2023-03-10 10:05", null, "2023-03-25 23:00"],
+      // a bare date 办理时限 means the end of that day → on time
+      ["T2", "2023-03-12 10:00", "2023-03-12 10:05", "2023-03-20", "2023-03-20 18:00"],
+      // blank 办理时限: due 2023-04-25 23:59:59; fed back one second after midnight → late
+      ["T3", "2023-04-10 10:00", "2023-04-10 10:05", null, "2023-04-26 00:00:01"],
+    ]),
+  ];
+  const s = run(tables, { asOf: "2023-04-30" });
+
+  test("blank 办理时限 = received + 15 natural days (end of that day): fed back 03-25 23:00 is on time", () => {
+    expect(kpi(s, "R4", "2023-03")).toMatchObject({ status: "pass", numerator: 2, denominator: 2 });
+  });
+  test("blank 办理时限: fed back 00:00:01 after the 15th day is late, the month fails (¥500)", () => {
+    expect(kpi(s, "R4", "2023-04")).toMatchObject({
+      status: "fail",
+      numerator: 0,
+      denominator: 1,
+      occurrences: 1,
+      deduction: "500.00",
+    });
+  });
+  test("a blank 办理时限 raises a warning on its cell, and only there", () => {
+    const w = s.issues.filter((i) => i.level === "warning" && i.column === "办理时限");
+    expect(w.map((i) => [i.sheet, i.row, i.cell])).toEqual([
+      ["工单", 2, "D2"],
+      ["工单", 4, "D4"],
+    ]);
+  });
+  test("r4.defaultHandlingDays 16 puts T3 on time", () => {
+    const s2 = run(tables, { asOf: "2023-04-30", params: { "r4.defaultHandlingDays": 16 } });
+    expect(kpi(s2, "R4", "2023-04").status).toBe("pass");
+  });
+  test("a ticket past its limit with no 反馈时间 is late", () => {
+    const t = [
+      sheet("工单", header, [
+        ["T1", "2023-03-01 10:00", "2023-03-01 10:05", "2023-03-10 17:00", null],
+      ]),
+    ];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R4", "2023-03")).toMatchObject({
+      status: "fail",
+      denominator: 1,
+    });
+  });
+});
+
+// ---------------------------------------------------------------- R5 质检得分
+
+describe("R5 QA score", () => {
+  const qa = sheet(
+    "质检",
+    ["日期", "得分"],
+    [
+      ["2023-03-05", 89],
+      ["2023-03-20", 91], // March mean 90.0 → pass
+      ["2023-05-02", 95],
+      ["2023-05-09", 84], // May mean 89.5 → fail
+    ]
+  );
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  const s = run([base, qa], { asOf: "2023-05-31" });
+
+  test("mean exactly 90 passes", () => {
+    expect(kpi(s, "R5", "2023-03")).toMatchObject({ status: "pass", denominator: 2, value: 90 });
+  });
+  test("a month without samples fails (¥500)", () => {
+    expect(kpi(s, "R5", "2023-04")).toMatchObject({
+      status: "fail",
+      occurrences: 1,
+      deduction: "500.00",
+    });
+  });
+  test("mean 89.5 fails", () => {
+    expect(kpi(s, "R5", "2023-05")).toMatchObject({
+      status: "fail",
+      value: 89.5,
+      deduction: "500.00",
+    });
+  });
+  test("r5.missingFails false: a month without samples is na", () => {
+    expect(
+      kpi(
+        run([base, qa], { asOf: "2023-05-31", params: { "r5.missingFails": false } }),
+        "R5",
+        "2023-04"
+      ).status
+    ).toBe("na");
+  });
+});
+
+// ---------------------------------------------------------------- R6 / R7 reports
+
+describe("R6 data-analysis reports", () => {
+  const reports = sheet(
+    "报告",
+    ["报告类型", "所属期间", "成绩公布日期", "提交日期"],
+    [
+      // published Thu 2023-04-06 + 10 = Sun 2023-04-16 → rolled to Mon 2023-04-17
+      ["月报", "2023-03", "2023-04-06", "2023-04-17"],
+      // published Thu 2023-05-11 + 10 = Sun 2023-05-21 → Mon 2023-05-22; submitted Tue → late
+      ["月报", "2023-04", "2023-05-11", "2023-05-23"],
+      // published Thu 2023-04-13 + 10 = Sun 2023-04-23, a 调休 working day: not moved; submitted Mon → late
+      ["季报", "2023-Q1", "2023-04-13", "2023-04-24"],
+    ]
+  );
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  const s = run([base, reports], { asOf: "2023-05-31" });
+
+  test("due on a Sunday rolls to Monday: submitted Monday passes", () => {
+    expect(kpi(s, "R6", "2023-03")).toMatchObject({ status: "pass", deduction: "0.00" });
+  });
+  test("without roll-over the same report is late", () => {
+    const s2 = run([base, reports], {
+      asOf: "2023-05-31",
+      params: { "deadlines.rollOverRestDays": false },
+    });
+    expect(kpi(s2, "R6", "2023-03")).toMatchObject({ status: "fail", deduction: "500.00" });
+  });
+  test("submitted the day after the rolled-over due date fails (¥500)", () => {
+    expect(kpi(s, "R6", "2023-04")).toMatchObject({
+      status: "fail",
+      occurrences: 1,
+      deduction: "500.00",
+    });
+  });
+  test("a due date on a 调休 Sunday does not move", () => {
+    expect(kpi(s, "R6", "2023-Q1")).toMatchObject({ status: "fail", deduction: "500.00" });
+  });
+  test("a missing report is a fail once its fallback due date (period end + 25, rolled over) has passed", () => {
+    // 月报 2023-01: 01-31 + 25 = Sat 02-25 → Mon 02-27 ≤ asOf
+    expect(kpi(s, "R6", "2023-01")).toMatchObject({ status: "fail", deduction: "500.00" });
+    // 月报 2023-05: 05-31 + 25 = 06-25 > asOf
+    expect(kpi(s, "R6", "2023-05").status).toBe("pending");
+  });
+  test("18 expected reports", () => {
+    expect(kpisOf(s, "R6").length).toBe(18);
+  });
+});
+
+describe("R7 summary reports (fixed dates never move)", () => {
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  const reports = sheet(
+    "报告",
+    ["报告类型", "所属期间", "提交日期"],
+    [["半年工作总结", "2023-H1", "2023-07-31"]]
+  );
+  test("submitted on the due date 2023-07-31 passes", () => {
+    expect(kpi(run([base, reports], { asOf: "2023-08-31" }), "R7", "2023-H1").status).toBe("pass");
+  });
+  test("a due date on Sunday 2023-07-30 is not rolled over: submitted Monday fails", () => {
+    const s = run([base, reports], {
+      asOf: "2023-08-31",
+      params: { "r7.halfYearDue": "2023-07-30" },
+    });
+    expect(kpi(s, "R7", "2023-H1")).toMatchObject({ status: "fail", deduction: "500.00" });
+  });
+});
+
+// ---------------------------------------------------------------- R8 培训开展
+
+describe("R8 trainings, partial months prorated (default asOf 2024-01-22)", () => {
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  const rows: RawCell[][] = [
+    ["2023-01-28", "岗前培训", "培训课"],
+    ["2023-02-10", "业务复盘", "复盘会"],
+    ["2024-01-10", "政策培训", "培训课"],
+    ["2024-01-15", "义诊宣传", "宣传活动"], // not counted
+  ];
+  const header = ["日期", "主题", "形式"];
+
+  test("Jan 2023 (9 of 31 service days) requires ceil(2 × 9 / 31) = 1: one course passes", () => {
+    expect(kpi(run([base, sheet("培训", header, rows)]), "R8", "2023-01")).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+    });
+  });
+  test("Jan 2024 (22 of 31 days) requires ceil(2 × 22 / 31) = 2: one course and a 宣传活动 fail", () => {
+    expect(kpi(run([base, sheet("培训", header, rows)]), "R8", "2024-01")).toMatchObject({
+      status: "fail",
+      numerator: 1,
+      denominator: 2,
+      deduction: "500.00",
+    });
+  });
+  test("Jan 2024 with a second counted training passes", () => {
+    const s = run([base, sheet("培训", header, [...rows, ["2024-01-18", "月度复盘", "复盘会"]])]);
+    expect(kpi(s, "R8", "2024-01")).toMatchObject({ status: "pass", numerator: 2, denominator: 2 });
+  });
+  test("a full month requires 2", () => {
+    expect(kpi(run([base, sheet("培训", header, rows)]), "R8", "2023-02")).toMatchObject({
+      status: "fail",
+      numerator: 1,
+      denominator: 2,
+    });
+  });
+  test("r8.partialMonth full: Jan 2023 requires 2", () => {
+    expect(
+      kpi(
+        run([base, sheet("培训", header, rows)], { params: { "r8.partialMonth": "full" } }),
+        "R8",
+        "2023-01"
+      )
+    ).toMatchObject({ status: "fail", denominator: 2 });
+  });
+});
+
+// ---------------------------------------------------------------- R9 制度建设
+
+describe("R9 policies (deadline 2023-10-31)", () => {
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  const policies = sheet(
+    "制度",
+    ["制度名称", "类别", "建立日期"],
+    [
+      ["热线运营管理办法", "热线运营管理制度", "2023-03-01"],
+      ["工单流转规程", "workflow", "2023-10-31"], // on the deadline: passes
+      ["培训管理办法", "培训制度", "2023-11-01"], // one day late
+      // no 安全管理制度 at all
+    ]
+  );
+  const s = run([base, policies]);
+
+  test("established on or before the deadline passes", () => {
+    expect(kpi(s, "R9", "2023", "热线运营管理制度").status).toBe("pass");
+    expect(kpi(s, "R9", "2023", "工作流程制度").status).toBe("pass");
+  });
+  test("established after the deadline fails with ¥2000", () => {
+    expect(kpi(s, "R9", "2023", "培训制度")).toMatchObject({
+      status: "fail",
+      occurrences: 1,
+      deduction: "2000.00",
+    });
+  });
+  test("a kind with no row fails with ¥2000", () => {
+    expect(kpi(s, "R9", "2023", "安全管理制度")).toMatchObject({
+      status: "fail",
+      deduction: "2000.00",
+    });
+  });
+  test("R9 deductions fall in the first acceptance window (evaluated on the deadline)", () => {
+    expect(
+      s.deductions.filter((d) => d.ruleId === "R9").map((d) => [d.subject, d.amount, d.window])
+    ).toEqual([
+      ["培训制度", "2000.00", "first"],
+      ["安全管理制度", "2000.00", "first"],
+    ]);
+  });
+  test("pending before the deadline", () => {
+    expect(
+      kpi(run([base, policies], { asOf: "2023-10-30" }), "R9", "2023", "培训制度").status
+    ).toBe("pending");
+  });
+});
+
+// ---------------------------------------------------------------- R10 排名
+
+describe("R10 district ranking (baseline 26, fee ¥3,999,996.00)", () => {
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  const ranked = (rank: RawCell, period: RawCell = "2023", peer: RawCell = null) =>
+    run([base, sheet("考核排名", ["期间", "区级排名", "委办局排名"], [[period, rank, peer]])]);
+
+  test.each([
+    [29, 3, "199999.80", "3799996.20"],
+    [30, 4, "399999.60", "3599996.40"],
+    [31, 5, "399999.60", "3599996.40"],
+    [32, 6, "599999.40", "3399996.60"],
+    [27, 1, "199999.80", "3799996.20"],
+  ])("rank %i (drop %i) deducts %s", (rank, _drop, amount, settlement) => {
+    const s = ranked(rank);
+    expect(kpi(s, "R10", "2023")).toMatchObject({ status: "fail", deduction: amount });
+    // the only deduction of the run; evaluated on service.end → final window → a refund owed by Party B
+    expect(s.totals).toMatchObject({
+      deductions: amount,
+      firstWindow: "0.00",
+      finalWindow: amount,
+      refundDue: amount,
+      settlement,
+      installment3Payable: "799999.20",
+    });
+  });
+  test("rank 26 (no drop) passes", () => {
+    expect(kpi(ranked(26), "R10", "2023")).toMatchObject({ status: "pass", deduction: "0.00" });
+  });
+  test("the number 2023 in 期间 is the year", () => {
+    expect(kpi(ranked(30, 2023), "R10", "2023")).toMatchObject({
+      status: "fail",
+      deduction: "399999.60",
+    });
+  });
+  test("a peer rank outside the top 3 is a finding with no deduction", () => {
+    const s = ranked(26, "2023", 4);
+    expect(kpi(s, "R10", "2023").deduction).toBe("0.00");
+    expect(s.findings.filter((f) => f.ruleId === "R10").length).toBe(1);
+  });
+  test("pending before 2023-12-31", () => {
+    const s = run([base, sheet("考核排名", ["期间", "区级排名"], [["2023", 32]])], {
+      asOf: "2023-12-30",
+    });
+    expect(kpi(s, "R10", "2023")).toMatchObject({ status: "pending", deduction: "0.00" });
+  });
+  test("no annual row: pending with a warning", () => {
+    const s = run([base, sheet("考核排名", ["期间", "区级排名"], [["2023-05", 40]])]);
+    expect(kpi(s, "R10", "2023").status).toBe("pending");
+    expect(s.issues.some((i) => i.level === "warning" && i.sheet === "考核排名")).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------- settlement
+
+describe("first-window deductions larger than installment 3", () => {
+  const failing = tickets([
+    ["T1", "2023-03-01 10:00", null],
+    ["T2", "2023-03-02 10:00", "2023-03-03 09:00"],
+  ]);
+  test("contract.totalFee 1000.00: installment 3 is 200.00, two R1 failures (400.00) → payable 0.00, refund 200.00", () => {
+    const s = run([failing], { asOf: "2023-03-31", params: { "contract.totalFee": 1000 } });
+    expect(s.installments.map((i) => [i.no, i.amount, i.deductions, i.payable])).toEqual([
+      [1, "400.00", "0.00", "400.00"],
+      [2, "400.00", "0.00", "400.00"],
+      [3, "200.00", "200.00", "0.00"],
+    ]);
+    expect(s.totals).toMatchObject({
+      deductions: "400.00",
+      firstWindow: "400.00",
+      finalWindow: "0.00",
+      installment3Payable: "0.00",
+      refundDue: "200.00",
+      settlement: "600.00",
+    });
+  });
+  test("default fee with r1.unit 500000: 1,000,000.00 of deductions against 799,999.20 → refund 200,000.80", () => {
+    const s = run([failing], { asOf: "2023-03-31", params: { "r1.unit": 500000 } });
+    expect(s.installments[2]).toMatchObject({
+      amount: "799999.20",
+      deductions: "799999.20",
+      payable: "0.00",
+    });
+    expect(s.totals).toMatchObject({
+      deductions: "1000000.00",
+      firstWindow: "1000000.00",
+      installment3Payable: "0.00",
+      refundDue: "200000.80",
+      settlement: "2999996.00",
+    });
+  });
+  test("deductions below installment 3 reduce it and owe no refund", () => {
+    const s = run([failing], { asOf: "2023-03-31" });
+    expect(s.totals).toMatchObject({
+      firstWindow: "400.00",
+      installment3Payable: "799599.20",
+      refundDue: "0.00",
+      settlement: "3999596.00",
+    });
+  });
+});
+
+// ---------------------------------------------------------------- as of
+
+describe("the as-of view", () => {
+  test("a ticket received after asOf is left out (even when its 办理时限 is in an evaluated month)", () => {
+    const t = [
+      sheet(
+        "工单",
+        ["工单编号", "派单时间", "签收时间", "办理时限", "反馈时间"],
+        [
+          ["T1", "2023-04-10 09:00", "2023-04-10 09:05", "2023-04-20", "2023-04-15 10:00"],
+          ["T2", "2023-05-02 09:00", null, "2023-04-25", null],
+        ]
+      ),
+    ];
+    expect(kpi(run(t, { asOf: "2023-04-30" }), "R4", "2023-04")).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+    });
+    // once T2 is received (asOf in May) it counts in April, where it is due, and April fails
+    expect(kpi(run(t, { asOf: "2023-05-31" }), "R4", "2023-04")).toMatchObject({
+      status: "fail",
+      numerator: 1,
+      denominator: 2,
+    });
+  });
+  test("a 签收时间 after asOf reads as not signed", () => {
+    // limit with 24 grace hours: 2023-03-31 23:59:59; signed 03-31 08:00
+    const t = [tickets([["T1", "2023-03-30 10:00", "2023-03-31 08:00"]])];
+    const params = { "r1.graceHours": 24 };
+    const before = kpi(run(t, { asOf: "2023-03-30", params }), "R1", "2023-03-30");
+    expect(before.numerator ?? 0).toBe(0); // not signed yet, so not on time
+    expect(before.status).not.toBe("pass");
+    expect(kpi(run(t, { asOf: "2023-03-31", params }), "R1", "2023-03-30").status).toBe("pass");
+    // without grace the limit (03-30 24:00) has been reached at the end of asOf 03-30: unsigned → late
+    expect(kpi(run(t, { asOf: "2023-03-30" }), "R1", "2023-03-30")).toMatchObject({
+      status: "fail",
+      numerator: 0,
+      denominator: 1,
+    });
+  });
+  test("a 转派时间 after asOf reads as not forwarded", () => {
+    const t = [tickets([["T1", "2023-03-31 10:00", "2023-03-31 10:05", "2023-04-01 09:00"]])];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R1", "2023-03-31").status).toBe("pass");
+    expect(kpi(run(t, { asOf: "2023-04-01" }), "R1", "2023-03-31").status).toBe("fail");
+  });
+  test("a 回访时间 after asOf reads as not called back", () => {
+    const t = [
+      sheet(
+        "工单",
+        [
+          "工单编号",
+          "派单时间",
+          "签收时间",
+          "转派时间",
+          "承办部门",
+          "办结时间",
+          "回访时间",
+          "回访录音",
+        ],
+        [
+          [
+            "T1",
+            "2023-03-10 09:00",
+            "2023-03-10 09:10",
+            "2023-03-10 09:20",
+            "区卫健委",
+            "2023-03-10 17:00",
+            "2023-04-03 10:00",
+            "是",
+          ],
+        ]
+      ),
+    ];
+    expect(kpi(run(t, { asOf: "2023-03-31" }), "R3", "2023-03").status).toBe("fail");
+    expect(kpi(run(t, { asOf: "2023-04-30" }), "R3", "2023-03").status).toBe("pass");
+  });
+  test("summary.asOf is the option", () => {
+    expect(
+      run([tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]])], { asOf: "2023-03-31" }).asOf
+    ).toBe("2023-03-31");
+  });
+});
+
+// ---------------------------------------------------------------- missing data
+
+describe("missing sheets and columns", () => {
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  const s = run([base], { asOf: "2023-03-31" });
+
+  test("no 培训 sheet: every evaluated R8 month is na, never pass or fail", () => {
+    const rows = kpisOf(s, "R8");
+    expect(
+      rows.filter((k) => ["2023-01", "2023-02", "2023-03"].includes(k.period)).map((k) => k.status)
+    ).toEqual(["na", "na", "na"]);
+    expect(rows.some((k) => k.status === "pass" || k.status === "fail")).toBe(false);
+  });
+  test("…with a warning naming the sheet", () => {
+    const w = issuesWith(s, "missing-sheet").filter((i) => i.sheet === "培训");
+    expect(w.length).toBe(1);
+    expect(w[0].level).toBe("warning");
+    expect(w[0].message).toContain("培训");
+  });
+  test("no 质检 sheet: R5 is na (not the missing-sample fail), with a warning naming 质检", () => {
+    expect(kpi(s, "R5", "2023-03").status).toBe("na");
+    expect(
+      s.issues.some(
+        (i) => i.level === "warning" && i.sheet === "质检" && i.message.includes("质检")
+      )
+    ).toBe(true);
+  });
+  test("no 制度 sheet: the four R9 rows are na", () => {
+    const s2 = run([base]);
+    expect(kpisOf(s2, "R9").map((k) => k.status)).toEqual(["na", "na", "na", "na"]);
+  });
+  test("no 工单 sheet: AuditFailure no-tickets", () => {
+    const e = auditFailure([
+      sheet("培训", ["日期", "主题", "形式"], [["2023-03-01", "培训", "培训课"]]),
+    ]);
+    expect(e.code).toBe("no-tickets");
+  });
+  test("the English alias Tickets is a 工单 sheet", () => {
+    const s2 = run(
+      [
+        sheet(
+          " tickets ",
+          ["ticket_id", "received_at", "signed_at", "forwarded_at"],
+          [["T1", "2023-03-05 23:59:59", "2023-03-06 00:00:01", null]]
+        ),
+      ],
+      { asOf: "2023-03-31" }
+    );
+    expect(kpi(s2, "R1", "2023-03-05").status).toBe("fail");
+  });
+  test("a missing column a rule needs (回访录音) makes the rule na with a warning naming the column", () => {
+    // RULES.md: "A rule whose sheet, or one of whose columns, is missing is na for every one of
+    // its periods, with a warning naming what is missing".
+    const t = [
+      sheet(
+        "工单",
+        ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "办结时间", "回访时间"],
+        [
+          [
+            "T1",
+            "2023-03-10 09:00",
+            "2023-03-10 09:10",
+            "2023-03-10 09:20",
+            "区卫健委",
+            "2023-03-10 17:00",
+            null,
+          ],
+        ]
+      ),
+    ];
+    const s2 = run(t, { asOf: "2023-03-31" });
+    expect(kpi(s2, "R3", "2023-03").status).toBe("na");
+    expect(
+      s2.issues.filter(
+        (i) => i.level === "warning" && `${i.column ?? ""} ${i.message}`.includes("回访录音")
+      ).length
+    ).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------- parameters
+
+describe("invalid parameters stop the run", () => {
+  const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
+  test("an unknown key in 规则参数", () => {
+    const e = auditFailure([base, paramsSheet([["r2.thresh", "0.8"]])]);
+    expect(e.code).toBe("invalid-params");
+    expect(e.paramErrors.map((p) => p.key)).toEqual(["r2.thresh"]);
+    expect(e.paramErrors[0]).toMatchObject({ sheet: "规则参数", row: 2 });
+    expect(e.messageZh).toContain("r2.thresh");
+    expect(e.messageEn).toContain("r2.thresh");
+  });
+  test("an unreadable value in 规则参数", () => {
+    const e = auditFailure([
+      base,
+      paramsSheet([
+        ["r1.unit", "200"],
+        ["r2.threshold", "abc"],
+      ]),
+    ]);
+    expect(e.code).toBe("invalid-params");
+    expect(e.paramErrors.map((p) => p.key)).toEqual(["r2.threshold"]);
+    expect(e.paramErrors[0]).toMatchObject({ sheet: "规则参数", row: 3, cell: "B3" });
+    expect(e.messageZh).toContain("r2.threshold");
+  });
+  test("an out-of-range value in 规则参数 (a rate of 150%)", () => {
+    const e = auditFailure([base, paramsSheet([["r2.threshold", "150%"]])]);
+    expect(e.code).toBe("invalid-params");
+    expect(e.paramErrors.map((p) => p.key)).toEqual(["r2.threshold"]);
+    expect(e.messageEn).toContain("r2.threshold");
+  });
+  test("an unknown key in the params option", () => {
+    const e = auditFailure([base], { params: { "r9.unitt": 1 } });
+    expect(e.code).toBe("invalid-params");
+    expect(e.paramErrors.map((p) => p.key)).toEqual(["r9.unitt"]);
+  });
+  test("a blank value means the contract default", () => {
+    const s = run([base, paramsSheet([["r1.unit", null]])], { asOf: "2023-03-31" });
+    expect(s.params["r1.unit"]).toBe(200);
+    expect(s.changedParams).not.toContain("r1.unit");
+  });
+});
+
+// ---------------------------------------------------------------- validation issues
+
+describe("duplicates, unreadable cells, rows without a key", () => {
+  test("a duplicate 工单编号 is an error on the later row, which is left out", () => {
+    const s = run(
+      [
+        tickets([
+          ["T1", "2023-03-05 10:00", "2023-03-05 10:05"],
+          ["T2", "2023-03-05 11:00", "2023-03-05 11:05"],
+          ["T1", "2023-03-06 09:00", null], // would fail 03-06 if it were used
+        ]),
+      ],
+      { asOf: "2023-03-31" }
+    );
+    const dup = issuesWith(s, "duplicate");
+    expect(dup.map((i) => [i.sheet, i.row, i.column, i.cell, i.level])).toEqual([
+      ["工单", 4, "工单编号", "A4", "error"],
+    ]);
+    expect(kpi(s, "R1", "2023-03-06").status).toBe("na");
+    expect(kpi(s, "R1", "2023-03-05")).toMatchObject({ status: "pass", denominator: 2 });
+  });
+  test("cell addresses follow the used range (title row above, table starting in column B)", () => {
+    const t = sheet(
+      "工单",
+      ["工单编号", "派单时间", "签收时间", "转派时间"],
+      [
+        ["T1", "2023-03-05 10:00", "2023-03-05 10:05", null],
+        ["T1", "2023-03-05 11:00", "2023-03-05 11:05", null],
+      ],
+      { row: 2, col: 2 }
+    );
+    t.values.unshift(["2023年3月工单台账"]); // a title row: the used range now starts at B1
+    t.firstRow = 1;
+    const dup = issuesWith(run([t], { asOf: "2023-03-31" }), "duplicate");
+    expect(dup.map((i) => [i.row, i.cell])).toEqual([[4, "B4"]]);
+  });
+  test("an unreadable cell leaves its row out of the rules that need it, reported with sheet, row, header as written and cell", () => {
+    const s = run(
+      [
+        sheet(
+          "工单",
+          ["Ticket_ID", "Received_At", "Signed_At", "Forwarded_At", "派单准确"],
+          [
+            ["T1", "2023-03-06 09:00", "2023-03-06 09:05", null, null],
+            ["T2", "2023-03-06 10:00", "2023-13-45 25:00", null, null],
+            ["T3", "2023-03-07 10:00", "2023-03-07 10:05", "2023-03-07 10:10", "也许"],
+          ]
+        ),
+      ],
+      { asOf: "2023-03-31" }
+    );
+    const errors = s.issues.filter((i) => i.level === "error");
+    expect(errors.map((i) => [i.sheet, i.row, i.column, i.cell])).toEqual([
+      ["工单", 3, "Signed_At", "C3"],
+      ["工单", 4, "派单准确", "E4"],
+    ]);
+    // R1 on 03-06: T2 left out, T1 on time
+    expect(kpi(s, "R1", "2023-03-06")).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+      leftOut: 1,
+    });
+    // R1 does not need 派单准确: T3 still counts on 03-07
+    expect(kpi(s, "R1", "2023-03-07")).toMatchObject({
+      status: "pass",
+      denominator: 1,
+      leftOut: 0,
+    });
+    // R2 needs it: T3 is left out of March, which has nothing else to measure
+    expect(kpi(s, "R2", "2023-03")).toMatchObject({ status: "na", leftOut: 1 });
+  });
+  test("an unreadable cell alone on its day: the day is na and says one row was left out", () => {
+    const s = run([tickets([["T1", "2023-03-06 09:00", { error: "#N/A" }]])], {
+      asOf: "2023-03-31",
+    });
+    expect(kpi(s, "R1", "2023-03-06")).toMatchObject({ status: "na", leftOut: 1 });
+    expect(
+      s.issues.filter((i) => i.level === "error").map((i) => [i.row, i.column, i.cell])
+    ).toEqual([[2, "签收时间", "C2"]]);
+  });
+  test("a row with no 工单编号 is an error and is left out of every rule", () => {
+    const s = run([tickets([["", "2023-03-06 09:00", null]])], { asOf: "2023-03-31" });
+    expect(kpi(s, "R1", "2023-03-06").status).toBe("na");
+    expect(
+      s.issues.filter((i) => i.level === "error").map((i) => [i.row, i.column, i.cell])
+    ).toEqual([[2, "工单编号", "A2"]]);
+  });
+});
