@@ -140,6 +140,19 @@ function readParamsFile(file: string): Record<string, unknown> {
   return out;
 }
 
+/** Pads to a terminal width, counting CJK characters as two columns. */
+export function padVisual(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch
+      )
+        ? 2
+        : 1;
+  return text + " ".repeat(Math.max(0, width - w));
+}
+
 export function printSummary(r: AuditResult, io: Io): void {
   const s = r.settlement;
   const t = s.totals;
@@ -155,7 +168,7 @@ export function printSummary(r: AuditResult, io: Io): void {
       .filter(Boolean)
       .join("，");
     io.out(
-      `  ${rule.id.padEnd(4)}${rule.zh.padEnd(16, "　")} ${String(occ).padStart(3)} 次 ${formatYuan(amount).padStart(14)}${extra ? `（${extra}）` : ""}`
+      `  ${rule.id.padEnd(4)}${padVisual(rule.zh, 32)} ${String(occ).padStart(3)} 次 ${formatYuan(amount).padStart(14)}${extra ? `（${extra}）` : ""}`
     );
   }
   io.out(
