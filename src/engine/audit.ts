@@ -83,9 +83,25 @@ export class AuditFailure extends Error {
 
 /** SHA-256 of a sheet's values, in a form both adapters give identically. */
 export function hashTable(t: RawTable): string {
-  const canon = (v: unknown) => (typeof v === "number" ? Number(v.toPrecision(12)) : v);
-  const text = t.values.map((r) => JSON.stringify(r.map(canon))).join("\n");
-  return bytesToHex(sha256(new TextEncoder().encode(`${t.firstRow},${t.firstCol}\n${text}`)));
+  // Numbers in millionths (an Office.js date serial and one read back from an exceljs Date
+  // differ far below that), rows as JSON, fed to the hash in chunks.
+  const canon = (v: unknown) => (typeof v === "number" ? Math.round(v * 1e6) : v);
+  const h = sha256.create();
+  const enc = new TextEncoder();
+  let chunk: string[] = [`${t.firstRow},${t.firstCol}`];
+  let size = 0;
+  for (const row of t.values) {
+    const line = JSON.stringify(row.map(canon));
+    chunk.push(line);
+    size += line.length;
+    if (size > 1 << 18) {
+      h.update(enc.encode(chunk.join("\n") + "\n"));
+      chunk = [];
+      size = 0;
+    }
+  }
+  h.update(enc.encode(chunk.join("\n")));
+  return bytesToHex(h.digest());
 }
 
 /** Resolves the parameters in force: contract defaults < 规则参数 sheet < overrides < --as-of. */

@@ -147,14 +147,35 @@ export function parseMoney(v: RawCell): Parsed<number> {
   return c === null ? bad(`不是金额：${shownValue(v)}`, `not an amount: ${shownValue(v)}`) : ok(c);
 }
 
+const enumLookups = new WeakMap<EnumValue[], Map<string, string>>();
+
+/** Normalised Chinese values and English aliases → the Chinese value (also keyed by the exact Chinese value). */
+function enumLookup(values: EnumValue[]): Map<string, string> {
+  let m = enumLookups.get(values);
+  if (!m) {
+    m = new Map();
+    for (const e of values) {
+      m.set(e.zh, e.zh);
+      m.set(normalizeName(e.zh), e.zh);
+      m.set(normalizeName(e.en), e.zh);
+    }
+    enumLookups.set(values, m);
+  }
+  return m;
+}
+
 export function parseEnum(v: RawCell, values: EnumValue[]): Parsed<string> {
   if (v === null) return blank();
   if (isCellError(v))
     return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
-  const t = normalizeName(String(v));
+  const raw = String(v);
+  const lookup = enumLookup(values);
+  const hit = lookup.get(raw);
+  if (hit !== undefined) return ok(hit);
+  const t = normalizeName(raw);
   if (t === "") return blank();
-  for (const e of values)
-    if (normalizeName(e.zh) === t || normalizeName(e.en) === t) return ok(e.zh);
+  const found = lookup.get(t);
+  if (found !== undefined) return ok(found);
   const allowed = values.map((e) => e.zh).join("、");
   return bad(
     `“${String(v)}”不是允许的值（${allowed}）`,

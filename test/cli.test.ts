@@ -1,0 +1,189 @@
+// The command line's promises: exit codes, messages that name what and where, no stack traces,
+// --params and --as-of, text from input cells written as text.
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import { main } from "../src/cli/main";
+import type { SummaryJson } from "../src/engine/summary";
+
+const dir = mkdtempSync(path.join(tmpdir(), "audit-cli-"));
+const SMALL = path.join(__dirname, "fixtures", "small-2months.xlsx");
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const all = [...out, ...err].join("\n");
+  expect(all).not.toMatch(/\n\s+at .+:\d+:\d+/); // never a stack trace
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+async function workbook(file: string, sheets: Record<string, unknown[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((r) => ws.addRow(r));
+  }
+  const p = path.join(dir, file);
+  await wb.xlsx.writeFile(p);
+  return p;
+}
+
+const ticketHeader = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
+
+describe("usage errors exit 2", () => {
+  test("no arguments", async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("缺少输入工作簿");
+    expect(r.err).toContain("用法");
+  });
+  test("an unknown option", async () => {
+    const r = await run([SMALL, "--frobnicate"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--frobnicate");
+  });
+  test("a malformed --as-of", async () => {
+    const r = await run([SMALL, "--as-of", "2023-02-30"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("YYYY-MM-DD");
+  });
+  test("a missing file", async () => {
+    const r = await run([path.join(dir, "nope.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("nope.xlsx");
+  });
+  test("a file that is not a workbook", async () => {
+    const p = path.join(dir, "fake.xlsx");
+    writeFileSync(p, "this is not a zip");
+    const r = await run([p, "--out", path.join(dir, "fake-out.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("无法读取工作簿");
+    expect(existsSync(path.join(dir, "fake-out.xlsx"))).toBe(false);
+  });
+  test("the output may not overwrite the input", async () => {
+    const r = await run([SMALL, "--out", SMALL]);
+    expect(r.code).toBe(2);
+  });
+  test("--help prints the usage and exits 0", async () => {
+    const r = await run(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("--as-of");
+  });
+});
+
+describe("workbooks that cannot be audited exit 1", () => {
+  test("no 工单 sheet", async () => {
+    const p = await workbook("no-tickets.xlsx", { 人员: [["工号", "姓名"]] });
+    const r = await run([p, "--out", path.join(dir, "no-tickets-out.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("工单");
+    expect(r.err).toContain("人员");
+    expect(existsSync(path.join(dir, "no-tickets-out.xlsx"))).toBe(false);
+  });
+  test("an invalid value in the 规则参数 sheet names the key and the cell", async () => {
+    const p = await workbook("bad-param.xlsx", {
+      工单: [ticketHeader, ["T1", "2023-03-01 09:00", "2023-03-01 09:10", null, null, null]],
+      规则参数: [
+        ["参数", "值"],
+        ["r1.unit", 300],
+        ["r2.threshold", "很高"],
+      ],
+    });
+    const r = await run([p, "--out", path.join(dir, "bad-param-out.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("r2.threshold");
+    expect(r.err).toContain("规则参数!B3");
+  });
+  test("an unknown key in --params names the key", async () => {
+    const params = path.join(dir, "unknown.json");
+    writeFileSync(params, JSON.stringify({ "r2.treshold": 0.8 }));
+    const r = await run([SMALL, "--out", path.join(dir, "u.xlsx"), "--params", params]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("r2.treshold");
+  });
+  test("a --params file that is not JSON is a usage error", async () => {
+    const params = path.join(dir, "broken.json");
+    writeFileSync(params, "{ r2: ");
+    expect((await run([SMALL, "--params", params])).code).toBe(2);
+  });
+});
+
+describe("overrides", () => {
+  test("--params overrides the defaults and is recorded", async () => {
+    const params = path.join(dir, "p.json");
+    writeFileSync(params, JSON.stringify({ "r2.threshold": "80%", "r1.unit": 300 }));
+    const json = path.join(dir, "p-summary.json");
+    const r = await run([
+      SMALL,
+      "--out",
+      path.join(dir, "p.xlsx"),
+      "--json",
+      json,
+      "--as-of",
+      "2023-02-28",
+      "--params",
+      params,
+    ]);
+    expect(r.code).toBe(0);
+    const s: SummaryJson = JSON.parse(readFileSync(json, "utf8"));
+    // 201/243 = 82.7% passes an 80% threshold; the R1 failing day now costs 300
+    expect(s.kpis.find((k) => k.ruleId === "R2" && k.period === "2023-02")!.status).toBe("pass");
+    expect(s.kpis.find((k) => k.ruleId === "R1" && k.period === "2023-02-20")!.deduction).toBe(
+      "300.00"
+    );
+    expect(s.changedParams.sort()).toEqual(["evaluation.asOf", "r1.unit", "r2.threshold"]);
+  });
+  test("--as-of overrides evaluation.asOf from the 规则参数 sheet", async () => {
+    const p = await workbook("asof.xlsx", {
+      工单: [ticketHeader, ["T1", "2023-03-01 09:00", "2023-03-01 09:10", null, null, null]],
+      规则参数: [
+        ["参数", "值"],
+        ["evaluation.asOf", "2023-12-31"],
+      ],
+    });
+    const json = path.join(dir, "asof.json");
+    expect(
+      (
+        await run([
+          p,
+          "--out",
+          path.join(dir, "asof-out.xlsx"),
+          "--json",
+          json,
+          "--as-of",
+          "2023-03-02",
+        ])
+      ).code
+    ).toBe(0);
+    const s: SummaryJson = JSON.parse(readFileSync(json, "utf8"));
+    expect(s.asOf).toBe("2023-03-02");
+    expect(
+      s.kpis
+        .filter((k) => k.ruleId === "R1")
+        .map((k) => k.period)
+        .pop()
+    ).toBe("2023-03-02");
+  });
+});
+
+test("text from input cells that looks like a formula is written as text in the result sheets", async () => {
+  const evil = '=HYPERLINK("http://example.com","x")';
+  const p = await workbook("formula.xlsx", {
+    工单: [ticketHeader, [evil, "2023-03-01 09:00", "2023-03-02 09:10", null, null, null]],
+  });
+  const out = path.join(dir, "formula-out.xlsx");
+  expect((await run([p, "--out", out, "--as-of", "2023-03-31"])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const cells: ExcelJS.Cell[] = [];
+  for (const name of ["KPI明细", "扣款明细"])
+    wb.getWorksheet(name)!.eachRow((row) => row.eachCell((c) => cells.push(c)));
+  const hits = cells.filter((c) => JSON.stringify(c.value).includes("HYPERLINK"));
+  expect(hits.length).toBeGreaterThan(0);
+  for (const c of hits) {
+    expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
+    expect(c.formula).toBeUndefined();
+  }
+});
