@@ -106,30 +106,18 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
       .join("、");
     return t(k.evidence.length > 20 ? `${shown} …（共 ${k.evidence.length} 条）` : shown);
   };
-  const valueCell = (k: Kpi): SpecCell => {
-    if (k.value === null) return n(null);
+  /** A KPI's value or target, formatted by what it measures. */
+  const measure = (k: Kpi, x: number | null): SpecCell => {
+    if (x === null) return n(null);
     switch (k.valueKind) {
       case "rate":
-        return n(k.value, "percent");
+        return n(x, "percent");
       case "score":
-        return n(k.value, "score");
+        return n(x, "score");
       case "date":
-        return d(k.value);
+        return d(x);
       default:
-        return n(k.value, "int");
-    }
-  };
-  const targetCell = (k: Kpi): SpecCell => {
-    if (k.target === null) return n(null);
-    switch (k.valueKind) {
-      case "rate":
-        return n(k.target, "percent");
-      case "score":
-        return n(k.target, "score");
-      case "date":
-        return d(k.target);
-      default:
-        return n(k.target, "int");
+        return n(x, "int");
     }
   };
 
@@ -320,8 +308,8 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
       t(k.subject),
       n(k.numerator, "int"),
       n(k.denominator, "int"),
-      valueCell(k),
-      targetCell(k),
+      measure(k, k.value),
+      measure(k, k.target),
       { v: { text: status(k.status) }, highlight: STATUS[k.status].hl ?? undefined },
       n(k.occurrences, "int"),
       money(k.deduction),
