@@ -22,8 +22,13 @@ export default [
   },
   {
     // the engine runs in Node, in browsers and in workers alike
+    // pure TypeScript: no Office, no files, no DOM (lib "DOM" is on for the pane, so lint guards it)
     files: ['src/engine/**'],
     languageOptions: { globals: { TextEncoder: 'readonly' } },
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'navigator', 'localStorage', 'fetch', 'XMLHttpRequest'],
+      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'exceljs', 'react', 'react-dom', '@fluentui/*', '../file/*', '../excel/*', '../taskpane/*', '../cli/*'] }],
+    },
   },
   {
     // outside Office.js: the office-addins rules would read exceljs objects as Excel proxies

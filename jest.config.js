@@ -4,4 +4,5 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
   testTimeout: 120000,
+  setupFiles: ['<rootDir>/test/setup-dom.ts'],
 };

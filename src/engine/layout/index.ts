@@ -708,7 +708,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
   return specs;
 }
 
-function kpiFirstRow(kpis: Kpi[], ruleId: string): number {
+export function kpiFirstRow(kpis: Kpi[], ruleId: string): number {
   const i = kpis.findIndex((k) => k.ruleId === ruleId);
   return i < 0 ? 4 : 4 + i; // the KPI table's header is on row 3
 }

@@ -99,3 +99,22 @@ export function specText(c: SpecCell | undefined): string {
   if ("seconds" in v) return String(v.seconds);
   return "";
 }
+
+/** An empty input sheet with its headers, for the pane's "插入模板表". */
+export interface TemplateSheetSpec {
+  name: string;
+  /** the header row is row 1 and is frozen */
+  columns: {
+    header: string;
+    /** the header cell's note: what goes in the column */
+    note: string;
+    /** format of the data cells below the header */
+    format: Format;
+    width: number;
+    required: boolean;
+    /** allowed values (a drop-down list) */
+    list?: string[];
+  }[];
+  /** how many data rows get the formats and drop-downs */
+  rows: number;
+}

@@ -1,0 +1,236 @@
+// The task pane: four tabs over one audit session (the open Excel workbook, or a file in a plain
+// browser). The pane calls the session; it never calls Office or exceljs itself.
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { AuditResult } from "../../engine/audit";
+import { kpiFirstRow } from "../../engine/layout";
+import type { Params } from "../../engine/params";
+import { resolve, DEFAULT_PARAMS } from "../../engine/params";
+import type { SheetKey } from "../../engine/sheets";
+import { Cancelled, SheetInfo } from "../../workbook";
+import { EngineFailure } from "../engine/client";
+import { LangContext, STRINGS, UiLang } from "../i18n";
+import { AuditSession, resultFileName } from "../session";
+import { IssuesTab } from "./IssuesTab";
+import { OpenFile } from "./OpenFile";
+import { ParamsTab } from "./ParamsTab";
+import { RunState, RunTab } from "./RunTab";
+import { TemplateTab } from "./TemplateTab";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { padding: "12px 12px 4px", display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
+  body: { padding: "8px 12px 16px", display: "flex", flexDirection: "column", gap: "10px" },
+});
+
+type TabId = "run" | "issues" | "params" | "template";
+
+export interface AppProps {
+  mode: "excel" | "file";
+  /** the session (Excel mode: given; file mode: made when a file is opened) */
+  session?: AuditSession | null;
+  /** file mode: opens a session on a file */
+  openFile?: (bytes: ArrayBuffer, name: string) => Promise<AuditSession>;
+  lang: UiLang;
+  dark?: boolean;
+  /** run time text for the run log (injected for tests) */
+  now?: () => string;
+  /** hands the audited workbook to the user (file mode) */
+  save?: (bytes: Uint8Array, name: string) => void;
+}
+
+function beijingNow(): string {
+  const d = new Date(Date.now() + 8 * 3600 * 1000);
+  return d.toISOString().slice(0, 19).replace("T", " ");
+}
+
+export function App(props: AppProps) {
+  const c = useStyles();
+  const [lang, setLang] = React.useState<UiLang>(props.lang);
+  const s = STRINGS[lang];
+  const [tab, setTab] = React.useState<TabId>("run");
+  const [session, setSession] = React.useState<AuditSession | null>(props.session ?? null);
+  const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
+  const [saved, setSaved] = React.useState<Params | null>(null);
+  const [sheetParamErrors, setSheetParamErrors] = React.useState<string[]>([]);
+  const [asOf, setAsOf] = React.useState<string>(resolve(DEFAULT_PARAMS).asOf);
+  const [run, setRun] = React.useState<RunState>({ status: "idle" });
+  const [result, setResult] = React.useState<AuditResult | null>(null);
+  const [opening, setOpening] = React.useState(false);
+  const [fault, setFault] = React.useState<string | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+
+  const refresh = React.useCallback(async (sess: AuditSession) => {
+    setSheets(await sess.listSheets());
+    const p = await sess.loadParams();
+    setSaved(p.saved);
+    setSheetParamErrors(p.errors.map((e) => `${e.message}${e.sheet ? `（${e.sheet}!${e.cell}）` : ""}`));
+    setAsOf(resolve(p.saved ?? DEFAULT_PARAMS).asOf);
+  }, []);
+
+  React.useEffect(() => {
+    if (session) refresh(session).catch((e) => setFault(e instanceof Error ? e.message : String(e)));
+  }, [session, refresh]);
+
+  const onFile = async (file: File) => {
+    if (!props.openFile) return;
+    setOpening(true);
+    setFault(null);
+    setRun({ status: "running", progress: { stage: "opening", detail: file.name } });
+    try {
+      const sess = await props.openFile(await file.arrayBuffer(), file.name);
+      setResult(null);
+      setRun({ status: "idle" });
+      setSession(sess);
+    } catch (e) {
+      setRun({ status: "error", title: s.error, message: e instanceof EngineFailure ? (lang === "zh" ? e.messageZh : e.messageEn) : e instanceof Error ? e.message : String(e) });
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  const onRun = async () => {
+    if (!session) return;
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    setRun({ status: "running", progress: { stage: "reading" } });
+    try {
+      const r = await session.run(
+        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingNow() },
+        (progress) => {
+          if (!ctrl.signal.aborted) setRun({ status: "running", progress });
+        },
+        ctrl.signal
+      );
+      setResult(r);
+      setRun({ status: "done", result: r });
+      setSheets(await session.listSheets());
+    } catch (e) {
+      if (e instanceof Cancelled || ctrl.signal.aborted) setRun({ status: "cancelled" });
+      else if (e instanceof EngineFailure)
+        setRun({
+          status: "error",
+          title: s.error,
+          message: lang === "zh" ? e.messageZh : e.messageEn,
+          details: e.paramErrors.map((p) => `${p.key}: ${lang === "zh" ? p.message : p.messageEn}${p.sheet ? ` (${p.sheet}!${p.cell})` : ""}`),
+        });
+      else setRun({ status: "error", title: s.error, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const onSaveParams = async (p: Params) => {
+    if (!session) return;
+    await session.saveParams(p);
+    // a run's as-of date follows evaluation.asOf only when the saved value changed
+    if (resolve(p).asOf !== resolve(saved ?? DEFAULT_PARAMS).asOf) setAsOf(resolve(p).asOf);
+    setSaved(p);
+    setSheetParamErrors([]);
+    setSheets(await session.listSheets());
+  };
+
+  const onInsert = async (keys: SheetKey[]) => {
+    if (!session) return [];
+    const added = await session.insertTemplates(keys);
+    setSheets(await session.listSheets());
+    return added;
+  };
+
+  const onDownload =
+    session?.kind === "file" && session.download
+      ? async () => {
+          const { bytes, name } = await session.download!();
+          (props.save ?? saveBytes)(bytes, resultFileName(name));
+        }
+      : undefined;
+
+  const onOpenRule = session?.canSelect && result ? (ruleId: string) => void session.selectCell("KPI明细", `A${kpiFirstRow(result.kpis, ruleId)}`) : undefined;
+
+  return (
+    <LangContext.Provider value={{ lang, s }}>
+      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={c.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+        <header className={c.header}>
+          <div>
+            <Title3 as="h1">{s.appTitle}</Title3>
+            <div>
+              <Caption1>
+                {s.appSubtitle} · {props.mode === "excel" ? s.modeExcel : s.modeFile}
+              </Caption1>
+            </div>
+          </div>
+          <Button size="small" appearance="subtle" onClick={() => setLang(lang === "zh" ? "en" : "zh")} aria-label={lang === "zh" ? "Switch to English" : "切换到中文"}>
+            {s.lang}
+          </Button>
+        </header>
+        <main className={c.body}>
+          {props.mode === "file" ? <OpenFile onFile={onFile} busy={opening || run.status === "running"} current={session?.fileName ?? null} /> : null}
+          {fault ? (
+            <MessageBar intent="error">
+              <MessageBarBody>{fault}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {session ? (
+            <>
+              <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.appTitle}>
+                <Tab value="run">{s.tabRun}</Tab>
+                <Tab value="issues">
+                  {s.tabIssues}
+                  {result ? ` (${result.issues.length})` : ""}
+                </Tab>
+                <Tab value="params">{s.tabParams}</Tab>
+                <Tab value="template">{s.tabTemplate}</Tab>
+              </TabList>
+              <div role="tabpanel" aria-label={tab}>
+                {tab === "run" ? (
+                  <RunTab
+                    sheets={sheets}
+                    asOf={asOf}
+                    onAsOf={setAsOf}
+                    state={run}
+                    onRun={onRun}
+                    onCancel={() => abort.current?.abort()}
+                    onOpenRule={onOpenRule}
+                    onDownload={onDownload}
+                    paramErrors={sheetParamErrors}
+                  />
+                ) : null}
+                {tab === "issues" ? <IssuesTab issues={result?.issues ?? null} canSelect={session.canSelect} onSelect={(sh, cell) => void session.selectCell(sh, cell)} /> : null}
+                {tab === "params" ? <ParamsTab saved={saved} onSave={onSaveParams} sheetErrors={sheetParamErrors} /> : null}
+                {tab === "template" ? <TemplateTab sheets={sheets} onInsert={onInsert} /> : null}
+              </div>
+            </>
+          ) : run.status === "running" || run.status === "error" ? (
+            <RunTab sheets={[]} asOf={asOf} onAsOf={setAsOf} state={run} onRun={onRun} onCancel={() => abort.current?.abort()} />
+          ) : null}
+        </main>
+      </FluentProvider>
+    </LangContext.Provider>
+  );
+}
+
+/** Hands bytes to the browser as a download; nothing leaves the computer. */
+export function saveBytes(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

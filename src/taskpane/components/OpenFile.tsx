@@ -1,0 +1,63 @@
+// File mode: "打开工作簿" — a file input and a drop zone. The file is read on this computer only.
+import * as React from "react";
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { FolderOpen24Regular } from "@fluentui/react-icons";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  zone: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: "16px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    alignItems: "flex-start",
+  },
+  over: { borderTopColor: tokens.colorBrandStroke1, borderRightColor: tokens.colorBrandStroke1, borderBottomColor: tokens.colorBrandStroke1, borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorBrandBackground2 },
+  hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflowX: "hidden", overflowY: "hidden" },
+});
+
+export function OpenFile(props: { onFile: (file: File) => void; busy?: boolean; current?: string | null }) {
+  const { s } = useStrings();
+  const c = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  const [over, setOver] = React.useState(false);
+  const pick = (files: FileList | null) => {
+    const f = files?.[0];
+    if (f) props.onFile(f);
+  };
+  return (
+    <div
+      className={mergeClasses(c.zone, over && c.over)}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        pick(e.dataTransfer.files);
+      }}
+      aria-label={s.dropHere}
+    >
+      <Button appearance={props.current ? "secondary" : "primary"} icon={<FolderOpen24Regular />} onClick={() => input.current?.click()} disabled={props.busy}>
+        {s.openWorkbook}
+      </Button>
+      <input
+        ref={input}
+        className={c.hidden}
+        type="file"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={s.openWorkbook}
+        data-testid="open-workbook"
+        onChange={(e) => {
+          pick(e.currentTarget.files);
+          e.currentTarget.value = "";
+        }}
+      />
+      <Caption1>{props.current ? props.current : s.openHint}</Caption1>
+    </div>
+  );
+}

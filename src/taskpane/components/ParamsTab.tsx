@@ -1,0 +1,205 @@
+// 参数 (Thresholds): a form generated from the engine's zod parameter schema, grouped by rule, each
+// with its contract default beside it; changed values highlighted; zod messages inline. Save
+// writes the 规则参数 sheet; an invalid value can never be saved.
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowReset24Regular, Save24Regular } from "@fluentui/react-icons";
+import {
+  DEFAULT_PARAMS,
+  PARAM_KEYS,
+  ParamKey,
+  Params,
+  coerceParam,
+  formatParam,
+  paramMeta,
+  validateParams,
+} from "../../engine/params";
+import { useStrings } from "../i18n";
+
+type Draft = string | boolean | string[];
+
+const useStyles = makeStyles({
+  col: { display: "flex", flexDirection: "column", gap: "10px" },
+  group: { display: "flex", flexDirection: "column", gap: "8px", paddingBottom: "8px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  changed: { backgroundColor: tokens.colorPaletteYellowBackground1, borderRadius: tokens.borderRadiusMedium, padding: "2px 4px" },
+  checks: { display: "flex", flexWrap: "wrap", gap: "0 8px" },
+  bar: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, paddingTop: "6px", paddingBottom: "6px", backgroundColor: tokens.colorNeutralBackground1 },
+});
+
+export function toDraft(key: ParamKey, value: unknown): Draft {
+  const kind = paramMeta(key).kind;
+  if (value === null || value === undefined) return "";
+  if (kind === "bool") return Boolean(value);
+  if (kind === "list") return [...(value as string[])];
+  if (kind === "rate") return String(+(Number(value) * 100).toFixed(6));
+  if (kind === "tiers") return formatParam(key, value);
+  return String(value);
+}
+
+/** The form's values through the same coercion and schema as the 规则参数 sheet. */
+export function evaluateDraft(draft: Record<string, Draft>): { params: Params | null; errors: Map<string, string>; values: Record<string, unknown> } {
+  const values: Record<string, unknown> = {};
+  const errors = new Map<string, string>();
+  for (const key of PARAM_KEYS) {
+    const d = draft[key];
+    const kind = paramMeta(key).kind;
+    const raw = kind === "rate" && typeof d === "string" && d.trim() !== "" && !d.includes("%") ? `${d}%` : d;
+    const c = coerceParam(key, raw);
+    if (!c.ok) errors.set(key, c.message);
+    else if (c.value !== undefined) values[key] = c.value;
+  }
+  if (errors.size) return { params: null, errors, values };
+  const v = validateParams(values);
+  if (!v.ok) {
+    for (const e of v.errors) errors.set(e.key, e.message);
+    return { params: null, errors, values };
+  }
+  return { params: v.params, errors, values };
+}
+
+const groupOrder = ["contract", "acceptance", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "C", "payments"];
+
+export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => Promise<void>; sheetErrors?: string[] }) {
+  const { s, lang } = useStrings();
+  const c = useStyles();
+  const initial = React.useMemo(() => {
+    const base = props.saved ?? DEFAULT_PARAMS;
+    return Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, base[k])])) as Record<string, Draft>;
+  }, [props.saved]);
+  const [draft, setDraft] = React.useState(initial);
+  const [status, setStatus] = React.useState<"" | "saving" | "saved" | string>("");
+  React.useEffect(() => setDraft(initial), [initial]);
+  const evaluated = React.useMemo(() => evaluateDraft(draft), [draft]);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const set = (k: string, v: Draft) => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    setStatus("");
+  };
+  const save = async () => {
+    if (!evaluated.params) return;
+    setStatus("saving");
+    try {
+      await props.onSave(evaluated.params);
+      setStatus("saved");
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const reset = () => setDraft(Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, DEFAULT_PARAMS[k])])));
+
+  const field = (key: ParamKey) => {
+    const meta = paramMeta(key);
+    const d = draft[key];
+    const def = DEFAULT_PARAMS[key];
+    const current = evaluated.values[key];
+    const changed = current !== undefined && JSON.stringify(current) !== JSON.stringify(def);
+    const defText = formatParam(key, def) || (lang === "zh" ? `同 ${meta.follows}` : `= ${meta.follows}`);
+    const label = (
+      <>
+        {lang === "zh" ? meta.zh : meta.en}{" "}
+        {changed ? (
+          <Badge size="small" appearance="tint" color="warning">
+            {s.changed}
+          </Badge>
+        ) : null}
+      </>
+    );
+    const error = evaluated.errors.get(key);
+    const common = { label, hint: `${s.contractDefault}：${defText} · ${key}`, validationMessage: error, validationState: error ? ("error" as const) : ("none" as const) };
+    let control: React.ReactElement;
+    switch (meta.kind) {
+      case "bool":
+        control = <Switch checked={Boolean(d)} onChange={(_, x) => set(key, x.checked)} />;
+        break;
+      case "enum":
+        control = (
+          <Select value={String(d)} onChange={(_, x) => set(key, x.value)}>
+            {meta.options!.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.zh} ({o.value})
+              </option>
+            ))}
+          </Select>
+        );
+        break;
+      case "list":
+        control = (
+          <div className={c.checks} role="group">
+            {meta.options!.map((o) => (
+              <Checkbox
+                key={o.value}
+                label={o.zh}
+                checked={(d as string[]).includes(o.value)}
+                onChange={(_, x) => set(key, x.checked ? [...(d as string[]), o.value] : (d as string[]).filter((v) => v !== o.value))}
+              />
+            ))}
+          </div>
+        );
+        break;
+      case "date":
+        control = <Input type="date" value={String(d)} onChange={(_, x) => set(key, x.value)} />;
+        break;
+      case "rate":
+        control = <Input value={String(d)} inputMode="decimal" contentAfter="%" onChange={(_, x) => set(key, x.value)} />;
+        break;
+      case "money":
+        control = <Input value={String(d)} inputMode="decimal" contentBefore="¥" onChange={(_, x) => set(key, x.value)} />;
+        break;
+      default:
+        control = <Input value={String(d)} inputMode={meta.kind === "tiers" ? "text" : "decimal"} onChange={(_, x) => set(key, x.value)} />;
+    }
+    return (
+      <div key={key} className={changed ? c.changed : undefined} data-testid={`param-${key}`}>
+        <Field {...common}>{control}</Field>
+      </div>
+    );
+  };
+
+  return (
+    <div className={c.col}>
+      <Subtitle2>{s.paramsTitle}</Subtitle2>
+      <Caption1>{s.paramsHint}</Caption1>
+      {props.sheetErrors?.length ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {s.sheetParamErrors} {props.sheetErrors.join("；")}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {groupOrder.map((g) => {
+        const keys = PARAM_KEYS.filter((k) => paramMeta(k).group === g);
+        return keys.length ? (
+          <section key={g} className={c.group} aria-label={s.groups[g] ?? g}>
+            <Subtitle2 as="h3">{s.groups[g] ?? g}</Subtitle2>
+            {keys.map(field)}
+          </section>
+        ) : null;
+      })}
+      <div className={c.bar}>
+        <Button appearance="primary" icon={<Save24Regular />} disabled={!evaluated.params || status === "saving"} onClick={save} data-testid="save-params">
+          {s.save}
+        </Button>
+        <Button icon={<ArrowReset24Regular />} onClick={reset} data-testid="reset-params">
+          {s.resetDefaults}
+        </Button>
+        <Caption1 aria-live="polite">
+          {!evaluated.params ? s.invalidCannotSave : status === "saved" ? s.saved : status && status !== "saving" ? status : dirty ? s.unsaved : ""}
+        </Caption1>
+      </div>
+    </div>
+  );
+}

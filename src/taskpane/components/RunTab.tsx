@@ -1,0 +1,167 @@
+// 核查 (Run): the input sheets found and missing (with what that costs), the as-of date, Run and
+// Cancel with named stages, then the summary cards and the per-rule table.
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+} from "@fluentui/react-components";
+import { ArrowDownload24Regular, Dismiss24Regular, Play24Regular } from "@fluentui/react-icons";
+import type { AuditResult } from "../../engine/audit";
+import { rulesNeeding } from "../../engine/audit";
+import { matchSheet } from "../../engine/read";
+import { SHEETS } from "../../engine/sheets";
+import type { SheetInfo } from "../../workbook";
+import { useStrings } from "../i18n";
+import type { RunProgress } from "../session";
+import { SummaryCards } from "./SummaryCards";
+
+const useStyles = makeStyles({
+  col: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
+  list: { margin: 0, paddingLeft: "0", listStyle: "none", display: "flex", flexDirection: "column", gap: "2px" },
+  item: { display: "flex", gap: "6px", alignItems: "center" },
+});
+
+export type RunState =
+  | { status: "idle" }
+  | { status: "running"; progress: RunProgress }
+  | { status: "done"; result: AuditResult }
+  | { status: "cancelled" }
+  | { status: "error"; title: string; message: string; details?: string[] };
+
+export function progressLabel(s: ReturnType<typeof useStrings>["s"], p: RunProgress): string {
+  if (p.stage === "reading" && p.sheet && p.rowsTotal) return s.readingRows(p.sheet, p.rowsRead ?? 0, p.rowsTotal);
+  const base = s.stage[p.stage] ?? p.stage;
+  return p.stage === "computing" && p.detail ? `${base} ${p.detail}…` : p.stage === "reading" ? `${base}…` : base;
+}
+
+/** Stages in order, for the overall progress value. */
+const ORDER = ["opening", "reading", "checking", "computing", "settling", "writing", "done"];
+
+export function SheetList(props: { sheets: SheetInfo[] }) {
+  const { s, lang } = useStrings();
+  const c = useStyles();
+  const found = new Map<string, SheetInfo>();
+  for (const sh of props.sheets) {
+    const def = matchSheet(sh.name);
+    if (def && !found.has(def.key)) found.set(def.key, sh);
+  }
+  return (
+    <ul className={c.list} aria-label={s.inputSheets}>
+      {SHEETS.map((def) => {
+        const sh = found.get(def.key);
+        const costs = rulesNeeding(def.key).join(lang === "zh" ? "、" : ", ");
+        return (
+          <li key={def.key} className={c.item}>
+            <Badge appearance="tint" color={sh ? "success" : def.key === "tickets" ? "danger" : "warning"} size="small">
+              {sh ? "✓" : "!"}
+            </Badge>
+            <Caption1>{sh ? s.sheetFound(sh.name, Math.max(0, sh.rows - 1)) : s.sheetMissing(def.zh, costs)}</Caption1>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function RunTab(props: {
+  sheets: SheetInfo[];
+  asOf: string;
+  onAsOf: (v: string) => void;
+  state: RunState;
+  onRun: () => void;
+  onCancel: () => void;
+  onOpenRule?: (ruleId: string) => void;
+  onDownload?: () => void;
+  paramErrors?: string[];
+}) {
+  const { s } = useStrings();
+  const c = useStyles();
+  const hasTickets = props.sheets.some((sh) => matchSheet(sh.name)?.key === "tickets");
+  const running = props.state.status === "running";
+  const progress = props.state.status === "running" ? props.state.progress : null;
+  const overall = progress ? (ORDER.indexOf(progress.stage) + (progress.fraction ?? 0.5)) / ORDER.length : 0;
+  return (
+    <div className={c.col}>
+      <Subtitle2>{s.inputSheets}</Subtitle2>
+      <SheetList sheets={props.sheets} />
+      {!hasTickets ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{s.noTickets}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {props.paramErrors?.length ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{s.sheetParamErrors}</MessageBarTitle>
+            {props.paramErrors.join("；")}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={c.row}>
+        <Field label={s.asOf} hint={s.asOfHint}>
+          <Input type="date" value={props.asOf} onChange={(_, d) => props.onAsOf(d.value)} disabled={running} data-testid="as-of" />
+        </Field>
+      </div>
+      <div className={c.row}>
+        <Button appearance="primary" icon={<Play24Regular />} onClick={props.onRun} disabled={running || !hasTickets} data-testid="run">
+          {props.state.status === "done" ? s.rerun : s.run}
+        </Button>
+        {running ? (
+          <Button icon={<Dismiss24Regular />} onClick={props.onCancel} data-testid="cancel">
+            {s.cancel}
+          </Button>
+        ) : null}
+        {props.state.status === "done" && props.onDownload ? (
+          <Button icon={<ArrowDownload24Regular />} onClick={props.onDownload} data-testid="download-result">
+            {s.download}
+          </Button>
+        ) : null}
+      </div>
+      {progress ? (
+        <Field validationMessage={progressLabel(s, progress)} validationState="none">
+          <ProgressBar value={overall} max={1} aria-label={progressLabel(s, progress)} data-testid="progress" />
+        </Field>
+      ) : null}
+      {props.state.status === "cancelled" ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.cancelled}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {props.state.status === "error" ? (
+        <MessageBar intent="error" data-testid="run-error">
+          <MessageBarBody>
+            <MessageBarTitle>{props.state.title}</MessageBarTitle>
+            {props.state.message}
+            {props.state.details?.length ? (
+              <ul>
+                {props.state.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {props.state.status === "done" ? (
+        <>
+          {!props.onDownload ? (
+            <MessageBar intent="success">
+              <MessageBarBody>{s.resultsWritten}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <SummaryCards result={props.state.result} onOpenRule={props.onOpenRule} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// The headline after a run: totals in cards, then R1–R10 with occurrences and amounts.
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Card,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { AuditResult } from "../../engine/audit";
+import { formatYuan } from "../../engine/money";
+import { DEDUCTION_RULES } from "../../engine/rules";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: "8px" },
+  card: { padding: "10px 12px", gap: "2px" },
+  value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  money: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  failRow: { backgroundColor: tokens.colorPaletteRedBackground1 },
+});
+
+function Figure(props: { label: string; value: string; sub?: string; tone?: "bad" | "warn"; testId?: string }) {
+  const c = useStyles();
+  return (
+    <Card className={c.card} role="group" aria-label={props.label}>
+      <Caption1>{props.label}</Caption1>
+      <Text className={mergeClasses(c.value, props.tone && c[props.tone])} data-testid={props.testId}>
+        {props.value}
+      </Text>
+      {props.sub ? <Caption1>{props.sub}</Caption1> : null}
+    </Card>
+  );
+}
+
+export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId: string) => void }) {
+  const { s, lang } = useStrings();
+  const c = useStyles();
+  const t = props.result.settlement.totals;
+  const errors = props.result.issues.filter((i) => i.level === "error").length;
+  const warnings = props.result.issues.filter((i) => i.level === "warning").length;
+  return (
+    <>
+      <div className={c.grid}>
+        <Figure
+          label={s.cards.totalDeductions}
+          value={formatYuan(t.deductions)}
+          sub={s.firstFinal(formatYuan(t.firstWindow), formatYuan(t.finalWindow))}
+          tone={t.deductions > 0 ? "bad" : undefined}
+          testId="total-deductions"
+        />
+        <Figure label={s.cards.installment3} value={formatYuan(t.installment3Payable)} testId="installment3-payable" />
+        <Figure label={s.cards.refund} value={formatYuan(t.refundDue)} tone={t.refundDue > 0 ? "warn" : undefined} testId="refund-due" />
+        <Figure label={s.cards.settlement} value={formatYuan(t.settlement)} testId="settlement" />
+        <Figure label={s.cards.claims} value={formatYuan(t.claims)} tone={t.claims > 0 ? "warn" : undefined} testId="claims" />
+        <Figure
+          label={s.cards.issues}
+          value={s.errorsWarnings(errors, warnings)}
+          tone={errors ? "bad" : warnings ? "warn" : undefined}
+          testId="issue-counts"
+        />
+      </div>
+      <Table size="small" aria-label={s.perRule}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{s.rule}</TableHeaderCell>
+            <TableHeaderCell>{s.indicator}</TableHeaderCell>
+            <TableHeaderCell className={c.money}>{s.occurrences}</TableHeaderCell>
+            <TableHeaderCell className={c.money}>{s.amount}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {DEDUCTION_RULES.map((rule) => {
+            const ks = props.result.kpis.filter((k) => k.ruleId === rule.id);
+            const amount = ks.reduce((a, k) => a + k.deduction, 0);
+            const occ = ks.reduce((a, k) => a + k.occurrences, 0);
+            return (
+              <TableRow key={rule.id} className={amount > 0 ? c.failRow : undefined} data-testid={`rule-${rule.id}`}>
+                <TableCell>
+                  {props.onOpenRule ? (
+                    <Button appearance="transparent" size="small" aria-label={s.openRows(rule.id)} onClick={() => props.onOpenRule!(rule.id)}>
+                      {rule.id}
+                    </Button>
+                  ) : (
+                    rule.id
+                  )}
+                </TableCell>
+                <TableCell>{lang === "zh" ? rule.zh : rule.en}</TableCell>
+                <TableCell className={c.money}>{occ}</TableCell>
+                <TableCell className={c.money}>{formatYuan(amount)}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// 模板 (Template): creates the missing input sheets with headers, notes, drop-downs and formats.
+import * as React from "react";
+import { Button, Caption1, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles } from "@fluentui/react-components";
+import { TableAdd24Regular } from "@fluentui/react-icons";
+import { matchSheet } from "../../engine/read";
+import { SHEETS, SheetKey } from "../../engine/sheets";
+import type { SheetInfo } from "../../workbook";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({ col: { display: "flex", flexDirection: "column", gap: "8px" } });
+
+export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: SheetKey[]) => Promise<string[]> }) {
+  const { s } = useStrings();
+  const c = useStyles();
+  const present = new Set(props.sheets.map((sh) => matchSheet(sh.name)?.key).filter(Boolean));
+  const missing = SHEETS.filter((d) => !present.has(d.key));
+  const [chosen, setChosen] = React.useState<Set<SheetKey>>(new Set(missing.map((d) => d.key)));
+  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | null>(null);
+  React.useEffect(() => setChosen(new Set(missing.map((d) => d.key))), [props.sheets]); // eslint-disable-line react-hooks/exhaustive-deps
+  const insert = async () => {
+    try {
+      const added = await props.onInsert(missing.filter((d) => chosen.has(d.key)).map((d) => d.key));
+      setMessage({ ok: true, text: s.inserted(added.join("、") || "—") });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <div className={c.col}>
+      <Subtitle2>{s.templateTitle}</Subtitle2>
+      <Caption1>{s.templateHint}</Caption1>
+      {missing.length === 0 ? <Caption1>{s.templateAll}</Caption1> : null}
+      {missing.map((d) => (
+        <Checkbox
+          key={d.key}
+          label={`${d.zh} ${d.en}`}
+          checked={chosen.has(d.key)}
+          onChange={(_, x) => {
+            const next = new Set(chosen);
+            if (x.checked) next.add(d.key);
+            else next.delete(d.key);
+            setChosen(next);
+          }}
+        />
+      ))}
+      <div>
+        <Button appearance="primary" icon={<TableAdd24Regular />} disabled={chosen.size === 0 || missing.length === 0} onClick={insert} data-testid="insert-templates">
+          {s.insertTemplates}
+        </Button>
+      </div>
+      {message ? (
+        <MessageBar intent={message.ok ? "success" : "error"}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+// What the pane does with a workbook, in one interface for both modes: the open workbook in
+// Excel (through the Office.js adapter) and an .xlsx file in a plain browser (exceljs in the
+// engine worker). Components call a session; they never call Office or exceljs themselves.
+import type { AuditResult } from "../engine/audit";
+import { paramsSheetSpec, templateSpecs } from "../engine/layout/own";
+import type { Params } from "../engine/params";
+import { isParamsSheetName, isResultSheetName, matchSheet } from "../engine/read";
+import type { SheetKey } from "../engine/sheets";
+import { Cancelled, SheetInfo, WorkbookAdapter } from "../workbook";
+import { EngineClient } from "./engine/client";
+import type { AuditOutcome, OpenOutcome, Progress, Request, RunOptions } from "./engine/protocol";
+import { paramsFromTables } from "./engine/protocol";
+
+export type RunStage = "opening" | "reading" | "checking" | "computing" | "settling" | "writing" | "done";
+
+export interface RunProgress {
+  stage: RunStage;
+  /** the sheet being read and how far (reading) */
+  sheet?: string;
+  rowsRead?: number;
+  rowsTotal?: number;
+  /** the rule being computed (computing) */
+  detail?: string;
+  /** 0..1 within the stage, when known */
+  fraction?: number;
+}
+
+export interface AuditSession {
+  readonly kind: "excel" | "file";
+  readonly fileName: string | null;
+  listSheets(): Promise<SheetInfo[]>;
+  loadParams(): Promise<OpenOutcome["params"]>;
+  run(options: RunOptions, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<AuditResult>;
+  saveParams(params: Params): Promise<void>;
+  insertTemplates(keys: SheetKey[]): Promise<string[]>;
+  /** false when the mode cannot select cells (a file in a browser) */
+  readonly canSelect: boolean;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** the audited workbook, file mode only */
+  download?(): Promise<{ bytes: Uint8Array; name: string }>;
+}
+
+const engineProgress =
+  (onProgress: (p: RunProgress) => void) =>
+  (p: Progress): void =>
+    onProgress({ stage: p.stage === "done" ? "settling" : p.stage, detail: p.detail });
+
+/** The open workbook in Excel. */
+export class ExcelSession implements AuditSession {
+  readonly kind = "excel";
+  readonly fileName = null;
+  readonly canSelect = true;
+
+  constructor(
+    private readonly adapter: WorkbookAdapter,
+    private readonly engine: EngineClient = new EngineClient()
+  ) {}
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.adapter.listSheets();
+  }
+
+  async loadParams(): Promise<OpenOutcome["params"]> {
+    const sheet = (await this.adapter.listSheets()).find((s) => isParamsSheetName(s.name));
+    if (!sheet) return { values: {}, errors: [], saved: null };
+    return paramsFromTables(await this.adapter.readTables([sheet.name]));
+  }
+
+  async run(options: RunOptions, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<AuditResult> {
+    onProgress({ stage: "reading" });
+    const sheets = await this.adapter.listSheets();
+    // only the sheets the engine reads: the input sheets and 规则参数 (never the results)
+    const names = sheets.map((s) => s.name).filter((n) => !isResultSheetName(n) && (matchSheet(n) !== null || isParamsSheetName(n)));
+    const tables = await this.adapter.readTables(
+      names,
+      (p) => onProgress({ stage: "reading", sheet: p.sheet, rowsRead: p.rowsRead, rowsTotal: p.rowsTotal, fraction: p.rowsTotal ? p.rowsRead / p.rowsTotal : undefined }),
+      signal
+    );
+    if (signal.aborted) throw new Cancelled();
+    const out = await this.engine.request<AuditOutcome>({ op: "audit", tables, options }, engineProgress(onProgress), signal);
+    onProgress({ stage: "writing", fraction: 0 });
+    await this.adapter.writeResultSheets(out.specs, (p) => onProgress({ stage: "writing", sheet: p.sheet, fraction: p.fraction }), signal);
+    onProgress({ stage: "done" });
+    return out.result;
+  }
+
+  saveParams(params: Params): Promise<void> {
+    return this.adapter.writeOwnSheet(paramsSheetSpec(params));
+  }
+
+  insertTemplates(keys: SheetKey[]): Promise<string[]> {
+    return this.adapter.insertTemplates(templateSpecs(keys));
+  }
+
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.adapter.selectCell(sheet, cell);
+  }
+}
+
+/** An .xlsx file opened in a browser: the workbook lives in the engine worker; nothing is uploaded. */
+export class FileSession implements AuditSession {
+  readonly kind = "file";
+  readonly canSelect = false;
+  private sheets: SheetInfo[] = [];
+  private params: OpenOutcome["params"] = { values: {}, errors: [], saved: null };
+  /** changes made since opening, replayed if a cancelled run forces a fresh worker */
+  private changes: Request[] = [];
+
+  private constructor(
+    private readonly engine: EngineClient,
+    private readonly original: ArrayBuffer,
+    readonly fileName: string
+  ) {}
+
+  static async open(bytes: ArrayBuffer, name: string, engine = new EngineClient(), onProgress?: (p: RunProgress) => void): Promise<FileSession> {
+    const s = new FileSession(engine, bytes.slice(0), name);
+    await s.reopen(onProgress);
+    return s;
+  }
+
+  private async reopen(onProgress?: (p: RunProgress) => void): Promise<void> {
+    const copy = this.original.slice(0);
+    const out = await this.engine.request<OpenOutcome>({ op: "open", bytes: copy, name: this.fileName }, (p) => onProgress?.({ stage: "opening", detail: p.detail }), undefined, [copy]);
+    this.sheets = out.sheets;
+    this.params = out.params;
+    for (const c of this.changes) await this.engine.request(c);
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.sheets;
+  }
+
+  async loadParams(): Promise<OpenOutcome["params"]> {
+    return this.params;
+  }
+
+  async run(options: RunOptions, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<AuditResult> {
+    try {
+      const out = await this.engine.request<AuditOutcome>({ op: "runFile", options }, (p) => onProgress({ stage: p.stage === "done" ? "settling" : p.stage, detail: p.detail }), signal);
+      onProgress({ stage: "done" });
+      return out.result;
+    } catch (e) {
+      if (e instanceof Cancelled) await this.reopen();
+      throw e;
+    }
+  }
+
+  async saveParams(params: Params): Promise<void> {
+    const req: Request = { op: "saveParams", params };
+    this.sheets = await this.engine.request<SheetInfo[]>(req);
+    this.changes.push(req);
+    this.params = { values: params as unknown as Record<string, unknown>, errors: [], saved: params };
+  }
+
+  async insertTemplates(keys: SheetKey[]): Promise<string[]> {
+    const req: Request = { op: "templates", keys };
+    const out = await this.engine.request<{ added: string[]; sheets: SheetInfo[] }>(req);
+    this.sheets = out.sheets;
+    this.changes.push(req);
+    return out.added;
+  }
+
+  async selectCell(): Promise<void> {
+    /* a file in a browser has no cell cursor; the pane shows the address instead */
+  }
+
+  download(): Promise<{ bytes: Uint8Array; name: string }> {
+    return this.engine.request<{ bytes: Uint8Array; name: string }>({ op: "download" });
+  }
+}
+
+/** `<original>-核查.xlsx` */
+export function resultFileName(name: string): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, "");
+  return `${base}-核查.xlsx`;
+}

@@ -1,0 +1,48 @@
+// The one small interface both workbook adapters implement: the Office.js adapter (src/excel/)
+// for the open workbook in Excel, and the exceljs adapter (src/file/) for an .xlsx file in a
+// browser or on the command line. Only adapters touch a workbook; the pane and the CLI call these.
+import type { RawTable } from "./engine/table";
+import type { SheetSpec, TemplateSheetSpec } from "./engine/layout/spec";
+
+export interface ReadProgress {
+  sheet: string;
+  rowsRead: number;
+  rowsTotal: number;
+}
+
+export interface WriteProgress {
+  sheet: string;
+  /** 0..1 over all sheets being written */
+  fraction: number;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** rows in the used range (incl. header and title rows) */
+  rows: number;
+  columns: number;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+  }
+}
+
+export interface WorkbookAdapter {
+  /** every sheet of the workbook, in order, with the size of its used range */
+  listSheets(): Promise<SheetInfo[]>;
+  /** the values of these sheets, as a spreadsheet holds them */
+  readTables(names: string[], onProgress?: (p: ReadProgress) => void, signal?: AbortSignal): Promise<RawTable[]>;
+  /**
+   * Replaces the result sheets (核查汇总 … 运行记录) with these. Input sheets are never touched;
+   * a failed or cancelled write leaves the previous results in place.
+   */
+  writeResultSheets(specs: SheetSpec[], onProgress?: (p: WriteProgress) => void, signal?: AbortSignal): Promise<void>;
+  /** Creates or replaces one sheet the add-in owns besides the results (规则参数). */
+  writeOwnSheet(spec: SheetSpec): Promise<void>;
+  /** Adds template sheets for missing inputs; an existing sheet is never overwritten. Returns the names added. */
+  insertTemplates(specs: TemplateSheetSpec[]): Promise<string[]>;
+  /** Activates a sheet and selects a cell (from the issues list or a rule's rows). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}

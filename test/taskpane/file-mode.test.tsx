@@ -1,0 +1,113 @@
+/** @jest-environment jsdom */
+// The pane in file mode (no Office host), end to end in jsdom: open a fixture workbook, run,
+// read the totals, download the audited copy; thresholds; issues; language; cancel.
+import * as React from "react";
+import { readFileSync } from "fs";
+import path from "path";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import ExcelJS from "exceljs";
+import { App } from "../../src/taskpane/components/App";
+import { EngineClient } from "../../src/taskpane/engine/client";
+import { FileSession, AuditSession } from "../../src/taskpane/session";
+import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
+
+const FIXTURE = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
+const bytes = readFileSync(FIXTURE);
+
+function fileOf(name: string): File {
+  return new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+function setup(lang: "zh" | "en" = "zh") {
+  const sessions: AuditSession[] = [];
+  const saved: { bytes: Uint8Array; name: string }[] = [];
+  const openFile = async (b: ArrayBuffer, name: string) => {
+    const s = await FileSession.open(b, name, new EngineClient(false));
+    sessions.push(s);
+    return s;
+  };
+  render(<App mode="file" openFile={openFile} lang={lang} now={() => "2026-01-01 09:00:00"} save={(b, name) => saved.push({ bytes: b, name })} />);
+  return { sessions, saved, user: userEvent.setup() };
+}
+
+async function openAndRun(user: ReturnType<typeof userEvent.setup>) {
+  await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
+  await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });
+  const asOf = screen.getByTestId("as-of") as HTMLInputElement;
+  await user.clear(asOf);
+  await user.type(asOf, "2023-02-28");
+  await user.click(screen.getByTestId("run"));
+  await screen.findByTestId("total-deductions", {}, { timeout: 20000 });
+}
+
+test("open a workbook file, run, see the totals, download the audited copy", async () => {
+  const { saved, user } = setup();
+  await openAndRun(user);
+  expect(screen.getByTestId("total-deductions").textContent).toBe("¥2,200.00");
+  expect(screen.getByTestId("installment3-payable").textContent).toBe("¥797,799.20");
+  expect(screen.getByTestId("refund-due").textContent).toBe("¥0.00");
+  // the per-rule table: R1 one day, ¥200
+  const r1 = screen.getByTestId("rule-R1");
+  expect(within(r1).getByText("¥200.00")).toBeTruthy();
+  await user.click(screen.getByTestId("download-result"));
+  await waitFor(() => expect(saved).toHaveLength(1));
+  expect(saved[0].name).toBe("small-2months-核查.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(saved[0].bytes as unknown as ArrayBuffer);
+  const names = wb.worksheets.map((w) => w.name);
+  for (const n of RESULT_SHEET_NAMES) expect(names).toContain(n);
+  expect(names[0]).toBe("工单");
+}, 60000);
+
+test("a missing sheet says what it costs", async () => {
+  const { user } = setup();
+  await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
+  await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });
+  // every sheet is present in this fixture: nothing is reported missing
+  expect(screen.queryByText(/未找到/)).toBeNull();
+}, 30000);
+
+test("thresholds: a change is highlighted, an invalid value cannot be saved, saving changes the totals", async () => {
+  const { user } = setup();
+  await openAndRun(user);
+  await user.click(screen.getByRole("tab", { name: "参数" }));
+  const field = screen.getByTestId("param-r2.threshold");
+  const input = within(field).getByRole("textbox");
+  await user.clear(input);
+  await user.type(input, "abc");
+  expect(await screen.findByText("有无效的值，无法保存。")).toBeTruthy();
+  expect((screen.getByTestId("save-params") as HTMLButtonElement).disabled).toBe(true);
+  await user.clear(input);
+  await user.type(input, "80");
+  expect(within(field).getByText("已修改")).toBeTruthy();
+  expect((screen.getByTestId("save-params") as HTMLButtonElement).disabled).toBe(false);
+  await user.click(screen.getByTestId("save-params"));
+  await screen.findByText("已保存到“规则参数”表。");
+  await user.click(screen.getByRole("tab", { name: "核查" }));
+  await user.click(screen.getByTestId("run"));
+  // R2 2023-02 (201/243 = 82.7%) now passes an 80% threshold: ¥500 less
+  await waitFor(() => expect(screen.getByTestId("total-deductions").textContent).toBe("¥1,700.00"), { timeout: 20000 });
+  await user.click(screen.getByRole("tab", { name: "参数" }));
+  await user.click(screen.getByTestId("reset-params"));
+  expect(within(screen.getByTestId("param-r2.threshold")).getByRole("textbox")).toHaveProperty("value", "90");
+}, 90000);
+
+test("issues: listed after a run and filterable by level", async () => {
+  const { user } = setup();
+  await openAndRun(user);
+  await user.click(screen.getByRole("tab", { name: /问题/ }));
+  const rows = screen.getAllByTestId("issue-row");
+  expect(rows.length).toBeGreaterThan(0);
+  expect(screen.getByText(/工单!C237/)).toBeTruthy();
+  await user.selectOptions(screen.getByTestId("filter-level"), "error");
+  const errors = screen.getAllByTestId("issue-row");
+  expect(errors.length).toBeLessThanOrEqual(rows.length);
+  for (const r of errors) expect(within(r).getByText("错误")).toBeTruthy();
+}, 60000);
+
+test("English when the display language is not Chinese", async () => {
+  setup("en");
+  expect(screen.getByText("Open workbook")).toBeTruthy();
+  expect(screen.getByText("Hotline contract check")).toBeTruthy();
+});
