@@ -9,6 +9,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Label,
   MessageBar,
   MessageBarBody,
   Select,
@@ -138,7 +139,7 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
         break;
       case "list":
         control = (
-          <div className={c.checks} role="group">
+          <div className={c.checks}>
             {meta.options!.map((o) => (
               <Checkbox
                 key={o.value}
@@ -162,9 +163,20 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
       default:
         control = <Input value={String(d)} inputMode={meta.kind === "tiers" ? "text" : "decimal"} onChange={(_, x) => set(key, x.value)} />;
     }
+    const name = lang === "zh" ? meta.zh : meta.en;
     return (
       <div key={key} className={changed ? c.changed : undefined} data-testid={`param-${key}`}>
-        <Field {...common}>{control}</Field>
+        {meta.kind === "list" ? (
+          // a group of checkboxes is not one Field control: each checkbox keeps its own label
+          <div role="group" aria-label={name}>
+            <Label>{label}</Label>
+            {control}
+            <Caption1>{common.hint}</Caption1>
+            {error ? <Caption1 role="alert">{error}</Caption1> : null}
+          </div>
+        ) : (
+          <Field {...common}>{control}</Field>
+        )}
       </div>
     );
   };

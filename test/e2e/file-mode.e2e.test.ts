@@ -1,0 +1,130 @@
+// End to end in Debian's Chromium (playwright-core, no downloaded browser): the built pane served
+// on localhost, opened as a plain web page (office.js cannot load: every non-localhost request is
+// blocked), audits a fixture workbook file, shows the totals, hands back the audited workbook,
+// reacts to a changed threshold, and leaves a screenshot. Any page error fails the test.
+import ExcelJS from "exceljs";
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "fs";
+import http from "http";
+import { AddressInfo } from "net";
+import path from "path";
+import { Browser, Page, chromium } from "playwright-core";
+import { audit } from "../../src/engine/audit";
+import { formatYuan } from "../../src/engine/money";
+import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
+import { readWorkbookFile } from "../../src/file/xlsx";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(__dirname, "out");
+const FIXTURE = path.join(ROOT, "test", "fixtures", "year-plain.xlsx");
+const EXPECTED = JSON.parse(readFileSync(path.join(ROOT, "test", "fixtures", "year-plain.expected.json"), "utf8"));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+let server: http.Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` first (npm run test:e2e does)");
+  mkdirSync(OUT, { recursive: true });
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.join(DIST, decodeURIComponent(url.pathname));
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+  const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN", viewport: { width: 420, height: 1100 } });
+  // nothing leaves the computer: every request that is not to our localhost server is refused
+  await context.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === "127.0.0.1" || u.hostname === "localhost" || u.protocol === "blob:" || u.protocol === "data:") return route.continue();
+    blocked.push(u.href);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+});
+
+test("the pane starts in file mode when office.js cannot load", async () => {
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByTestId("open-workbook").waitFor({ state: "attached", timeout: 20000 });
+  await expect(page.getByText("文件模式（未连接 Excel）").isVisible()).resolves.toBe(true);
+  // office.js from Microsoft's CDN was requested and refused
+  expect(blocked.some((u) => u.includes("appsforoffice.microsoft.com"))).toBe(true);
+}, 60000);
+
+test("open a fixture workbook, run, and see the expected totals", async () => {
+  await page.getByTestId("open-workbook").setInputFiles(FIXTURE);
+  await page.getByText(/工单 · 8,884 行/).waitFor({ timeout: 60000 });
+  await page.getByTestId("run").click();
+  const total = page.getByTestId("total-deductions");
+  await total.waitFor({ timeout: 120000 });
+  expect(await total.textContent()).toBe(formatYuan(Math.round(Number(EXPECTED.totals.deductions) * 100)));
+  expect(await page.getByTestId("installment3-payable").textContent()).toBe(formatYuan(Math.round(Number(EXPECTED.totals.installment3Payable) * 100)));
+  expect(await page.getByTestId("refund-due").textContent()).toBe(formatYuan(Math.round(Number(EXPECTED.totals.refundDue) * 100)));
+  await page.screenshot({ path: path.join(OUT, "pane.png"), fullPage: true });
+}, 180000);
+
+test("download the audited workbook: the seven result sheets after the inputs", async () => {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId("download-result").click()]);
+  expect(download.suggestedFilename()).toBe("year-plain-核查.xlsx");
+  const file = path.join(OUT, download.suggestedFilename());
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const names = wb.worksheets.map((w) => w.name);
+  expect(names.slice(-RESULT_SHEET_NAMES.length)).toEqual([...RESULT_SHEET_NAMES]);
+  expect(names[0]).toBe("工单");
+  const summary = wb.getWorksheet("核查汇总")!;
+  const values: unknown[] = [];
+  summary.eachRow((r) => r.eachCell((c) => values.push(c.value)));
+  expect(values).toContain(Number(EXPECTED.totals.deductions));
+}, 180000);
+
+test("a changed threshold, saved into the file, changes the totals", async () => {
+  const before = await page.getByTestId("total-deductions").textContent();
+  await page.getByRole("tab", { name: "参数" }).click();
+  const input = page.getByTestId("param-r2.threshold").getByRole("textbox");
+  await input.fill("80");
+  await page.getByTestId("save-params").click();
+  await page.getByText("已保存到“规则参数”表。").waitFor({ timeout: 60000 });
+  await page.getByRole("tab", { name: "核查" }).click();
+  await page.getByTestId("run").click();
+  // what the engine says for the same workbook with r2.threshold = 80%
+  const open = await readWorkbookFile(FIXTURE);
+  const want = formatYuan(audit(open.tables, { params: { "r2.threshold": 0.8 } }).settlement.totals.deductions);
+  expect(want).not.toBe(before);
+  await page.waitForFunction((w) => document.querySelector('[data-testid="total-deductions"]')?.textContent === w, want, { timeout: 120000 });
+  await page.screenshot({ path: path.join(OUT, "pane-threshold.png"), fullPage: true });
+}, 240000);

@@ -1,0 +1,108 @@
+/** @jest-environment jsdom */
+// Pane behaviour that does not depend on the workbook's content: missing sheets and what they
+// cost, Cancel, templates, keyboard, accessible names, an invalid 规则参数 sheet.
+import * as React from "react";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { computeAccessibleName } from "dom-accessibility-api";
+import { App } from "../../src/taskpane/components/App";
+import type { AuditSession, RunProgress } from "../../src/taskpane/session";
+import { Cancelled, SheetInfo } from "../../src/workbook";
+import type { SheetKey } from "../../src/engine/sheets";
+
+class FakeSession implements AuditSession {
+  readonly kind = "excel";
+  readonly fileName = null;
+  readonly canSelect = true;
+  inserted: SheetKey[][] = [];
+  selected: string[] = [];
+  constructor(
+    public sheets: SheetInfo[],
+    private paramErrors: { key: string; message: string; messageEn: string; sheet?: string; cell?: string }[] = []
+  ) {}
+  async listSheets() {
+    return this.sheets;
+  }
+  async loadParams() {
+    return { values: {}, errors: this.paramErrors, saved: null };
+  }
+  run(_o: unknown, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<never> {
+    onProgress({ stage: "reading", sheet: "工单", rowsRead: 5000, rowsTotal: 12345 });
+    return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Cancelled())));
+  }
+  async saveParams() {}
+  async insertTemplates(keys: SheetKey[]) {
+    this.inserted.push(keys);
+    this.sheets = [...this.sheets, ...keys.map((k) => ({ name: k === "trainings" ? "培训" : k, rows: 1, columns: 4 }))];
+    return keys.map((k) => (k === "trainings" ? "培训" : k));
+  }
+  async selectCell(sheet: string, cell: string) {
+    this.selected.push(`${sheet}!${cell}`);
+  }
+}
+
+const SOME: SheetInfo[] = [
+  { name: "工单", rows: 12346, columns: 19 },
+  { name: "人员", rows: 25, columns: 10 },
+];
+
+test("the sheets found with row counts, and those missing with what that costs", async () => {
+  render(<App mode="excel" session={new FakeSession(SOME)} lang="zh" />);
+  expect(await screen.findByText("工单 · 12,345 行")).toBeTruthy();
+  expect(screen.getByText("未找到 培训：R8、C10 不予评价")).toBeTruthy();
+  expect(screen.getByText("未找到 质检：R5 不予评价")).toBeTruthy();
+});
+
+test("without a 工单 sheet the Run button is disabled and says why", async () => {
+  render(<App mode="excel" session={new FakeSession([{ name: "人员", rows: 3, columns: 10 }])} lang="zh" />);
+  expect(await screen.findByText(/缺少“工单”表，无法核查/)).toBeTruthy();
+  expect((screen.getByTestId("run") as HTMLButtonElement).disabled).toBe(true);
+});
+
+test("a run shows its named stage, and Cancel stops it without writing", async () => {
+  const user = userEvent.setup();
+  render(<App mode="excel" session={new FakeSession(SOME)} lang="zh" />);
+  await screen.findByText("工单 · 12,345 行");
+  await user.click(screen.getByTestId("run"));
+  expect(await screen.findAllByText("正在读取 工单 5,000/12,345 行…")).not.toHaveLength(0);
+  await user.click(screen.getByTestId("cancel"));
+  expect(await screen.findByText("已取消，未写入任何结果；原有结果表保持不变。")).toBeTruthy();
+  expect(screen.queryByTestId("progress")).toBeNull();
+});
+
+test("templates: inserts only the sheets chosen, for the missing ones", async () => {
+  const user = userEvent.setup();
+  const session = new FakeSession(SOME);
+  render(<App mode="excel" session={session} lang="zh" />);
+  await screen.findByText("工单 · 12,345 行");
+  await user.click(screen.getByRole("tab", { name: "模板" }));
+  // 工单 and 人员 exist: not offered
+  expect(screen.queryByLabelText(/^工单 Tickets/)).toBeNull();
+  await user.click(screen.getByLabelText("排班 Roster"));
+  await user.click(screen.getByTestId("insert-templates"));
+  await waitFor(() => expect(session.inserted).toHaveLength(1));
+  expect(session.inserted[0]).not.toContain("roster");
+  expect(session.inserted[0]).toContain("trainings");
+  expect(await screen.findByText(/已插入：.*培训/)).toBeTruthy();
+});
+
+test("an invalid 规则参数 sheet is reported with the key and the cell", async () => {
+  render(<App mode="excel" session={new FakeSession(SOME, [{ key: "r2.threshold", message: "参数“r2.threshold”的值无效：不是比例：很高", messageEn: "invalid", sheet: "规则参数", cell: "B5" }])} lang="zh" />);
+  expect(await screen.findByText(/r2\.threshold.*规则参数!B5/)).toBeTruthy();
+});
+
+test("a focused tab opens with Enter, and every control has an accessible name", async () => {
+  const user = userEvent.setup();
+  render(<App mode="excel" session={new FakeSession(SOME)} lang="zh" />);
+  await screen.findByText("工单 · 12,345 行");
+  // a focused tab opens with Enter (Tab order and arrow keys are Tabster's, which jsdom cannot lay
+  // out: the end-to-end test in Chromium drives the pane by keyboard)
+  screen.getByRole("tab", { name: "参数" }).focus();
+  await user.keyboard("{Enter}");
+  expect(screen.getByRole("tab", { name: "参数" }).getAttribute("aria-selected")).toBe("true");
+  // every button, input and select on the thresholds tab (the largest) is named
+  const controls = [...document.querySelectorAll("button, input, select, [role=tab], [role=switch], [role=checkbox]")];
+  expect(controls.length).toBeGreaterThan(60);
+  const unnamed = controls.filter((el) => computeAccessibleName(el).trim() === "").map((el) => el.outerHTML.slice(0, 120));
+  expect(unnamed).toEqual([]);
+});
