@@ -33,12 +33,20 @@ export interface WorkbookAdapter {
   /** every sheet of the workbook, in order, with the size of its used range */
   listSheets(): Promise<SheetInfo[]>;
   /** the values of these sheets, as a spreadsheet holds them */
-  readTables(names: string[], onProgress?: (p: ReadProgress) => void, signal?: AbortSignal): Promise<RawTable[]>;
+  readTables(
+    names: string[],
+    onProgress?: (p: ReadProgress) => void,
+    signal?: AbortSignal
+  ): Promise<RawTable[]>;
   /**
    * Replaces the result sheets (核查汇总 … 运行记录) with these. Input sheets are never touched;
    * a failed or cancelled write leaves the previous results in place.
    */
-  writeResultSheets(specs: SheetSpec[], onProgress?: (p: WriteProgress) => void, signal?: AbortSignal): Promise<void>;
+  writeResultSheets(
+    specs: SheetSpec[],
+    onProgress?: (p: WriteProgress) => void,
+    signal?: AbortSignal
+  ): Promise<void>;
   /** Creates or replaces one sheet the add-in owns besides the results (规则参数). */
   writeOwnSheet(spec: SheetSpec): Promise<void>;
   /** Adds template sheets for missing inputs; an existing sheet is never overwritten. Returns the names added. */

@@ -11,7 +11,16 @@ if (typeof window !== "undefined") {
     };
   if (!w.TextEncoder) Object.assign(w, { TextEncoder, TextDecoder });
   if (!w.matchMedia)
-    w.matchMedia = (query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false });
+    w.matchMedia = (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener() {},
+      removeEventListener() {},
+      addListener() {},
+      removeListener() {},
+      onchange: null,
+      dispatchEvent: () => false,
+    });
 }
 
 if (typeof window !== "undefined" && typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer) {

@@ -11,29 +11,11 @@ import {
   isLink,
   TemplateSheetSpec,
 } from "../engine/layout/spec";
+import { HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
 import { isResultSheetName } from "../engine/read";
 import { normalizeName } from "../engine/sheets";
 import { utcFieldsDate, dayStart } from "../engine/time";
 import { columnLetter } from "../engine/table";
-
-export const NUM_FMT: Record<Format, string | undefined> = {
-  money: '"¥"#,##0.00;-"¥"#,##0.00',
-  percent: "0.00%",
-  date: "yyyy-mm-dd",
-  datetime: "yyyy-mm-dd hh:mm:ss",
-  int: "0",
-  number: "0.00",
-  score: "0.00",
-  text: "@",
-};
-
-export const HIGHLIGHT: Record<Highlight, { fill: string; font: string }> = {
-  fail: { fill: "FFFFC7CE", font: "FF9C0006" },
-  warn: { fill: "FFFFEB9C", font: "FF9C5700" },
-  ok: { fill: "FFC6EFCE", font: "FF006100" },
-  muted: { fill: "FFF2F2F2", font: "FF595959" },
-  changed: { fill: "FFFFF2CC", font: "FF7F6000" },
-};
 
 /** The exceljs value of a spec cell. Text stays text: exceljs writes strings as shared strings, never formulas. */
 export function excelValue(c: SpecCell | undefined): ExcelJS.CellValue {
@@ -128,9 +110,22 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Workshe
   const ws = wb.addWorksheet(spec.name, {
     properties: { tabColor: spec.tabColor ? { argb: spec.tabColor } : undefined },
     views: spec.freezeRows
-      ? [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0, topLeftCell: `A${spec.freezeRows + 1}` }]
+      ? [
+          {
+            state: "frozen",
+            ySplit: spec.freezeRows,
+            xSplit: 0,
+            topLeftCell: `A${spec.freezeRows + 1}`,
+          },
+        ]
       : [{}],
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    pageSetup: {
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 9,
+    },
   });
   ws.getCell("A1").value = spec.title;
   ws.getCell("A1").font = { bold: true, size: 15, color: { argb: "FF1F4E79" } };
@@ -174,7 +169,9 @@ export function insertTemplates(wb: ExcelJS.Workbook, specs: TemplateSheetSpec[]
   const existing = new Set(wb.worksheets.map((w) => normalizeName(w.name)));
   for (const spec of specs) {
     if (existing.has(normalizeName(spec.name))) continue;
-    const ws = wb.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2" }] });
+    const ws = wb.addWorksheet(spec.name, {
+      views: [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2" }],
+    });
     spec.columns.forEach((c, j) => {
       const col = ws.getColumn(j + 1);
       col.width = c.width;
@@ -185,7 +182,11 @@ export function insertTemplates(wb: ExcelJS.Workbook, specs: TemplateSheetSpec[]
       head.note = c.note;
       const L = columnLetter(j + 1);
       if (c.list)
-        (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${L}2:${L}${spec.rows + 1}`, {
+        (
+          ws as unknown as {
+            dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void };
+          }
+        ).dataValidations.add(`${L}2:${L}${spec.rows + 1}`, {
           type: "list",
           allowBlank: true,
           formulae: [`"${c.list.join(",")}"`],
@@ -194,7 +195,8 @@ export function insertTemplates(wb: ExcelJS.Workbook, specs: TemplateSheetSpec[]
           error: `请从列表中选择：${c.list.join("、")}`,
         });
       const fmt = NUM_FMT[c.format];
-      if (fmt && c.format !== "text") for (let r = 2; r <= spec.rows + 1; r++) ws.getCell(r, j + 1).numFmt = fmt;
+      if (fmt && c.format !== "text")
+        for (let r = 2; r <= spec.rows + 1; r++) ws.getCell(r, j + 1).numFmt = fmt;
     });
     added.push(spec.name);
     existing.add(normalizeName(spec.name));

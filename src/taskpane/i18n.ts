@@ -18,7 +18,8 @@ const zh = {
   opening: "正在打开",
   inputSheets: "输入工作表",
   sheetFound: (name: string, rows: number) => `${name} · ${rows.toLocaleString()} 行`,
-  sheetMissing: (zh: string, rules: string) => (rules ? `未找到 ${zh}：${rules} 不予评价` : `未找到 ${zh}`),
+  sheetMissing: (zh: string, rules: string) =>
+    rules ? `未找到 ${zh}：${rules} 不予评价` : `未找到 ${zh}`,
   noTickets: "缺少“工单”表，无法核查。可在“模板”页插入模板表。",
   asOf: "评价截止日",
   asOfHint: "截止日之后的数据不计入；默认服务期结束日",
@@ -35,7 +36,8 @@ const zh = {
     writing: "正在写入结果表…",
     done: "完成",
   } as Record<string, string>,
-  readingRows: (sheet: string, n: number, total: number) => `正在读取 ${sheet} ${n.toLocaleString()}/${total.toLocaleString()} 行…`,
+  readingRows: (sheet: string, n: number, total: number) =>
+    `正在读取 ${sheet} ${n.toLocaleString()}/${total.toLocaleString()} 行…`,
   cards: {
     totalDeductions: "考核扣款合计",
     installment3: "尾款应付（第3期）",
@@ -94,7 +96,8 @@ const zh = {
   yes: "是",
   no: "否",
   templateTitle: "插入模板表",
-  templateHint: "为缺少的输入表创建带表头的空表：表头批注说明填写内容，枚举与“是/否”列有下拉选项，日期列已设格式。已有的工作表不会被覆盖。",
+  templateHint:
+    "为缺少的输入表创建带表头的空表：表头批注说明填写内容，枚举与“是/否”列有下拉选项，日期列已设格式。已有的工作表不会被覆盖。",
   templateAll: "全部输入表已存在。",
   insertTemplates: "插入模板表",
   inserted: (names: string) => `已插入：${names}`,
@@ -114,12 +117,14 @@ const en: Strings = {
   modeExcel: "Open workbook",
   modeFile: "File mode (no Excel)",
   openWorkbook: "Open workbook",
-  openHint: "Pick or drop an .xlsx file. It is processed on this computer only: no upload, no network.",
+  openHint:
+    "Pick or drop an .xlsx file. It is processed on this computer only: no upload, no network.",
   dropHere: "Drop an .xlsx file here",
   opening: "Opening",
   inputSheets: "Input sheets",
   sheetFound: (name, rows) => `${name} · ${rows.toLocaleString()} rows`,
-  sheetMissing: (zhName, rules) => (rules ? `${zhName} not found: ${rules} will not be evaluated` : `${zhName} not found`),
+  sheetMissing: (zhName, rules) =>
+    rules ? `${zhName} not found: ${rules} will not be evaluated` : `${zhName} not found`,
   noTickets: "No 工单 (Tickets) sheet: cannot audit. Insert the templates from the Template tab.",
   asOf: "Evaluate up to",
   asOfHint: "Data after this date is ignored; default: end of the service period",
@@ -136,7 +141,8 @@ const en: Strings = {
     writing: "Writing the result sheets…",
     done: "Done",
   },
-  readingRows: (sheet, n, total) => `Reading ${sheet} ${n.toLocaleString()}/${total.toLocaleString()} rows…`,
+  readingRows: (sheet, n, total) =>
+    `Reading ${sheet} ${n.toLocaleString()}/${total.toLocaleString()} rows…`,
   cards: {
     totalDeductions: "Total deductions",
     installment3: "Installment 3 payable",
@@ -167,7 +173,8 @@ const en: Strings = {
   goToCell: (cell) => `Go to ${cell}`,
   cellHint: "File mode cannot select cells: open the downloaded result in Excel or WPS.",
   paramsTitle: "Thresholds and contract parameters",
-  paramsHint: "Saved in the workbook's 规则参数 sheet, so they travel with it; auditors see them without this add-in.",
+  paramsHint:
+    "Saved in the workbook's 规则参数 sheet, so they travel with it; auditors see them without this add-in.",
   contractDefault: "Contract",
   changed: "changed",
   save: "Save to workbook",
@@ -195,7 +202,8 @@ const en: Strings = {
   yes: "Yes",
   no: "No",
   templateTitle: "Insert template sheets",
-  templateHint: "Creates the missing input sheets with headers: a note on each header says what goes there, enum and yes/no columns get drop-downs, date columns are formatted. Existing sheets are never overwritten.",
+  templateHint:
+    "Creates the missing input sheets with headers: a note on each header says what goes there, enum and yes/no columns get drop-downs, date columns are formatted. Existing sheets are never overwritten.",
   templateAll: "Every input sheet exists.",
   insertTemplates: "Insert template sheets",
   inserted: (names) => `Inserted: ${names}`,

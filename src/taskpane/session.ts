@@ -11,7 +11,8 @@ import { EngineClient } from "./engine/client";
 import type { AuditOutcome, OpenOutcome, Progress, Request, RunOptions } from "./engine/protocol";
 import { paramsFromTables } from "./engine/protocol";
 
-export type RunStage = "opening" | "reading" | "checking" | "computing" | "settling" | "writing" | "done";
+export type RunStage =
+  "opening" | "reading" | "checking" | "computing" | "settling" | "writing" | "done";
 
 export interface RunProgress {
   stage: RunStage;
@@ -30,7 +31,11 @@ export interface AuditSession {
   readonly fileName: string | null;
   listSheets(): Promise<SheetInfo[]>;
   loadParams(): Promise<OpenOutcome["params"]>;
-  run(options: RunOptions, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<AuditResult>;
+  run(
+    options: RunOptions,
+    onProgress: (p: RunProgress) => void,
+    signal: AbortSignal
+  ): Promise<AuditResult>;
   saveParams(params: Params): Promise<void>;
   insertTemplates(keys: SheetKey[]): Promise<string[]>;
   /** false when the mode cannot select cells (a file in a browser) */
@@ -66,20 +71,41 @@ export class ExcelSession implements AuditSession {
     return paramsFromTables(await this.adapter.readTables([sheet.name]));
   }
 
-  async run(options: RunOptions, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<AuditResult> {
+  async run(
+    options: RunOptions,
+    onProgress: (p: RunProgress) => void,
+    signal: AbortSignal
+  ): Promise<AuditResult> {
     onProgress({ stage: "reading" });
     const sheets = await this.adapter.listSheets();
     // only the sheets the engine reads: the input sheets and 规则参数 (never the results)
-    const names = sheets.map((s) => s.name).filter((n) => !isResultSheetName(n) && (matchSheet(n) !== null || isParamsSheetName(n)));
+    const names = sheets
+      .map((s) => s.name)
+      .filter((n) => !isResultSheetName(n) && (matchSheet(n) !== null || isParamsSheetName(n)));
     const tables = await this.adapter.readTables(
       names,
-      (p) => onProgress({ stage: "reading", sheet: p.sheet, rowsRead: p.rowsRead, rowsTotal: p.rowsTotal, fraction: p.rowsTotal ? p.rowsRead / p.rowsTotal : undefined }),
+      (p) =>
+        onProgress({
+          stage: "reading",
+          sheet: p.sheet,
+          rowsRead: p.rowsRead,
+          rowsTotal: p.rowsTotal,
+          fraction: p.rowsTotal ? p.rowsRead / p.rowsTotal : undefined,
+        }),
       signal
     );
     if (signal.aborted) throw new Cancelled();
-    const out = await this.engine.request<AuditOutcome>({ op: "audit", tables, options }, engineProgress(onProgress), signal);
+    const out = await this.engine.request<AuditOutcome>(
+      { op: "audit", tables, options },
+      engineProgress(onProgress),
+      signal
+    );
     onProgress({ stage: "writing", fraction: 0 });
-    await this.adapter.writeResultSheets(out.specs, (p) => onProgress({ stage: "writing", sheet: p.sheet, fraction: p.fraction }), signal);
+    await this.adapter.writeResultSheets(
+      out.specs,
+      (p) => onProgress({ stage: "writing", sheet: p.sheet, fraction: p.fraction }),
+      signal
+    );
     onProgress({ stage: "done" });
     return out.result;
   }
@@ -112,7 +138,12 @@ export class FileSession implements AuditSession {
     readonly fileName: string
   ) {}
 
-  static async open(bytes: ArrayBuffer, name: string, engine = new EngineClient(), onProgress?: (p: RunProgress) => void): Promise<FileSession> {
+  static async open(
+    bytes: ArrayBuffer,
+    name: string,
+    engine = new EngineClient(),
+    onProgress?: (p: RunProgress) => void
+  ): Promise<FileSession> {
     const s = new FileSession(engine, bytes.slice(0), name);
     await s.reopen(onProgress);
     return s;
@@ -120,7 +151,12 @@ export class FileSession implements AuditSession {
 
   private async reopen(onProgress?: (p: RunProgress) => void): Promise<void> {
     const copy = this.original.slice(0);
-    const out = await this.engine.request<OpenOutcome>({ op: "open", bytes: copy, name: this.fileName }, (p) => onProgress?.({ stage: "opening", detail: p.detail }), undefined, [copy]);
+    const out = await this.engine.request<OpenOutcome>(
+      { op: "open", bytes: copy, name: this.fileName },
+      (p) => onProgress?.({ stage: "opening", detail: p.detail }),
+      undefined,
+      [copy]
+    );
     this.sheets = out.sheets;
     this.params = out.params;
     for (const c of this.changes) await this.engine.request(c);
@@ -134,9 +170,17 @@ export class FileSession implements AuditSession {
     return this.params;
   }
 
-  async run(options: RunOptions, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<AuditResult> {
+  async run(
+    options: RunOptions,
+    onProgress: (p: RunProgress) => void,
+    signal: AbortSignal
+  ): Promise<AuditResult> {
     try {
-      const out = await this.engine.request<AuditOutcome>({ op: "runFile", options }, (p) => onProgress({ stage: p.stage === "done" ? "settling" : p.stage, detail: p.detail }), signal);
+      const out = await this.engine.request<AuditOutcome>(
+        { op: "runFile", options },
+        (p) => onProgress({ stage: p.stage === "done" ? "settling" : p.stage, detail: p.detail }),
+        signal
+      );
       onProgress({ stage: "done" });
       return out.result;
     } catch (e) {
@@ -149,7 +193,11 @@ export class FileSession implements AuditSession {
     const req: Request = { op: "saveParams", params };
     this.sheets = await this.engine.request<SheetInfo[]>(req);
     this.changes.push(req);
-    this.params = { values: params as unknown as Record<string, unknown>, errors: [], saved: params };
+    this.params = {
+      values: params as unknown as Record<string, unknown>,
+      errors: [],
+      saved: params,
+    };
   }
 
   async insertTemplates(keys: SheetKey[]): Promise<string[]> {

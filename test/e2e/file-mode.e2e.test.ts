@@ -17,7 +17,9 @@ const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const OUT = path.join(__dirname, "out");
 const FIXTURE = path.join(ROOT, "test", "fixtures", "year-plain.xlsx");
-const EXPECTED = JSON.parse(readFileSync(path.join(ROOT, "test", "fixtures", "year-plain.expected.json"), "utf8"));
+const EXPECTED = JSON.parse(
+  readFileSync(path.join(ROOT, "test", "fixtures", "year-plain.expected.json"), "utf8")
+);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const TYPES: Record<string, string> = {
@@ -37,7 +39,10 @@ const pageErrors: string[] = [];
 const blocked: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` first (npm run test:e2e does)");
+  if (!existsSync(path.join(DIST, "taskpane.html")))
+    throw new Error(
+      "dist/taskpane.html missing: run `npm run build` first (npm run test:e2e does)"
+    );
   mkdirSync(OUT, { recursive: true });
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -53,13 +58,29 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
   });
-  const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN", viewport: { width: 420, height: 1100 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: "zh-CN",
+    viewport: { width: 420, height: 1100 },
+  });
   // nothing leaves the computer: every request that is not to our localhost server is refused
   await context.route("**/*", (route) => {
     const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1" || u.hostname === "localhost" || u.protocol === "blob:" || u.protocol === "data:") return route.continue();
+    if (
+      u.hostname === "127.0.0.1" ||
+      u.hostname === "localhost" ||
+      u.protocol === "blob:" ||
+      u.protocol === "data:"
+    )
+      return route.continue();
     blocked.push(u.href);
     return route.abort();
   });
@@ -87,17 +108,39 @@ test("the pane starts in file mode when office.js cannot load", async () => {
 test("open a fixture workbook, run, and see the expected totals", async () => {
   await page.getByTestId("open-workbook").setInputFiles(FIXTURE);
   await page.getByText(/工单 · 8,884 行/).waitFor({ timeout: 60000 });
-  await page.getByTestId("run").click();
+  // by keyboard: Tab to the Run button, Enter
+  for (let i = 0; i < 40; i++) {
+    if (
+      await page.evaluate(
+        () => (document.activeElement as HTMLElement | null)?.dataset.testid === "run"
+      )
+    )
+      break;
+    await page.keyboard.press("Tab");
+  }
+  expect(
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)
+  ).toBe("run");
+  await page.keyboard.press("Enter");
   const total = page.getByTestId("total-deductions");
   await total.waitFor({ timeout: 120000 });
-  expect(await total.textContent()).toBe(formatYuan(Math.round(Number(EXPECTED.totals.deductions) * 100)));
-  expect(await page.getByTestId("installment3-payable").textContent()).toBe(formatYuan(Math.round(Number(EXPECTED.totals.installment3Payable) * 100)));
-  expect(await page.getByTestId("refund-due").textContent()).toBe(formatYuan(Math.round(Number(EXPECTED.totals.refundDue) * 100)));
+  expect(await total.textContent()).toBe(
+    formatYuan(Math.round(Number(EXPECTED.totals.deductions) * 100))
+  );
+  expect(await page.getByTestId("installment3-payable").textContent()).toBe(
+    formatYuan(Math.round(Number(EXPECTED.totals.installment3Payable) * 100))
+  );
+  expect(await page.getByTestId("refund-due").textContent()).toBe(
+    formatYuan(Math.round(Number(EXPECTED.totals.refundDue) * 100))
+  );
   await page.screenshot({ path: path.join(OUT, "pane.png"), fullPage: true });
 }, 180000);
 
 test("download the audited workbook: the seven result sheets after the inputs", async () => {
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId("download-result").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 120000 }),
+    page.getByTestId("download-result").click(),
+  ]);
   expect(download.suggestedFilename()).toBe("year-plain-核查.xlsx");
   const file = path.join(OUT, download.suggestedFilename());
   await download.saveAs(file);
@@ -123,8 +166,14 @@ test("a changed threshold, saved into the file, changes the totals", async () =>
   await page.getByTestId("run").click();
   // what the engine says for the same workbook with r2.threshold = 80%
   const open = await readWorkbookFile(FIXTURE);
-  const want = formatYuan(audit(open.tables, { params: { "r2.threshold": 0.8 } }).settlement.totals.deductions);
+  const want = formatYuan(
+    audit(open.tables, { params: { "r2.threshold": 0.8 } }).settlement.totals.deductions
+  );
   expect(want).not.toBe(before);
-  await page.waitForFunction((w) => document.querySelector('[data-testid="total-deductions"]')?.textContent === w, want, { timeout: 120000 });
+  await page.waitForFunction(
+    (w) => document.querySelector('[data-testid="total-deductions"]')?.textContent === w,
+    want,
+    { timeout: 120000 }
+  );
   await page.screenshot({ path: path.join(OUT, "pane-threshold.png"), fullPage: true });
 }, 240000);

@@ -59,11 +59,23 @@ export function templateSpecs(keys: SheetKey[], rows = 1000): TemplateSheetSpec[
     rows,
     columns: s.columns.map((c) => ({
       header: c.zh,
-      note: [`${c.zh}（${c.en}）${c.required ? " · 必填 required" : ""}`, c.note].filter(Boolean).join("\n"),
+      note: [`${c.zh}（${c.en}）${c.required ? " · 必填 required" : ""}`, c.note]
+        .filter(Boolean)
+        .join("\n"),
       format: c.type.kind === "number" && c.type.integer ? "int" : FORMAT_OF[c.type.kind],
-      width: c.type.kind === "datetime" ? 20 : c.type.kind === "date" ? 12 : Math.max(10, c.zh.length * 2 + 4),
+      width:
+        c.type.kind === "datetime"
+          ? 20
+          : c.type.kind === "date"
+            ? 12
+            : Math.max(10, c.zh.length * 2 + 4),
       required: c.required,
-      list: c.type.kind === "enum" ? c.type.values.map((v) => v.zh) : c.type.kind === "bool" ? ["是", "否"] : undefined,
+      list:
+        c.type.kind === "enum"
+          ? c.type.values.map((v) => v.zh)
+          : c.type.kind === "bool"
+            ? ["是", "否"]
+            : undefined,
     })),
   }));
 }

@@ -73,10 +73,14 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
       <Table size="small" aria-label={s.perRule}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{s.rule}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "52px" }}>{s.rule}</TableHeaderCell>
             <TableHeaderCell>{s.indicator}</TableHeaderCell>
-            <TableHeaderCell className={c.money}>{s.occurrences}</TableHeaderCell>
-            <TableHeaderCell className={c.money}>{s.amount}</TableHeaderCell>
+            <TableHeaderCell className={c.money} style={{ width: "48px" }}>
+              {s.occurrences}
+            </TableHeaderCell>
+            <TableHeaderCell className={c.money} style={{ width: "104px" }}>
+              {s.amount}
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

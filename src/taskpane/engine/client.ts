@@ -4,7 +4,11 @@ import { Cancelled } from "../../workbook";
 import { Progress, Request, Response, createHandler } from "./protocol";
 import { createEngineWorker } from "./worker-factory";
 
-type Pending = { resolve: (r: Response) => void; reject: (e: unknown) => void; onProgress?: (p: Progress) => void };
+type Pending = {
+  resolve: (r: Response) => void;
+  reject: (e: unknown) => void;
+  onProgress?: (p: Progress) => void;
+};
 
 export class EngineClient {
   private worker: Worker | null = null;
@@ -19,7 +23,9 @@ export class EngineClient {
     if (this.worker || this.inline) return;
     this.worker = this.useWorker ? createEngineWorker() : null;
     if (this.worker) {
-      this.worker.onmessage = (e: MessageEvent<{ id: number; res?: Response; progress?: Progress }>) => {
+      this.worker.onmessage = (
+        e: MessageEvent<{ id: number; res?: Response; progress?: Progress }>
+      ) => {
         const p = this.pending.get(e.data.id);
         if (!p) return;
         if (e.data.progress) p.onProgress?.(e.data.progress);
@@ -43,7 +49,12 @@ export class EngineClient {
     return this.worker !== null;
   }
 
-  async request<T>(req: Request, onProgress?: (p: Progress) => void, signal?: AbortSignal, transfer: Transferable[] = []): Promise<T> {
+  async request<T>(
+    req: Request,
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+    transfer: Transferable[] = []
+  ): Promise<T> {
     if (signal?.aborted) throw new Cancelled();
     this.ensure();
     let res: Response;
@@ -66,7 +77,13 @@ export class EngineClient {
       res = await this.inline!(req);
       if (signal?.aborted) throw new Cancelled();
     }
-    if (!res.ok) throw new EngineFailure(res.failure.code, res.failure.messageZh, res.failure.messageEn, res.failure.paramErrors ?? []);
+    if (!res.ok)
+      throw new EngineFailure(
+        res.failure.code,
+        res.failure.messageZh,
+        res.failure.messageEn,
+        res.failure.paramErrors ?? []
+      );
     return res.value as T;
   }
 
@@ -82,7 +99,13 @@ export class EngineFailure extends Error {
     readonly code: string,
     readonly messageZh: string,
     readonly messageEn: string,
-    readonly paramErrors: { key: string; message: string; messageEn: string; sheet?: string; cell?: string }[]
+    readonly paramErrors: {
+      key: string;
+      message: string;
+      messageEn: string;
+      sheet?: string;
+      cell?: string;
+    }[]
   ) {
     super(messageEn);
   }

@@ -52,14 +52,24 @@ export type Response = { ok: true; value: unknown } | { ok: false; failure: Fail
 export type Progress = { stage: AuditStage | "opening" | "writing"; detail?: string };
 
 function failureOf(e: unknown): Failure {
-  if (e instanceof AuditFailure) return { code: e.code, messageZh: e.messageZh, messageEn: e.messageEn, paramErrors: e.paramErrors };
+  if (e instanceof AuditFailure)
+    return {
+      code: e.code,
+      messageZh: e.messageZh,
+      messageEn: e.messageEn,
+      paramErrors: e.paramErrors,
+    };
   const msg = e instanceof Error ? e.message : String(e);
   return { code: "internal", messageZh: `内部错误：${msg}`, messageEn: `internal error: ${msg}` };
 }
 
 /** Sheets of a workbook with the size of what they hold. */
 export function sheetInfos(tables: RawTable[]): SheetInfo[] {
-  return tables.map((t) => ({ name: t.name, rows: t.values.length, columns: t.values.reduce((m, r) => Math.max(m, r.length), 0) }));
+  return tables.map((t) => ({
+    name: t.name,
+    rows: t.values.length,
+    columns: t.values.reduce((m, r) => Math.max(m, r.length), 0),
+  }));
 }
 
 /** The 规则参数 sheet's values as the pane's form starts from them. */
@@ -68,7 +78,11 @@ export function paramsFromTables(tables: RawTable[]): OpenOutcome["params"] {
   if (!t) return { values: {}, errors: [], saved: null };
   const r = readParamsTable(t);
   const v = r.errors.length ? null : validateParams(r.values, r.where);
-  return { values: r.values, errors: v && !v.ok ? v.errors : r.errors, saved: v && v.ok ? v.params : null };
+  return {
+    values: r.values,
+    errors: v && !v.ok ? v.errors : r.errors,
+    saved: v && v.ok ? v.params : null,
+  };
 }
 
 /** Keeps the raw tables in step with sheets the pane just wrote (the next run reads them). */
@@ -92,7 +106,12 @@ export function createHandler(post: (p: Progress) => void) {
   const runAudit = (tables: RawTable[], options: RunOptions): AuditOutcome => {
     const result = audit(
       tables.filter((t) => !isResultSheetName(t.name)),
-      { asOf: options.asOf, params: options.params, runAt: options.runAt, onProgress: (stage, detail) => post({ stage, detail }) }
+      {
+        asOf: options.asOf,
+        params: options.params,
+        runAt: options.runAt,
+        onProgress: (stage, detail) => post({ stage, detail }),
+      }
     );
     return { result, specs: layoutResults(result, { lang: options.lang }) };
   };
@@ -106,7 +125,10 @@ export function createHandler(post: (p: Progress) => void) {
           post({ stage: "opening", detail: req.name });
           open = await readWorkbookBuffer(req.bytes);
           name = req.name;
-          const value: OpenOutcome = { sheets: sheetInfos(open.tables), params: paramsFromTables(open.tables) };
+          const value: OpenOutcome = {
+            sheets: sheetInfos(open.tables),
+            params: paramsFromTables(open.tables),
+          };
           return { ok: true, value };
         }
         case "runFile": {

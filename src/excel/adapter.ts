@@ -1,0 +1,556 @@
+/// <reference types="office-js" />
+// The Office.js adapter: the open workbook in Excel as raw tables, and sheet specs written back.
+//
+// Requirement set: ExcelApi 1.8. What the code cannot do without:
+//   1.4  worksheet.getUsedRangeOrNullObject(valuesOnly)      (reading, listSheets)
+//   1.7  worksheet.getRangeByIndexes, range.hyperlink (internal links), worksheet.freezePanes,
+//        worksheet.tabColor
+//   1.8  range.dataValidation                                 (template drop-downs)
+//   (1.6 range.conditionalFormats for the data bars is inside 1.8)
+// Everything newer is used only where Office.context.requirements.isSetSupported says the host
+// has it (and the object really has the member, so a test fake without it still works):
+//   1.6  application.suspendApiCalculationUntilNextSync
+//   1.9  application.suspendScreenUpdatingUntilNextSync, worksheet.pageLayout
+//   1.10 workbook.comments (template header notes, when notes are missing)
+//   1.18 worksheet.notes (template header notes)
+// Every client that has 1.7 has 1.8 (Excel 2019 and later, Microsoft 365, the web, Mac, iPad),
+// so 1.8 costs no host and spares a guard around the drop-downs.
+//
+// Size limits: Excel on the web rejects a request or response over 5 MB; every batch here is
+// planned under 4 MB and 4 million cells (src/excel/budget.ts), reads in row chunks sized from the
+// JSON actually returned, writes in value chunks whose size is known exactly.
+import type { RawCell, RawTable } from "../engine/table";
+import type { SheetSpec, TemplateSheetSpec } from "../engine/layout/spec";
+import { isParamsSheetName, isResultSheetName, matchSheet } from "../engine/read";
+import { normalizeName } from "../engine/sheets";
+import { Cancelled, ReadProgress, SheetInfo, WorkbookAdapter, WriteProgress } from "../workbook";
+import {
+  Budget,
+  DEFAULT_BUDGET,
+  FIRST_GUESS_BYTES_PER_CELL,
+  SAFETY,
+  isPayloadTooLarge,
+  jsonBytes,
+} from "./budget";
+import { rawRows } from "./cells";
+import { Features, Op, SheetRef, sheetOps, templateOps } from "./plan";
+
+/** The ExcelApi requirement set the manifest must declare (see above). */
+export const REQUIRED_EXCEL_API = "1.8";
+
+/** The signature of `Excel.run` (the pane passes it; tests pass a fake). */
+export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelAdapterOptions {
+  /** whether the host supports ExcelApi `version`; default Office.context.requirements */
+  supports?: (version: string) => boolean;
+  /** request limits (tests lower them) */
+  budget?: Partial<Budget>;
+}
+
+/** New sheets are written under this prefix and renamed when every one of them is complete. */
+export const TEMP_PREFIX = "~";
+
+const MAX_SHEET_NAME = 31;
+
+export function tempSheetName(name: string): string {
+  return TEMP_PREFIX + name.slice(0, MAX_SHEET_NAME - TEMP_PREFIX.length);
+}
+
+function officeSupports(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const requirements = office?.context?.requirements;
+  // no Office host (a test fake): whether the object has the member decides alone
+  if (!requirements) return true;
+  return requirements.isSetSupported("ExcelApi", version);
+}
+
+interface ReadJob {
+  name: string;
+  ws: Excel.Worksheet;
+  /** 0-based origin of the used range */
+  rowIndex: number;
+  colIndex: number;
+  rows: number;
+  cols: number;
+  /** rows read so far */
+  next: number;
+  /** estimated JSON bytes of one row */
+  bytesPerRow: number;
+  /** bytesPerRow comes from values read (not from the first guess) */
+  measured: boolean;
+  out: RawCell[][];
+}
+
+interface ReadPart {
+  job: ReadJob;
+  start: number;
+  rows: number;
+}
+
+/**
+ * The row chunks of one sync: sheets in order, as many rows as fit in the budget. A sheet not
+ * measured yet gets at most an eighth of the budget by its first guess, so even a guess eight
+ * times too low stays under the limit; later chunks are sized from what came back.
+ */
+function planRead(jobs: ReadJob[], budget: Budget): ReadPart[] {
+  const parts: ReadPart[] = [];
+  let bytes = budget.bytes;
+  let cells = budget.cells;
+  for (const job of jobs) {
+    const left = job.rows - job.next;
+    if (left <= 0) continue;
+    const room = job.measured ? bytes : Math.min(bytes, budget.bytes / 8);
+    let rows = Math.min(left, Math.floor(room / job.bytesPerRow), Math.floor(cells / job.cols));
+    // a single row wider than the budget still has to be read (a row is never split)
+    if (rows < 1) {
+      if (parts.length) break;
+      rows = 1;
+    }
+    parts.push({ job, start: job.next, rows });
+    bytes -= rows * job.bytesPerRow;
+    cells -= rows * job.cols;
+    if (bytes <= 0 || cells <= 0) break;
+  }
+  return parts;
+}
+
+type Phase = "write" | "swap";
+
+export class ExcelAdapter implements WorkbookAdapter {
+  private readonly supports: (version: string) => boolean;
+  private readonly budget: Budget;
+
+  constructor(
+    private readonly run: RunBatch,
+    options: ExcelAdapterOptions = {}
+  ) {
+    this.supports = options.supports ?? officeSupports;
+    this.budget = { ...DEFAULT_BUDGET, ...options.budget };
+  }
+
+  /** Names and used-range sizes (counted from A1, like the tables readTables returns): two syncs. */
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const used = sheets.items.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject(true);
+        range.load("rowIndex,columnIndex,rowCount,columnCount");
+        return range;
+      });
+      await context.sync();
+      return sheets.items.map((ws, i) => {
+        const range = used[i];
+        return range.isNullObject
+          ? { name: ws.name, rows: 0, columns: 0 }
+          : {
+              name: ws.name,
+              rows: range.rowIndex + range.rowCount,
+              columns: range.columnIndex + range.columnCount,
+            };
+      });
+    });
+  }
+
+  /**
+   * The values of these sheets. One sync for the used ranges, then one per ≤ 4 MB of values:
+   * several sheets' ranges share a sync while they fit. The first chunk of a sheet is sized from
+   * its column count, later ones from the JSON size of what came back. Dates stay serials,
+   * blanks ('') become null, error strings {error}. Tables start at A1 (leading blank rows and
+   * columns kept as blanks) with trailing blanks trimmed, exactly as the exceljs reader gives them.
+   */
+  async readTables(
+    names: string[],
+    onProgress?: (p: ReadProgress) => void,
+    signal?: AbortSignal
+  ): Promise<RawTable[]> {
+    if (signal?.aborted) throw new Cancelled();
+    return this.run(async (context) => {
+      const metas = names.map((name) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        return { name, ws, used };
+      });
+      try {
+        await context.sync();
+      } catch (e) {
+        throw await missingSheets(context, names, e);
+      }
+      const jobs: ReadJob[] = metas.map(({ name, ws, used }) => {
+        const empty = used.isNullObject;
+        const cols = empty ? 0 : used.columnCount;
+        return {
+          name,
+          ws,
+          rowIndex: empty ? 0 : used.rowIndex,
+          colIndex: empty ? 0 : used.columnIndex,
+          rows: empty ? 0 : used.rowCount,
+          cols,
+          next: 0,
+          bytesPerRow: cols * FIRST_GUESS_BYTES_PER_CELL + 2,
+          measured: false,
+          out: [],
+        };
+      });
+      const budget = { ...this.budget };
+      let retries = 0;
+      for (;;) {
+        const parts = planRead(jobs, budget);
+        if (!parts.length) break;
+        if (signal?.aborted) throw new Cancelled();
+        const ranges = parts.map(({ job, start, rows }) => {
+          const range = job.ws.getRangeByIndexes(
+            job.rowIndex + start,
+            job.colIndex,
+            rows,
+            job.cols
+          );
+          range.load("values");
+          return range;
+        });
+        try {
+          // Reading a large sheet takes one sync per ≤ 4 MB of values by design (Excel on the web
+          // rejects larger payloads); each sync carries as many ranges as fit.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        } catch (e) {
+          // Excel found the payload too large after all (an estimate too low, or a host with a
+          // lower limit): halve the budget for the rest of this read and try again
+          if (isPayloadTooLarge(e) && retries < 8 && parts.some((p) => p.rows > 1)) {
+            retries++;
+            budget.bytes = Math.max(64 * 1024, Math.floor(budget.bytes / 2));
+            budget.cells = Math.max(1000, Math.floor(budget.cells / 2));
+            continue;
+          }
+          throw e;
+        }
+        retries = 0;
+        parts.forEach((part, i) => {
+          const { job } = part;
+          const values = ranges[i].values;
+          const measured = jsonBytes(values) / Math.max(1, values.length);
+          // the next chunk is sized from the largest average seen so far, with a margin
+          job.bytesPerRow = Math.max(
+            measured * SAFETY,
+            job.cols * 3 + 2,
+            job.measured ? job.bytesPerRow : 0
+          );
+          job.measured = true;
+          const rows = rawRows(values, job.colIndex);
+          for (const r of rows) job.out.push(r);
+          job.next += part.rows;
+          onProgress?.({
+            sheet: job.name,
+            rowsRead: job.rowIndex + job.next,
+            rowsTotal: job.rowIndex + job.rows,
+          });
+        });
+      }
+      return jobs.map((job) => {
+        const values: RawCell[][] = [];
+        if (job.out.some((r) => r.length)) for (let i = 0; i < job.rowIndex; i++) values.push([]);
+        for (const r of job.out) values.push(r);
+        while (values.length && values[values.length - 1].length === 0) values.pop();
+        return { name: job.name, firstRow: 1, firstCol: 1, values };
+      });
+    });
+  }
+
+  /**
+   * Writes the result sheets under temporary names (~核查汇总 …); only when every one is complete
+   * are the old result sheets deleted and the new ones renamed, in one sync. A failure or a
+   * cancellation while writing deletes the temporary sheets and leaves the old results as they
+   * were; a failure in the final sync finishes the swap (the new sheets are complete by then).
+   */
+  async writeResultSheets(
+    specs: SheetSpec[],
+    onProgress?: (p: WriteProgress) => void,
+    signal?: AbortSignal
+  ): Promise<void> {
+    const seen = new Set<string>();
+    for (const s of specs) {
+      if (!isResultSheetName(s.name))
+        throw new Error(
+          `“${s.name}”不是结果表，不会写入 / "${s.name}" is not a result sheet; nothing written`
+        );
+      if (seen.has(normalizeName(s.name)))
+        throw new Error(`结果表重复 / duplicate result sheet "${s.name}"`);
+      seen.add(normalizeName(s.name));
+    }
+    await this.replace(specs, isResultSheetName, false, onProgress, signal);
+  }
+
+  /** Creates or replaces 规则参数 (or another sheet the add-in owns) in place, the same way. */
+  async writeOwnSheet(spec: SheetSpec): Promise<void> {
+    if (isResultSheetName(spec.name))
+      throw new Error(
+        `“${spec.name}”是结果表 / "${spec.name}" is a result sheet: use writeResultSheets`
+      );
+    if (matchSheet(spec.name))
+      throw new Error(
+        `“${spec.name}”是输入表，不会覆盖 / "${spec.name}" is an input sheet; never overwritten`
+      );
+    const key = normalizeName(spec.name);
+    const params = isParamsSheetName(spec.name);
+    await this.replace(
+      [spec],
+      (name) => normalizeName(name) === key || (params && isParamsSheetName(name)),
+      true
+    );
+  }
+
+  /** Adds the template sheets whose input sheet is missing (by name or English alias); never overwrites. */
+  async insertTemplates(specs: TemplateSheetSpec[]): Promise<string[]> {
+    const features = this.features();
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const present = sheets.items.map((s) => s.name);
+      const names = new Set(present.map(normalizeName));
+      const keys = new Set(present.map((n) => matchSheet(n)?.key).filter((k) => k !== undefined));
+      const todo: TemplateSheetSpec[] = [];
+      for (const spec of specs) {
+        const key = matchSheet(spec.name)?.key;
+        if (names.has(normalizeName(spec.name)) || (key !== undefined && keys.has(key))) continue;
+        todo.push(spec);
+        names.add(normalizeName(spec.name));
+        if (key !== undefined) keys.add(key);
+      }
+      if (!todo.length) return [];
+      const ops = todo.flatMap((spec) =>
+        templateOps(spec, new SheetRef(spec.name, spec.name), features, this.budget)
+      );
+      try {
+        await this.execute(context, ops, { suspend: true });
+      } catch (e) {
+        // the sheets added so far did not exist before this call: take them away again
+        await deleteSheets(
+          context,
+          todo.map((s) => s.name)
+        ).catch(() => undefined);
+        throw e;
+      }
+      return todo.map((s) => s.name);
+    });
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  private features(): Features {
+    return {
+      pageLayout: this.supports("1.9"),
+      notes: this.supports("1.18"),
+      comments: this.supports("1.10"),
+    };
+  }
+
+  /** Suspends recalculation and screen updates for the batch being built (they end at its sync). */
+  private suspend(context: Excel.RequestContext): void {
+    const app = context.application;
+    // nothing written here is a formula or an input of one, so no recalculation is owed afterwards
+    if (this.supports("1.6") && typeof app.suspendApiCalculationUntilNextSync === "function")
+      app.suspendApiCalculationUntilNextSync();
+    // once per batch, not per command (repeated calls within one batch make the window flicker)
+    if (this.supports("1.9") && typeof app.suspendScreenUpdatingUntilNextSync === "function")
+      app.suspendScreenUpdatingUntilNextSync();
+  }
+
+  /** Runs ops in batches under the budget: as many consecutive ops per sync as fit. */
+  private async execute(
+    context: Excel.RequestContext,
+    ops: Op[],
+    opts: {
+      suspend: boolean;
+      signal?: AbortSignal;
+      onProgress?: (p: WriteProgress) => void;
+      scale?: number;
+    }
+  ): Promise<void> {
+    const total = ops.reduce((s, o) => s + o.bytes, 0) || 1;
+    let done = 0;
+    let i = 0;
+    while (i < ops.length) {
+      if (opts.signal?.aborted) throw new Cancelled();
+      if (opts.suspend) this.suspend(context);
+      let bytes = 0;
+      let cells = 0;
+      let sheet = ops[i].sheet;
+      do {
+        const op = ops[i++];
+        op.apply(context);
+        bytes += op.bytes;
+        cells += op.cells;
+        sheet = op.sheet;
+      } while (
+        i < ops.length &&
+        bytes + ops[i].bytes <= this.budget.bytes &&
+        cells + ops[i].cells <= this.budget.cells
+      );
+      // Writing takes one sync per ≤ 4 MB batch by design (Excel on the web rejects larger
+      // requests); each batch carries as many consecutive ops as fit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      done += bytes;
+      opts.onProgress?.({ sheet, fraction: (done / total) * (opts.scale ?? 1) });
+    }
+  }
+
+  /**
+   * Writes `specs` as new sheets under temporary names, then in one sync deletes the sheets
+   * `isOld` matches and renames the new ones (and their tables) to their real names.
+   */
+  private async replace(
+    specs: SheetSpec[],
+    isOld: (name: string) => boolean,
+    keepPosition: boolean,
+    onProgress?: (p: WriteProgress) => void,
+    signal?: AbortSignal
+  ): Promise<void> {
+    if (signal?.aborted) throw new Cancelled();
+    const features = this.features();
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/position");
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
+      const definedNames = context.workbook.names;
+      definedNames.load("items/name");
+      await context.sync();
+
+      const refs = specs.map((spec) => new SheetRef(tempSheetName(spec.name), spec.name));
+      const temps = new Set(refs.map((r) => normalizeName(r.createAs)));
+      // temporary sheets a crashed earlier run left behind, and the sheets being replaced
+      const leftovers = sheets.items
+        .filter((s) => temps.has(normalizeName(s.name)))
+        .map((s) => s.name);
+      const old = sheets.items.filter((s) => !temps.has(normalizeName(s.name)) && isOld(s.name));
+      const going = new Set([...leftovers, ...old.map((s) => s.name)]);
+
+      // Table names are unique in a workbook (and shared with defined names): the new tables are
+      // created under temporary names while the old ones exist, and renamed in the final sync.
+      const staying = new Set<string>();
+      const all = new Set<string>();
+      for (const t of tables.items) {
+        all.add(t.name.toLowerCase());
+        if (!going.has(t.worksheet.name)) staying.add(t.name.toLowerCase());
+      }
+      for (const n of definedNames.items) {
+        all.add(n.name.toLowerCase());
+        staying.add(n.name.toLowerCase());
+      }
+      const unique = (base: string, taken: Set<string>) => {
+        let name = base;
+        for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+        taken.add(name.toLowerCase());
+        return name;
+      };
+      const tableNames = new Map<string, { temp: string; final: string }>();
+      for (const spec of specs)
+        for (const b of spec.blocks)
+          if (b.kind === "table") {
+            const final = unique(b.name, staying);
+            tableNames.set(b.name, { final, temp: unique(`${final}_new`, all) });
+          }
+
+      const ops: Op[] = [];
+      if (leftovers.length)
+        ops.push({
+          sheet: specs[0]?.name ?? "",
+          bytes: 300 * leftovers.length,
+          cells: 0,
+          apply: (ctx) => leftovers.forEach((n) => ctx.workbook.worksheets.getItem(n).delete()),
+        });
+      specs.forEach((spec, i) =>
+        ops.push(
+          ...sheetOps(spec, refs[i], (n) => tableNames.get(n)?.temp ?? n, features, this.budget)
+        )
+      );
+
+      let phase: Phase = "write";
+      try {
+        await this.execute(context, ops, { suspend: true, signal, onProgress, scale: 0.95 });
+        if (signal?.aborted) throw new Cancelled();
+        phase = "swap";
+        // the swap: deletions first, then renames, all in one request
+        for (const s of old) s.delete();
+        for (const ref of refs) ref.get().name = ref.finalName;
+        for (const { temp, final } of tableNames.values())
+          context.workbook.tables.getItem(temp).name = final;
+        if (keepPosition && old.length && refs.length)
+          refs[0].get().position = Math.min(...old.map((s) => s.position));
+        await context.sync();
+        onProgress?.({ sheet: specs[specs.length - 1]?.name ?? "", fraction: 1 });
+      } catch (e) {
+        // Best effort: the original error is what the caller needs to see. A sheet this misses
+        // carries the temporary name and is removed by the next run.
+        await recover(context, phase, refs, isOld).catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+}
+
+/** After a failed write: drop the temporary sheets, or (failed swap) finish the swap. */
+async function recover(
+  context: Excel.RequestContext,
+  phase: Phase,
+  refs: SheetRef[],
+  isOld: (name: string) => boolean
+) {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const present = new Set(sheets.items.map((s) => normalizeName(s.name)));
+  const temps = refs.filter((r) => present.has(normalizeName(r.createAs)));
+  if (phase === "write") {
+    for (const r of temps) sheets.getItem(r.createAs).delete();
+  } else {
+    // deletions come before renames in the swap: if no new sheet was renamed yet, the sheets
+    // with result names are the old ones
+    if (temps.length === refs.length)
+      for (const s of sheets.items)
+        if (isOld(s.name) && !temps.some((r) => r.createAs === s.name)) s.delete();
+    for (const r of temps) sheets.getItem(r.createAs).name = r.finalName;
+  }
+  await context.sync();
+}
+
+async function deleteSheets(context: Excel.RequestContext, names: string[]) {
+  const sheets = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+  await context.sync();
+  for (const s of sheets) if (!s.isNullObject) s.delete();
+  await context.sync();
+}
+
+/** The error to report when the sync that opens the sheets failed: name the missing ones. */
+async function missingSheets(
+  context: Excel.RequestContext,
+  names: string[],
+  e: unknown
+): Promise<unknown> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const present = new Set(sheets.items.map((s) => normalizeName(s.name)));
+    const missing = names.filter((n) => !present.has(normalizeName(n)));
+    if (missing.length)
+      return new Error(
+        `工作表不存在：${missing.join("、")} / sheet not found: ${missing.join(", ")}`
+      );
+  } catch {
+    // keep the original error
+  }
+  return e;
+}

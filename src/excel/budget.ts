@@ -1,0 +1,49 @@
+// Request budgets for Office.js batches. Excel on the web rejects a request or a response over
+// 5 MB (the payload is JSON) and large operations over about 5 million cells, so every batch this
+// adapter sends is planned to stay under 4 MB and 4 million cells: 1 MB of headroom for the JSON
+// envelope of each command and for the estimate being off.
+
+export interface Budget {
+  /** estimated UTF-8 bytes of the values/formats in one request or response */
+  bytes: number;
+  /** cells read or written in one request (values and number formats counted apart) */
+  cells: number;
+}
+
+export const DEFAULT_BUDGET: Budget = { bytes: 4 * 1024 * 1024, cells: 4_000_000 };
+
+/** Estimated bytes of one queued command besides its data (object path, property, ids). */
+export const COMMAND_BYTES = 300;
+
+/** Before anything of a sheet has been read: a generous guess per cell of JSON (Chinese text is 3 bytes a character). */
+export const FIRST_GUESS_BYTES_PER_CELL = 48;
+
+/** Measured sizes are multiplied by this before planning the next chunk (rows differ). */
+export const SAFETY = 1.25;
+
+/** UTF-8 length of a string without allocating (surrogate pairs: 2 + 2 = 4 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+/** UTF-8 bytes of a value as JSON (what travels between the add-in and Excel). */
+export function jsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v) ?? "");
+}
+
+/** A sync failed because the request or the response was too large (Office's error codes). */
+export function isPayloadTooLarge(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const code = typeof err?.code === "string" ? err.code : "";
+  const message = typeof err?.message === "string" ? err.message : "";
+  return (
+    /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(
+      code
+    ) || /payload size/i.test(message)
+  );
+}

@@ -1,0 +1,544 @@
+/// <reference types="office-js" />
+// Sheet specs → a list of small Office.js operations ("ops"), each with its estimated request
+// size. The adapter packs consecutive ops into batches under the request budget and syncs once
+// per batch. The order is the order Excel needs: sheet, number formats and values (formats
+// first, in the same op, so text is never parsed), tables, styles, links, freeze, widths.
+// Every op writes to the sheet it created; none touches any other sheet.
+import {
+  ColumnSpec,
+  Highlight,
+  KeyValueBlock,
+  SheetSpec,
+  SpecCell,
+  TableBlock,
+  TemplateSheetSpec,
+  isLink,
+} from "../engine/layout/spec";
+import { columnLetter } from "../engine/table";
+import { Budget, COMMAND_BYTES, jsonBytes, utf8Length } from "./budget";
+import {
+  LINK_COLOR,
+  NUM_FMT,
+  OfficeCell,
+  TEXT_FORMAT,
+  columnWidthPoints,
+  cssColor,
+  highlightColors,
+  officeCell,
+  textCell,
+} from "./cells";
+
+export interface Op {
+  /** the sheet's final name (for progress) */
+  sheet: string;
+  /** estimated request bytes */
+  bytes: number;
+  /** cells written (values and formats counted apart) */
+  cells: number;
+  apply(context: Excel.RequestContext): void;
+}
+
+/** Optional APIs, decided once per run from the requirement sets the host supports. */
+export interface Features {
+  /** ExcelApi 1.9: worksheet.pageLayout */
+  pageLayout: boolean;
+  /** ExcelApi 1.18: worksheet.notes */
+  notes: boolean;
+  /** ExcelApi 1.10: workbook.comments (threaded comments, used when notes are missing) */
+  comments: boolean;
+}
+
+/** The worksheet proxy an earlier op created; later ops of the same Excel.run use it. */
+export class SheetRef {
+  ws: Excel.Worksheet | null = null;
+  constructor(
+    /** the name the sheet is created under (a temporary name for replaced sheets) */
+    readonly createAs: string,
+    /** the name it will have in the end */
+    readonly finalName: string
+  ) {}
+
+  get(): Excel.Worksheet {
+    if (!this.ws) throw new Error(`sheet ${this.createAs} used before it was created`);
+    return this.ws;
+  }
+}
+
+/** Largest value op: a quarter of the budget, so several pack into one request. */
+function chunkBudget(budget: Budget): Budget {
+  return {
+    bytes: Math.max(1, Math.floor(budget.bytes / 4)),
+    cells: Math.max(1, Math.floor(budget.cells / 4)),
+  };
+}
+
+interface Rect {
+  /** 1-based */
+  row: number;
+  col: number;
+  cells: OfficeCell[][];
+}
+
+/** A rectangle of values, split into row chunks; each chunk sets the number formats, then the values. */
+function valueOps(ref: SheetRef, rect: Rect, budget: Budget): Op[] {
+  const width = Math.max(0, ...rect.cells.map((r) => r.length));
+  if (!width || !rect.cells.length) return [];
+  const limit = chunkBudget(budget);
+  const rows = rect.cells.map((r) => {
+    const values = new Array(width).fill(null);
+    const formats = new Array(width).fill(null);
+    r.forEach((c, j) => {
+      values[j] = c.value;
+      formats[j] = c.format;
+    });
+    return { values, formats, bytes: jsonBytes(values) + jsonBytes(formats) };
+  });
+  const ops: Op[] = [];
+  const push = (start: number, end: number, bytes: number) => {
+    const slice = rows.slice(start, end);
+    const values = slice.map((r) => r.values);
+    const formats = slice.map((r) => r.formats);
+    ops.push({
+      sheet: ref.finalName,
+      bytes: bytes + 2 * COMMAND_BYTES,
+      cells: 2 * values.length * width,
+      apply: () => {
+        const range = ref
+          .get()
+          .getRangeByIndexes(rect.row - 1 + start, rect.col - 1, end - start, width);
+        // formats first: a cell is Text ('@') before its string arrives, so Excel keeps it as typed
+        range.numberFormat = formats;
+        range.values = values;
+      },
+    });
+  };
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((r, i) => {
+    if (i > start && (bytes + r.bytes > limit.bytes || 2 * (i - start + 1) * width > limit.cells)) {
+      push(start, i, bytes);
+      start = i;
+      bytes = 0;
+    }
+    bytes += r.bytes;
+  });
+  push(start, rows.length, bytes);
+  return ops;
+}
+
+interface Style {
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  size?: number;
+  underline?: boolean;
+}
+
+function styleOp(
+  ref: SheetRef,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+  s: Style
+): Op {
+  const props = Object.values(s).filter((v) => v !== undefined).length;
+  return {
+    sheet: ref.finalName,
+    bytes: COMMAND_BYTES * (1 + props),
+    cells: 0,
+    apply: () => {
+      const format = ref.get().getRangeByIndexes(row - 1, col - 1, rows, cols).format;
+      if (s.fill !== undefined) format.fill.color = s.fill;
+      if (s.fontColor !== undefined) format.font.color = s.fontColor;
+      if (s.bold !== undefined) format.font.bold = s.bold;
+      if (s.size !== undefined) format.font.size = s.size;
+      if (s.underline) format.font.underline = "Single";
+    },
+  };
+}
+
+function linkOp(
+  ref: SheetRef,
+  row: number,
+  col: number,
+  link: NonNullable<OfficeCell["link"]>
+): Op {
+  return {
+    sheet: ref.finalName,
+    bytes: 2 * COMMAND_BYTES + utf8Length(link.documentReference) + utf8Length(link.textToDisplay),
+    cells: 0,
+    apply: () => {
+      ref.get().getRangeByIndexes(row - 1, col - 1, 1, 1).hyperlink = {
+        documentReference: link.documentReference,
+        textToDisplay: link.textToDisplay,
+      };
+    },
+  };
+}
+
+/**
+ * The look of the links in one column (rows from `row` on): underlined, in the link blue or in
+ * the highlight's font colour; neighbouring links of the same colour share one op. Comes after the
+ * highlight ops, whose font colour it overrides for links, as in the exceljs writer.
+ */
+function linkFontOps(
+  ref: SheetRef,
+  row: number,
+  col: number,
+  cells: { cell: SpecCell | undefined; rowHl: Highlight | null | undefined }[]
+): Op[] {
+  const ops: Op[] = [];
+  let start = -1;
+  let color = "";
+  const flush = (end: number) => {
+    if (start >= 0)
+      ops.push(
+        styleOp(ref, row + start, col, end - start, 1, { fontColor: color, underline: true })
+      );
+    start = -1;
+  };
+  cells.forEach(({ cell, rowHl }, i) => {
+    if (!isLink(cell?.v)) return flush(i);
+    const h = cell?.highlight ?? rowHl;
+    const c = h ? highlightColors(h).font : LINK_COLOR;
+    if (start < 0 || c !== color) {
+      flush(i);
+      start = i;
+      color = c;
+    }
+  });
+  flush(cells.length);
+  return ops;
+}
+
+/**
+ * Styles of one row of spec cells from column `col` on: a cell's own highlight (fill and font
+ * colour; it overrides the row's, applied before), bold, and the link targets. Neighbouring cells
+ * with the same style share one op.
+ */
+function cellStyleOps(
+  ref: SheetRef,
+  row: number,
+  col: number,
+  cells: (SpecCell | undefined)[],
+  office: OfficeCell[]
+): Op[] {
+  const ops: Op[] = [];
+  let run: { start: number; key: string; style: Style } | null = null;
+  const flush = (end: number) => {
+    if (run && run.key) ops.push(styleOp(ref, row, col + run.start, 1, end - run.start, run.style));
+    run = null;
+  };
+  cells.forEach((c, j) => {
+    const hl = c?.highlight;
+    const style: Style = {};
+    if (hl) {
+      const colors = highlightColors(hl);
+      style.fill = colors.fill;
+      style.fontColor = colors.font;
+    }
+    if (c?.bold) style.bold = true;
+    const key = JSON.stringify(style) === "{}" ? "" : JSON.stringify(style);
+    if (!run || run.key !== key) {
+      flush(j);
+      run = { start: j, key, style };
+    }
+    const link = office[j]?.link;
+    if (link && isLink(c?.v)) ops.push(linkOp(ref, row, col + j, link));
+  });
+  flush(cells.length);
+  return ops;
+}
+
+const TITLE: Style = { bold: true, size: 15, fontColor: cssColor("FF1F4E79") };
+const SUBTITLE: Style = { fontColor: cssColor("FF595959") };
+const CAPTION: Style = { bold: true, size: 12 };
+const LABEL: Style = { fontColor: cssColor("FF404040") };
+export const TABLE_STYLE = "TableStyleLight9";
+
+function captionOps(ref: SheetRef, b: { row: number; caption?: string }, budget: Budget): Op[] {
+  if (!b.caption) return [];
+  return [
+    ...valueOps(ref, { row: b.row - 1, col: 1, cells: [[textCell(b.caption)]] }, budget),
+    styleOp(ref, b.row - 1, 1, 1, 1, CAPTION),
+  ];
+}
+
+function tableOps(ref: SheetRef, b: TableBlock, tableName: string, budget: Budget): Op[] {
+  const n = b.columns.length;
+  const header = b.columns.map((c) => textCell(c.header));
+  const body = b.rows.map((r) => b.columns.map((c, j) => officeCell(r[j], c.format)));
+  const ops = [
+    ...captionOps(ref, b, budget),
+    ...valueOps(ref, { row: b.row, col: 1, cells: [header, ...body] }, budget),
+  ];
+  const address = `A${b.row}:${columnLetter(n)}${b.row + b.rows.length}`;
+  ops.push({
+    sheet: ref.finalName,
+    bytes: 4 * COMMAND_BYTES,
+    cells: 0,
+    apply: () => {
+      const table = ref.get().tables.add(address, true);
+      table.name = tableName;
+      table.style = TABLE_STYLE;
+      table.showBandedRows = true;
+    },
+  });
+  // whole-row highlights, consecutive equal rows in one op
+  const hls = b.rowHighlight ?? [];
+  for (let i = 0; i < b.rows.length;) {
+    const h = hls[i];
+    let j = i + 1;
+    while (j < b.rows.length && hls[j] === h) j++;
+    if (h) {
+      const colors = highlightColors(h);
+      ops.push(
+        styleOp(ref, b.row + 1 + i, 1, j - i, n, { fill: colors.fill, fontColor: colors.font })
+      );
+    }
+    i = j;
+  }
+  b.rows.forEach((r, i) =>
+    ops.push(
+      ...cellStyleOps(
+        ref,
+        b.row + 1 + i,
+        1,
+        b.columns.map((_, j) => r[j]),
+        body[i]
+      )
+    )
+  );
+  b.columns.forEach((_, j) =>
+    ops.push(
+      ...linkFontOps(
+        ref,
+        b.row + 1,
+        j + 1,
+        b.rows.map((r, i) => ({ cell: r[j], rowHl: hls[i] }))
+      )
+    )
+  );
+  if (b.dataBarColumn !== undefined && b.rows.length) {
+    const col = b.dataBarColumn;
+    const rows = b.rows.length;
+    ops.push({
+      sheet: ref.finalName,
+      bytes: 5 * COMMAND_BYTES,
+      cells: 0,
+      apply: () => {
+        // conditional formats are ExcelApi 1.6, inside the required 1.8
+        const cf = ref
+          .get()
+          .getRangeByIndexes(b.row, col, rows, 1)
+          .conditionalFormats.add("DataBar");
+        cf.dataBar.positiveFormat.fillColor = cssColor("FFC00000");
+        cf.dataBar.positiveFormat.gradientFill = false;
+      },
+    });
+  }
+  return ops;
+}
+
+function keyValueOps(ref: SheetRef, b: KeyValueBlock, budget: Budget): Op[] {
+  const cells = b.rows.map(([label, value, extra]) => {
+    const row = [textCell(label), officeCell(value)];
+    if (extra) row.push(officeCell(extra));
+    return row;
+  });
+  const ops = [
+    ...captionOps(ref, b, budget),
+    ...valueOps(ref, { row: b.row, col: 1, cells }, budget),
+  ];
+  if (b.rows.length) ops.push(styleOp(ref, b.row, 1, b.rows.length, 1, LABEL));
+  b.rows.forEach(([, value, extra], i) =>
+    ops.push(
+      ...cellStyleOps(ref, b.row + i, 2, extra ? [value, extra] : [value], cells[i].slice(1))
+    )
+  );
+  for (const j of [1, 2])
+    ops.push(
+      ...linkFontOps(
+        ref,
+        b.row,
+        j + 1,
+        b.rows.map((r) => ({ cell: r[j] as SpecCell | undefined, rowHl: null }))
+      )
+    );
+  return ops;
+}
+
+function widthOps(ref: SheetRef, widths: number[]): Op[] {
+  return widths.map((w, i) => ({
+    sheet: ref.finalName,
+    bytes: 2 * COMMAND_BYTES,
+    cells: 0,
+    apply: () => {
+      ref.get().getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(w);
+    },
+  }));
+}
+
+function freezeOp(ref: SheetRef, rows: number): Op {
+  return {
+    sheet: ref.finalName,
+    bytes: 2 * COMMAND_BYTES,
+    cells: 0,
+    apply: () => ref.get().freezePanes.freezeRows(rows),
+  };
+}
+
+function createOp(ref: SheetRef, tabColor?: string): Op {
+  return {
+    sheet: ref.finalName,
+    bytes: 2 * COMMAND_BYTES,
+    cells: 0,
+    apply: (context) => {
+      ref.ws = context.workbook.worksheets.add(ref.createAs);
+      if (tabColor) ref.ws.tabColor = cssColor(tabColor);
+    },
+  };
+}
+
+/**
+ * The ops that write one result (or own) sheet into a new sheet named `ref.createAs`, mirroring
+ * src/file/write.ts: title in A1, subtitle in A2, captions on the row above a block, tables at
+ * block.row, number formats, highlights, links, data bars, frozen rows, column widths.
+ * `tableName` maps a block's table name to the name to create it under.
+ */
+export function sheetOps(
+  spec: SheetSpec,
+  ref: SheetRef,
+  tableName: (name: string) => string,
+  features: Features,
+  budget: Budget
+): Op[] {
+  const ops: Op[] = [createOp(ref, spec.tabColor)];
+  ops.push(
+    ...valueOps(
+      ref,
+      { row: 1, col: 1, cells: [[textCell(spec.title)], [textCell(spec.subtitle)]] },
+      budget
+    )
+  );
+  ops.push(styleOp(ref, 1, 1, 1, 1, TITLE), styleOp(ref, 2, 1, 1, 1, SUBTITLE));
+  for (const b of spec.blocks) {
+    if (b.kind === "table") ops.push(...tableOps(ref, b, tableName(b.name), budget));
+    else ops.push(...keyValueOps(ref, b, budget));
+  }
+  if (spec.freezeRows) ops.push(freezeOp(ref, spec.freezeRows));
+  const first = spec.blocks.find((b): b is TableBlock => b.kind === "table");
+  ops.push(...widthOps(ref, spec.widths ?? first?.columns.map((c: ColumnSpec) => c.width) ?? []));
+  if (features.pageLayout) {
+    const freeze = spec.freezeRows;
+    ops.push({
+      sheet: ref.finalName,
+      bytes: 3 * COMMAND_BYTES,
+      cells: 0,
+      apply: () => {
+        const layout = ref.get().pageLayout;
+        if (!layout) return;
+        layout.orientation = "Landscape";
+        if (freeze) layout.setPrintTitleRows(`$${freeze}:$${freeze}`);
+      },
+    });
+  }
+  return ops;
+}
+
+/** Drop-down source: Excel takes a comma-separated list of at most 255 characters. */
+function listSource(list: string[] | undefined): string | null {
+  if (!list?.length || list.some((v) => v.includes(","))) return null;
+  const s = list.join(",");
+  return s.length <= 255 ? s : null;
+}
+
+// template headers as the exceljs writer makes them: bold on light blue, required ones in dark red
+const HEADER_FILL = cssColor("FFDDEBF7");
+const REQUIRED_HEADER = cssColor("FF9C0006");
+const OPTIONAL_HEADER = cssColor("FF1F4E79");
+
+/**
+ * The ops that create one empty input sheet: bold headers in row 1 (as text) with a note on each
+ * saying what goes there, number formats and drop-downs over `rows` data rows, row 1 frozen,
+ * column widths. Text columns get the Text format ('@') too, unlike the exceljs writer: in Excel
+ * a period typed as `2023-01` or an id typed as `0012` would otherwise become a date or a number.
+ */
+export function templateOps(
+  spec: TemplateSheetSpec,
+  ref: SheetRef,
+  features: Features,
+  budget: Budget
+): Op[] {
+  const n = spec.columns.length;
+  const ops: Op[] = [createOp(ref)];
+  if (!n) return ops;
+  ops.push(
+    ...valueOps(
+      ref,
+      { row: 1, col: 1, cells: [spec.columns.map((c) => textCell(c.header))] },
+      budget
+    )
+  );
+  ops.push(styleOp(ref, 1, 1, 1, n, { bold: true, fill: HEADER_FILL }));
+  spec.columns.forEach((c, j) => {
+    ops.push(
+      styleOp(ref, 1, j + 1, 1, 1, { fontColor: c.required ? REQUIRED_HEADER : OPTIONAL_HEADER })
+    );
+    if (spec.rows > 0) {
+      const fmt = NUM_FMT[c.format] ?? TEXT_FORMAT;
+      const formats = Array.from({ length: spec.rows }, () => [fmt]);
+      ops.push({
+        sheet: ref.finalName,
+        bytes: jsonBytes(formats) + COMMAND_BYTES,
+        cells: spec.rows,
+        apply: () => {
+          ref.get().getRangeByIndexes(1, j, spec.rows, 1).numberFormat = formats;
+        },
+      });
+      const source = listSource(c.list);
+      if (source) {
+        ops.push({
+          sheet: ref.finalName,
+          bytes: 3 * COMMAND_BYTES + utf8Length(source),
+          cells: 0,
+          apply: () => {
+            const dv = ref.get().getRangeByIndexes(1, j, spec.rows, 1).dataValidation;
+            dv.rule = { list: { inCellDropDown: true, source } };
+            dv.errorAlert = {
+              showAlert: true,
+              style: "Stop",
+              title: c.header,
+              message: `请从下拉列表中选择：${c.list!.join("、")}`,
+            };
+          },
+        });
+      }
+    }
+    if (c.note && (features.notes || features.comments)) {
+      ops.push({
+        sheet: ref.finalName,
+        bytes: 2 * COMMAND_BYTES + utf8Length(c.note),
+        cells: 0,
+        apply: (context) => {
+          const ws = ref.get();
+          const cell = ws.getRangeByIndexes(0, j, 1, 1);
+          // notes (ExcelApi 1.18) are the plain cell notes meant for this; threaded comments
+          // (ExcelApi 1.10) are the fallback on hosts without them
+          if (features.notes && typeof ws.notes?.add === "function") ws.notes.add(cell, c.note);
+          else if (features.comments && typeof context.workbook.comments?.add === "function")
+            context.workbook.comments.add(cell, c.note);
+        },
+      });
+    }
+  });
+  ops.push(freezeOp(ref, 1));
+  ops.push(
+    ...widthOps(
+      ref,
+      spec.columns.map((c) => c.width)
+    )
+  );
+  return ops;
+}

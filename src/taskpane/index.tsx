@@ -1,0 +1,37 @@
+// The pane's entry: wait for Office (never longer than a few seconds), then render the pane over
+// the open workbook in Excel, or in file mode when there is no Office host (a plain browser,
+// WPS or LibreOffice users, a locked-down laptop, office.js unreachable).
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { z } from "zod";
+import { ExcelAdapter } from "../excel";
+import { App } from "./components/App";
+import { langFor } from "./i18n";
+import { whenOfficeReady } from "./office-loader";
+import { ExcelSession, FileSession } from "./session";
+
+/** Office's theme (bodyBackgroundColor) or the browser's preference. */
+function isDark(host: string | null): boolean {
+  if (host) {
+    const bg = (globalThis as { Office?: typeof Office }).Office?.context?.officeTheme?.bodyBackgroundColor;
+    const m = bg ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(bg) : null;
+    if (m) return (0.2126 * parseInt(m[1], 16) + 0.7152 * parseInt(m[2], 16) + 0.0722 * parseInt(m[3], 16)) / 255 < 0.5;
+  }
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+async function start(): Promise<void> {
+  const { host } = await whenOfficeReady();
+  const displayLanguage = host === "excel" ? Office.context.displayLanguage : navigator.language;
+  const lang = langFor(displayLanguage);
+  if (lang === "zh") z.config(z.locales.zhCN());
+  const root = createRoot(document.getElementById("container")!);
+  if (host === "excel") {
+    const adapter = new ExcelAdapter((batch) => Excel.run(batch));
+    root.render(<App mode="excel" session={new ExcelSession(adapter)} lang={lang} dark={isDark(host)} />);
+  } else {
+    root.render(<App mode="file" openFile={(bytes, name) => FileSession.open(bytes, name)} lang={lang} dark={isDark(null)} />);
+  }
+}
+
+void start();
