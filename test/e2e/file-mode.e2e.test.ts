@@ -177,3 +177,8 @@ test("a changed threshold, saved into the file, changes the totals", async () =>
   );
   await page.screenshot({ path: path.join(OUT, "pane-threshold.png"), fullPage: true });
 }, 240000);
+
+test("nothing left the computer: the only outside request was office.js, refused", () => {
+  expect(blocked.length).toBeGreaterThan(0);
+  expect(blocked.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { computeAccessibleName } from "dom-accessibility-api";
 import { App } from "../../src/taskpane/components/App";
+import { langFor } from "../../src/taskpane/i18n";
 import type { AuditSession, RunProgress } from "../../src/taskpane/session";
 import { Cancelled, SheetInfo } from "../../src/workbook";
 import type { SheetKey } from "../../src/engine/sheets";
@@ -105,4 +106,28 @@ test("a focused tab opens with Enter, and every control has an accessible name",
   expect(controls.length).toBeGreaterThan(60);
   const unnamed = controls.filter((el) => computeAccessibleName(el).trim() === "").map((el) => el.outerHTML.slice(0, 120));
   expect(unnamed).toEqual([]);
+});
+
+test("Chinese for a Chinese display language (or none), English otherwise", () => {
+  expect(langFor("zh-CN")).toBe("zh");
+  expect(langFor("zh-TW")).toBe("zh");
+  expect(langFor(undefined)).toBe("zh");
+  expect(langFor("en-US")).toBe("en");
+  expect(langFor("de-DE")).toBe("en");
+});
+
+test("the pane follows Office's dark theme", async () => {
+  const { container } = render(<App mode="excel" session={new FakeSession(SOME)} lang="zh" dark />);
+  await screen.findByText("工单 · 12,345 行");
+  const provider = container.querySelector(".fui-FluentProvider") as HTMLElement;
+  // Fluent writes the theme's tokens as CSS variables; the dark theme's background is dark
+  const css = [...document.styleSheets]
+    .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
+    .concat([...document.querySelectorAll("style")].map((st) => st.textContent ?? ""))
+    .join("\n");
+  const cls = [...provider.classList].find((c) => c.startsWith("fui-FluentProvider") && c !== "fui-FluentProvider")!;
+  const rule = new RegExp(`\\.${cls}\\s*\\{[^}]*--colorNeutralBackground1:\\s*#([0-9a-f]{6})`, "i").exec(css);
+  expect(rule).not.toBeNull();
+  const rgb = parseInt(rule![1], 16);
+  expect(((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)).toBeLessThan(3 * 128);
 });
