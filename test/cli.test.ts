@@ -187,3 +187,34 @@ test("text from input cells that looks like a formula is written as text in the 
     expect(c.formula).toBeUndefined();
   }
 });
+
+describe("--verify: have the inputs changed since the results were written?", () => {
+  test("unchanged after a run, changed after an edit, and never-audited workbooks say so", async () => {
+    const audited = path.join(dir, "verify-audited.xlsx");
+    expect((await run([SMALL, "--out", audited, "--as-of", "2023-02-28"])).code).toBe(0);
+    const same = await run([audited, "--verify"]);
+    expect(same.code).toBe(0);
+    expect(same.out).toContain("结果写入后输入未改动");
+
+    // an auditor's colleague changes one 签收时间 and adds a 规则参数 sheet
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(audited);
+    wb.getWorksheet("工单")!.getCell("C5").value = "2023-01-24 09:00:00";
+    wb.addWorksheet("规则参数").addRows([
+      ["参数", "值"],
+      ["r1.unit", 300],
+    ]);
+    const edited = path.join(dir, "verify-edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const changed = await run([edited, "--verify"]);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toMatch(/工单\s+已改动 changed/);
+    expect(changed.out).toMatch(/人员\s+未改动 same/);
+    expect(changed.out).toMatch(/规则参数\s+新增/);
+    expect(changed.out).toContain("请重新核查");
+
+    const never = await run([SMALL, "--verify"]);
+    expect(never.code).toBe(1);
+    expect(never.out).toContain("尚未核查过");
+  });
+});

@@ -10,6 +10,7 @@ import { formatYuan } from "../engine/money";
 import { PARAM_KEYS, ParamKey, coerceParam } from "../engine/params";
 import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
 import { toSummaryJson } from "../engine/summary";
+import { VerifyResult, verifyInputs } from "../engine/verify";
 import { formatDateTimeSpace, parseIsoDay } from "../engine/time";
 import { readWorkbookFile, workbookBytes } from "../file/xlsx";
 import { writeResultSheets } from "../file/write";
@@ -25,6 +26,8 @@ const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出
   --as-of   评价截止日，覆盖 evaluation.asOf / evaluate up to this date
   --params  参数 JSON 文件，覆盖工作簿“规则参数”表 / parameter overrides, e.g. {"r2.threshold": "85%"}
   --lang    结果表语言（默认 zh）/ result sheet language
+  --verify  只核对：输入表自上次核查（“运行记录”中的指纹）后是否改动，不写文件 / only check whether the
+            inputs changed since the results were written (退出码 0 未改动 unchanged · 1 已改动或未核查过 changed or never audited)
 退出码 exit codes: 0 已核查 audited · 1 无法核查 cannot audit · 2 用法或文件错误 usage or unreadable file`;
 
 interface Args {
@@ -34,12 +37,13 @@ interface Args {
   asOf?: string;
   params?: string;
   lang: Lang;
+  verify: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args | "help" {
-  const args: Partial<Args> = { lang: "zh" };
+  const args: Partial<Args> = { lang: "zh", verify: false };
   const take = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--"))
@@ -57,6 +61,9 @@ export function parseArgs(argv: string[]): Args | "help" {
       case "-h":
       case "--help":
         return "help";
+      case "--verify":
+        args.verify = true;
+        break;
       case "--out":
         args.out = value();
         break;
@@ -199,6 +206,30 @@ export function printSummary(r: AuditResult, io: Io): void {
   if (errors > firstErrors.length) io.out(`  …… 另有 ${errors - firstErrors.length} 个错误`);
 }
 
+const VERIFY_ZH = {
+  same: "未改动",
+  changed: "已改动",
+  removed: "已删除",
+  added: "新增（上次核查时没有）",
+};
+
+/** Prints the comparison with the run log; 0 when every input is unchanged, 1 otherwise. */
+export function printVerify(v: VerifyResult, io: Io): number {
+  if (!v.audited) {
+    io.out("此工作簿没有“运行记录”表：尚未核查过，无从比较。/ No 运行记录 sheet: never audited.");
+    return 1;
+  }
+  io.out("核对输入（与“运行记录”中的 SHA-256 指纹比较）/ inputs compared with the run log:");
+  for (const i of v.items) io.out(`  ${padVisual(i.sheet, 14)} ${VERIFY_ZH[i.status]} ${i.status}`);
+  const changed = v.items.filter((i) => i.status !== "same");
+  io.out(
+    v.unchanged
+      ? "结论：结果写入后输入未改动。/ Unchanged since the results were written."
+      : `结论：结果写入后输入已改动（${changed.map((i) => i.sheet).join("、")}），请重新核查。/ Changed since the results were written: run the audit again.`
+  );
+  return v.unchanged ? 0 : 1;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let args: Args | "help";
   try {
@@ -213,7 +244,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const input = path.resolve(args.input);
   const out = path.resolve(args.out ?? defaultOutPath(args.input));
-  if (out === input) {
+  if (out === input && !args.verify) {
     io.err(
       `输出文件不能与输入相同（输入工作簿不会被修改）/ the output must not be the input (the input is never modified): ${args.input}`
     );
@@ -230,6 +261,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         `无法读取工作簿（需要 .xlsx 文件）/ cannot read the workbook (an .xlsx file is needed): ${args.input} — ${(e as Error).message}`
       );
     }
+    if (args.verify) return printVerify(verifyInputs(wb.tables), io);
     const result = audit(wb.tables, { params, asOf: args.asOf, runAt: beijingNow() });
     writeResultSheets(wb.workbook, layoutResults(result, { lang: args.lang }));
     const tmp = `${out}.tmp-${process.pid}`;

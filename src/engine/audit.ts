@@ -68,6 +68,8 @@ export interface AuditResult {
   settlement: Settlement;
   issues: Issue[];
   paramsSheetName: string | null;
+  /** SHA-256 of the 规则参数 sheet's values, when present */
+  paramsSha256: string | null;
 }
 
 export class AuditFailure extends Error {
@@ -279,6 +281,7 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
       SHEETS.map((s) => read.sheets[s.key]?.name ?? s.zh)
     ),
     paramsSheetName: read.paramsTable?.name ?? null,
+    paramsSha256: read.paramsTable ? hashTable(read.paramsTable) : null,
   };
 }
 

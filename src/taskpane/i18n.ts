@@ -103,6 +103,10 @@ const zh = {
   inserted: (names: string) => `已插入：${names}`,
   error: "出错了",
   lang: "English",
+  verify: "核对输入是否改动",
+  verifySame: "结果写入后输入未改动（与“运行记录”中的指纹一致）。",
+  verifyChanged: (sheets: string) => `结果写入后输入已改动：${sheets}。请重新核查。`,
+  verifyNever: "尚未核查过：没有“运行记录”可比较。",
 };
 
 export type Strings = typeof zh;
@@ -209,6 +213,11 @@ const en: Strings = {
   inserted: (names) => `Inserted: ${names}`,
   error: "Something went wrong",
   lang: "中文",
+  verify: "Check whether inputs changed",
+  verifySame: "Inputs unchanged since the results were written (fingerprints match 运行记录).",
+  verifyChanged: (sheets) =>
+    `Inputs changed since the results were written: ${sheets}. Run the audit again.`,
+  verifyNever: "Never audited: no 运行记录 to compare with.",
 };
 
 export const STRINGS: Record<UiLang, Strings> = { zh, en };

@@ -6,6 +6,7 @@ import { paramsSheetSpec, templateSpecs } from "../engine/layout/own";
 import type { Params } from "../engine/params";
 import { isParamsSheetName, isResultSheetName, matchSheet } from "../engine/read";
 import type { SheetKey } from "../engine/sheets";
+import { RUN_LOG_SHEET, VerifyResult } from "../engine/verify";
 import { Cancelled, SheetInfo, WorkbookAdapter } from "../workbook";
 import { EngineClient } from "./engine/client";
 import type { AuditOutcome, OpenOutcome, Progress, Request, RunOptions } from "./engine/protocol";
@@ -41,6 +42,8 @@ export interface AuditSession {
   /** false when the mode cannot select cells (a file in a browser) */
   readonly canSelect: boolean;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** compares the inputs with the SHA-256 fingerprints in 运行记录 */
+  verify(): Promise<VerifyResult>;
   /** the audited workbook, file mode only */
   download?(): Promise<{ bytes: Uint8Array; name: string }>;
 }
@@ -112,6 +115,14 @@ export class ExcelSession implements AuditSession {
 
   saveParams(params: Params): Promise<void> {
     return this.adapter.writeOwnSheet(paramsSheetSpec(params));
+  }
+
+  async verify(): Promise<VerifyResult> {
+    const names = (await this.adapter.listSheets())
+      .map((s) => s.name)
+      .filter((n) => matchSheet(n) !== null || isParamsSheetName(n) || n === RUN_LOG_SHEET);
+    const tables = await this.adapter.readTables(names);
+    return this.engine.request<VerifyResult>({ op: "verify", tables });
   }
 
   insertTemplates(keys: SheetKey[]): Promise<string[]> {
@@ -206,6 +217,10 @@ export class FileSession implements AuditSession {
     this.sheets = out.sheets;
     this.changes.push(req);
     return out.added;
+  }
+
+  verify(): Promise<VerifyResult> {
+    return this.engine.request<VerifyResult>({ op: "verifyFile" });
   }
 
   async selectCell(): Promise<void> {

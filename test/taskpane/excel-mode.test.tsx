@@ -50,6 +50,13 @@ test("run: reads the sheets, writes the seven result sheets, never touches an in
   await user.click(screen.getByRole("tab", { name: /问题/ }));
   await user.click(screen.getByRole("button", { name: "定位到 工单!C237" }));
   await waitFor(() => expect(fake.selection).toEqual({ sheet: "工单", address: "C237" }));
+  // the auditor's question: have the inputs changed since the results were written?
+  await user.click(screen.getByRole("tab", { name: "核查" }));
+  await user.click(screen.getByTestId("verify"));
+  expect((await screen.findByTestId("verify-result")).textContent).toContain("结果写入后输入未改动");
+  fake.sheet("付款").set(1, 6, 1599998.41); // G2: 付款金额 of installment 1
+  await user.click(screen.getByTestId("verify"));
+  await waitFor(() => expect(screen.getByTestId("verify-result").textContent).toContain("结果写入后输入已改动：付款"));
 }, 90000);
 
 test("a second run replaces the result sheets", async () => {

@@ -32,6 +32,9 @@ class FakeSession implements AuditSession {
     return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Cancelled())));
   }
   async saveParams() {}
+  async verify() {
+    return { audited: true, unchanged: false, items: [{ sheet: "工单", status: "changed" as const, stored: "a", current: "b" }] };
+  }
   async insertTemplates(keys: SheetKey[]) {
     this.inserted.push(keys);
     this.sheets = [...this.sheets, ...keys.map((k) => ({ name: k === "trainings" ? "培训" : k, rows: 1, columns: 4 }))];

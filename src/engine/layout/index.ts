@@ -641,20 +641,30 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
       col(L("缺失时不评价", "needed by"), "text", 24),
       col("SHA-256", "text", 68),
     ],
-    r.sheets.map((x) => [
-      t(`${x.zh} ${x.en}`),
-      t(x.name ?? L("（未找到）", "(not found)")),
-      n(x.rows, "int"),
-      n(x.records, "int"),
-      t(x.costs.join("、")),
-      t(x.sha256),
-    ]),
+    [
+      ...r.sheets.map((x) => [
+        t(`${x.zh} ${x.en}`),
+        t(x.name ?? L("（未找到）", "(not found)")),
+        n(x.rows, "int"),
+        n(x.records, "int"),
+        t(x.costs.join("、")),
+        t(x.sha256),
+      ]),
+      [
+        t("规则参数 Parameters"),
+        t(r.paramsSheetName ?? L("（未找到）", "(not found)")),
+        n(null),
+        n(null),
+        t(L("全部规则（未找到时用合同默认）", "all rules (contract defaults when absent)")),
+        t(r.paramsSha256),
+      ],
+    ],
     {
       caption: L(
         "输入工作表（SHA-256 为单元格值的指纹，用于判断结果写入后输入是否改动）",
         "input sheets (SHA-256 of cell values: tells whether inputs changed since this run)"
       ),
-      rowHighlight: r.sheets.map((x) => (x.name ? null : "warn")),
+      rowHighlight: [...r.sheets.map((x) => (x.name ? null : ("warn" as const))), null],
     }
   );
   logB.table(

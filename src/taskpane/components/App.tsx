@@ -21,6 +21,7 @@ import type { Params } from "../../engine/params";
 import { resolve, DEFAULT_PARAMS } from "../../engine/params";
 import type { SheetKey } from "../../engine/sheets";
 import { Cancelled, SheetInfo } from "../../workbook";
+import { RUN_LOG_SHEET, VerifyResult } from "../../engine/verify";
 import { EngineFailure } from "../engine/client";
 import { LangContext, STRINGS, UiLang } from "../i18n";
 import { AuditSession, resultFileName } from "../session";
@@ -71,6 +72,7 @@ export function App(props: AppProps) {
   const [result, setResult] = React.useState<AuditResult | null>(null);
   const [opening, setOpening] = React.useState(false);
   const [fault, setFault] = React.useState<string | null>(null);
+  const [verified, setVerified] = React.useState<VerifyResult | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
   const refresh = React.useCallback(async (sess: AuditSession) => {
@@ -107,6 +109,7 @@ export function App(props: AppProps) {
     const ctrl = new AbortController();
     abort.current = ctrl;
     setRun({ status: "running", progress: { stage: "reading" } });
+    setVerified(null);
     try {
       const r = await session.run(
         { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingNow() },
@@ -206,6 +209,18 @@ export function App(props: AppProps) {
                     onOpenRule={onOpenRule}
                     onDownload={onDownload}
                     paramErrors={sheetParamErrors}
+                    onVerify={
+                      sheets.some((sh) => sh.name === RUN_LOG_SHEET)
+                        ? () => {
+                            setVerified(null);
+                            session
+                              .verify()
+                              .then(setVerified)
+                              .catch((e) => setFault(e instanceof Error ? e.message : String(e)));
+                          }
+                        : undefined
+                    }
+                    verify={verified}
                   />
                 ) : null}
                 {tab === "issues" ? <IssuesTab issues={result?.issues ?? null} canSelect={session.canSelect} onSelect={(sh, cell) => void session.selectCell(sh, cell)} /> : null}

@@ -14,7 +14,13 @@ import {
   Subtitle2,
   makeStyles,
 } from "@fluentui/react-components";
-import { ArrowDownload24Regular, Dismiss24Regular, Play24Regular } from "@fluentui/react-icons";
+import {
+  ArrowDownload24Regular,
+  Dismiss24Regular,
+  Play24Regular,
+  ShieldCheckmark24Regular,
+} from "@fluentui/react-icons";
+import type { VerifyResult } from "../../engine/verify";
 import type { AuditResult } from "../../engine/audit";
 import { rulesNeeding } from "../../engine/audit";
 import { matchSheet } from "../../engine/read";
@@ -83,6 +89,8 @@ export function RunTab(props: {
   onOpenRule?: (ruleId: string) => void;
   onDownload?: () => void;
   paramErrors?: string[];
+  onVerify?: () => void;
+  verify?: VerifyResult | null;
 }) {
   const { s } = useStrings();
   const c = useStyles();
@@ -121,12 +129,33 @@ export function RunTab(props: {
             {s.cancel}
           </Button>
         ) : null}
+        {props.onVerify && !running ? (
+          <Button icon={<ShieldCheckmark24Regular />} onClick={props.onVerify} data-testid="verify">
+            {s.verify}
+          </Button>
+        ) : null}
         {props.state.status === "done" && props.onDownload ? (
           <Button icon={<ArrowDownload24Regular />} onClick={props.onDownload} data-testid="download-result">
             {s.download}
           </Button>
         ) : null}
       </div>
+      {props.verify ? (
+        <MessageBar intent={props.verify.unchanged ? "success" : "warning"} data-testid="verify-result">
+          <MessageBarBody>
+            {!props.verify.audited
+              ? s.verifyNever
+              : props.verify.unchanged
+                ? s.verifySame
+                : s.verifyChanged(
+                    props.verify.items
+                      .filter((i) => i.status !== "same")
+                      .map((i) => i.sheet)
+                      .join("、")
+                  )}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {progress ? (
         <Field validationMessage={progressLabel(s, progress)} validationState="none">
           <ProgressBar value={overall} max={1} aria-label={progressLabel(s, progress)} data-testid="progress" />

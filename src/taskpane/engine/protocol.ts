@@ -10,6 +10,7 @@ import { Params, readParamsTable, validateParams, ParamError } from "../../engin
 import { isParamsSheetName, isResultSheetName } from "../../engine/read";
 import { SheetKey } from "../../engine/sheets";
 import { RawTable } from "../../engine/table";
+import { verifyInputs } from "../../engine/verify";
 import { OpenWorkbook, readWorkbookBuffer, workbookBytes } from "../../file/xlsx";
 import { insertTemplates, writeOwnSheet, writeResultSheets } from "../../file/write";
 import { worksheetToTable } from "../../file/read";
@@ -28,7 +29,9 @@ export type Request =
   | { op: "runFile"; options: RunOptions }
   | { op: "saveParams"; params: Params }
   | { op: "templates"; keys: SheetKey[] }
-  | { op: "download" };
+  | { op: "download" }
+  | { op: "verify"; tables: RawTable[] }
+  | { op: "verifyFile" };
 
 export interface AuditOutcome {
   result: AuditResult;
@@ -150,6 +153,12 @@ export function createHandler(post: (p: Progress) => void) {
           const added = insertTemplates(open.workbook, templateSpecs(req.keys));
           refreshTables(open, added);
           return { ok: true, value: { added, sheets: sheetInfos(open.tables) } };
+        }
+        case "verify":
+          return { ok: true, value: verifyInputs(req.tables) };
+        case "verifyFile": {
+          if (!open) throw new Error("no workbook open");
+          return { ok: true, value: verifyInputs(open.tables) };
         }
         case "download": {
           if (!open) throw new Error("no workbook open");

@@ -1,0 +1,73 @@
+// Have the inputs changed since the results were written? The 运行记录 sheet keeps the SHA-256
+// of every input sheet's values; this recomputes them from the workbook as it is now.
+import { hashTable } from "./audit";
+import { isParamsSheetName, matchSheet } from "./read";
+import { normalizeName } from "./sheets";
+import { RawTable, isBlank } from "./table";
+
+export type VerifyStatus = "same" | "changed" | "removed" | "added";
+
+export interface VerifyItem {
+  /** the sheet name as written in the run log (or found now, for an added sheet) */
+  sheet: string;
+  status: VerifyStatus;
+  stored: string | null;
+  current: string | null;
+}
+
+export interface VerifyResult {
+  /** false when the workbook has no 运行记录 sheet (never audited) */
+  audited: boolean;
+  items: VerifyItem[];
+  /** true when every input is as it was when the results were written */
+  unchanged: boolean;
+}
+
+export const RUN_LOG_SHEET = "运行记录";
+const NOT_FOUND = new Set(["（未找到）", "(not found)"]);
+
+/** The stored hashes: sheet name → SHA-256 (null when the sheet was absent at the run). */
+export function storedHashes(log: RawTable): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const rows = log.values;
+  const h = rows.findIndex((r) => r.some((c) => c === "SHA-256"));
+  if (h < 0) return out;
+  const hashCol = rows[h].indexOf("SHA-256");
+  const nameCol = rows[h].findIndex(
+    (c) => typeof c === "string" && ["工作表名称", "sheetname"].includes(normalizeName(c))
+  );
+  if (nameCol < 0) return out;
+  for (let i = h + 1; i < rows.length; i++) {
+    const r = rows[i] ?? [];
+    if (r.every(isBlank)) break;
+    const name = r[nameCol];
+    if (typeof name !== "string" || name.trim() === "") continue;
+    const hash = r[hashCol];
+    out.set(name, NOT_FOUND.has(name) ? null : typeof hash === "string" && hash ? hash : null);
+  }
+  return out;
+}
+
+export function verifyInputs(tables: RawTable[]): VerifyResult {
+  const log = tables.find((t) => normalizeName(t.name) === normalizeName(RUN_LOG_SHEET));
+  if (!log) return { audited: false, items: [], unchanged: false };
+  const stored = storedHashes(log);
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const items: VerifyItem[] = [];
+  for (const [sheet, hash] of stored) {
+    if (hash === null) continue;
+    const t = byName.get(sheet);
+    const current = t ? hashTable(t) : null;
+    items.push({
+      sheet,
+      stored: hash,
+      current,
+      status: current === null ? "removed" : current === hash ? "same" : "changed",
+    });
+  }
+  // an input sheet (or 规则参数) that is here now but was not read by that run
+  for (const t of tables)
+    if ((matchSheet(t.name) || isParamsSheetName(t.name)) && !stored.has(t.name))
+      items.push({ sheet: t.name, stored: null, current: hashTable(t), status: "added" });
+  return { audited: true, items, unchanged: items.every((i) => i.status === "same") };
+}
