@@ -17,7 +17,7 @@ import {
 } from "./params";
 import { ReadSheet, readWorkbook } from "./read";
 import { COMPLIANCE_RULES, DEDUCTION_RULES } from "./rules";
-import { Settlement, settle } from "./settle";
+import { PAYMENT_CHECKS, Settlement, settle } from "./settle";
 import { SHEETS, SheetKey, SHEET_BY_KEY } from "./sheets";
 import { RawTable } from "./table";
 import { dayEnd, parseIsoDay } from "./time";
@@ -155,7 +155,14 @@ export function rulesNeeding(sheet: SheetKey): string[] {
 /** One warning per column a rule needs that a present sheet lacks (required ones are already errors). */
 function warnMissingColumns(ctx: Context): void {
   const byColumn = new Map<string, { sheet: ReadSheet; key: string; rules: string[] }>();
-  for (const rule of [...DEDUCTION_RULES, ...COMPLIANCE_RULES])
+  const checks = [
+    ...[...DEDUCTION_RULES, ...COMPLIANCE_RULES].map((r) => ({ id: r.id, needs: r.needs })),
+    ...Object.entries(PAYMENT_CHECKS).map(([id, columns]) => ({
+      id: id === "lateFee" ? "逾期违约金" : id,
+      needs: [{ sheet: "payments" as const, columns: [...columns] }],
+    })),
+  ];
+  for (const rule of checks)
     for (const need of rule.needs) {
       const sheet = ctx.sheets[need.sheet];
       if (!sheet) continue;

@@ -35,7 +35,7 @@ export interface Installment {
   fiscalDelay: boolean;
   daysLate: number;
   lateFee: Cents;
-  status: "paid" | "paid-late" | "due" | "overdue" | "not-yet-due" | "waiting";
+  status: "paid" | "paid-late" | "due" | "overdue" | "not-yet-due" | "waiting" | "unknown";
   statusZh: string;
 }
 
@@ -59,6 +59,13 @@ export interface Settlement {
   totals: Totals;
   findings: Finding[];
 }
+
+/** The 付款 columns each payment check needs (a missing one: the check is not made, with a warning). */
+export const PAYMENT_CHECKS = {
+  P1: ["installment", "paid_on", "invoice_on", "invoice_amount"],
+  P2: ["installment", "paid_on", "paid_amount"],
+  lateFee: ["installment", "invoice_on", "invoice_amount", "paid_on"],
+} as const;
 
 export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
   const p = ctx.p;
@@ -87,10 +94,17 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
   const rows = new Map<number, Rec<Payment>>();
   for (const r of usable(ctx.data.payments ?? [], ["installment"]).ok)
     if (!rows.has(r.v.installment!)) rows.set(r.v.installment!, r);
+  const sheet = ctx.sheets.payments;
+  /** a check can run on a row when its columns exist and none of them is unreadable there */
+  const can = (check: keyof typeof PAYMENT_CHECKS, row: Rec<Payment> | undefined) =>
+    !!sheet &&
+    PAYMENT_CHECKS[check].every((c) => sheet.columns.has(c)) &&
+    !(row && PAYMENT_CHECKS[check].some((c) => row.bad.has(c)));
   const guaranteeRow =
-    rows.get(3) && rows.get(3)!.v.guarantee_on !== null
+    rows.get(3) && (rows.get(3)!.v.guarantee_on !== null || rows.get(3)!.bad.has("guarantee_on"))
       ? rows.get(3)
       : [...rows.values()].find((r) => r.v.guarantee_on !== null);
+  const guaranteeUnreadable = !!guaranteeRow?.bad.has("guarantee_on");
   const guaranteeOn = guaranteeRow?.v.guarantee_on ?? null;
   const firstOn = parseIsoDay(p["acceptance.firstOn"])!;
 
@@ -122,7 +136,9 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       a3,
       due3,
       due3 === null
-        ? "待乙方提供履约保函"
+        ? guaranteeUnreadable
+          ? "保函日期无法识别（见校验问题）"
+          : "待乙方提供履约保函"
         : `保函（${formatDay(guaranteeOn!)}）与第一次验收后第 ${p["payments.installment3Workdays"]} 个工作日`,
       Math.min(firstWindow, a3),
     ],
@@ -137,15 +153,17 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
     const paidOn = v?.paid_on ?? null;
     const paidAmount = v?.paid_amount ?? null;
     const fiscalDelay = v?.fiscal_delay === true;
+    // an unreadable cell leaves the row out of the checks that need it (never read as blank)
+    const lateKnown = can("lateFee", row) && !(row?.bad.has("fiscal_delay") ?? false);
     let daysLate = 0;
-    if (dueOn !== null && invoiceValid && !fiscalDelay) {
+    if (lateKnown && dueOn !== null && invoiceValid && !fiscalDelay) {
       const start = Math.max(dueOn, invoiceOn!);
       const end = paidOn ?? ctx.asOf;
       daysLate = Math.max(0, end - start);
     }
     const lateFee = applyRate(fee * daysLate, p["payments.lateFeeRatePerDay"]);
     if (paidOn !== null && row) {
-      if (!(invoiceValid && invoiceOn! <= paidOn))
+      if (can("P1", row) && !(invoiceValid && invoiceOn! <= paidOn))
         findings.push({
           ruleId: "P1",
           subject: String(no),
@@ -154,7 +172,7 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
           messageEn: `installment ${no} paid ${formatDay(paidOn)} without an invoice equal to the payable ${formatCents(payable)} dated on or before the payment`,
           evidence: [evidenceOf(ctx, "payments", row, "invoice_amount", `第${no}期发票`)],
         });
-      if (paidAmount !== payable)
+      if (can("P2", row) && paidAmount !== payable)
         findings.push({
           ruleId: "P2",
           subject: String(no),
@@ -163,6 +181,27 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
           messageEn: `installment ${no} paid ${paidAmount === null ? "(blank)" : formatCents(paidAmount)}, payable ${formatCents(payable)}`,
           evidence: [evidenceOf(ctx, "payments", row, "paid_amount", `第${no}期付款`)],
         });
+    }
+    if (row?.bad.has("paid_on")) {
+      const statusZh = "付款日期无法识别";
+      return {
+        no,
+        amount,
+        dueOn,
+        dueNote,
+        deductions: ded,
+        payable,
+        invoiceOn,
+        invoiceAmount,
+        invoiceValid,
+        paidOn,
+        paidAmount,
+        fiscalDelay,
+        daysLate,
+        lateFee,
+        status: "unknown",
+        statusZh,
+      };
     }
     const status: Installment["status"] =
       paidOn !== null

@@ -276,7 +276,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     freezeRows: 0,
     tabColor: "FF1F4E79",
     blocks: sum.blocks,
-    widths: [34, 20, 44, 10, 10, 10, 10, 10, 16],
+    widths: [34, 30, 44, 10, 10, 10, 10, 10, 16],
   };
 
   // ---- KPI明细 ----

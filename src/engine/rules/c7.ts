@@ -39,6 +39,33 @@ export function coverageGaps(
   return gaps;
 }
 
+/** Each person's shifts merged where they overlap or touch, as [from, to) intervals. */
+export function mergeByPerson(
+  shifts: { who: string; from: number; to: number }[]
+): [number, number][] {
+  const byWho = new Map<string, [number, number][]>();
+  for (const s of shifts) {
+    if (s.to <= s.from) continue;
+    const list = byWho.get(s.who) ?? [];
+    list.push([s.from, s.to]);
+    byWho.set(s.who, list);
+  }
+  const out: [number, number][] = [];
+  for (const list of byWho.values()) {
+    list.sort((a, b) => a[0] - b[0]);
+    let [from, to] = list[0];
+    for (const [a, b] of list.slice(1)) {
+      if (a <= to) to = Math.max(to, b);
+      else {
+        out.push([from, to]);
+        [from, to] = [a, b];
+      }
+    }
+    out.push([from, to]);
+  }
+  return out;
+}
+
 export const c7: Rule = {
   id: "C7",
   zh: "7×24小时值守",
@@ -48,8 +75,13 @@ export const c7: Rule = {
   needs: [{ sheet: "roster", columns: ["start_at", "end_at"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};
-    const shifts = usable(ctx.data.roster ?? [], ["start_at", "end_at"]).ok.map(
-      (s) => [s.v.start_at!, s.v.end_at!] as [number, number]
+    // people on duty, not roster rows: one person's overlapping rows count once
+    const shifts = mergeByPerson(
+      usable(ctx.data.roster ?? [], ["start_at", "end_at"]).ok.map((s) => ({
+        who: s.v.staff_id ?? `row ${s.row}`,
+        from: s.v.start_at!,
+        to: s.v.end_at!,
+      }))
     );
     const start = dayStart(ctx.serviceStart);
     const end = Math.min(dayEnd(windowEnd(ctx)) + 1, ctx.asOfEnd + 1);

@@ -58,7 +58,8 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
     else b.bad.push(t);
   }
   for (const t of leftOut) {
-    const r = t.v.received_at;
+    // counted in the month the rule would have put it in, when that is still known
+    const r = spec.anchor(t.v, ctx) ?? t.v.received_at;
     if (r === null) continue;
     const i = indexOf(dayOf(r));
     if (i >= 0) buckets[i].skipped++;

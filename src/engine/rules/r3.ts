@@ -19,11 +19,18 @@ export const r3: Rule = {
     const recording = ctx.p["r3.requireRecording"];
     const forwardedOnly = ctx.p["r3.population"] === "forwarded";
     const notYetDue = ctx.asOfEnd - ctx.p["r3.callbackDays"] * SECONDS_PER_DAY;
+    // only the values this reading needs: 回访录音 when recordings count, 转派时间 for 'forwarded'
+    const columns = [
+      "closed_at",
+      "callback_at",
+      ...(recording ? ["callback_recording"] : []),
+      ...(forwardedOnly ? ["forwarded_at"] : []),
+    ];
     return {
       kpis: evaluateMonthlyTickets(ctx, {
         ruleId: "R3",
-        needs: this.needs,
-        columns: ["closed_at", "forwarded_at", "callback_at", "callback_recording"],
+        needs: [{ sheet: "tickets", columns }],
+        columns,
         unit: unitCents(ctx, "r3.unit"),
         threshold: ctx.p["r3.threshold"],
         anchor: (t) => (forwardedOnly && t.forwarded_at === null ? null : t.closed_at),

@@ -11,6 +11,22 @@ import {
 } from "./common";
 import { serviceMonths } from "./monthly";
 
+/** A number's exact decimal digits: 89.9999999 → [899999999n, 7]. */
+function decimal(x: number): [bigint, number] {
+  const text = Math.abs(x) < 1e21 && !/e/i.test(String(x)) ? String(x) : x.toFixed(20);
+  const [int, frac = ""] = text.split(".");
+  return [BigInt(int + frac), frac.length];
+}
+
+/** mean(values) ≥ target, compared exactly on the decimal values as written (no float sum). */
+export function meanAtLeast(values: number[], target: number): boolean {
+  const parts = [...values, target].map(decimal);
+  const scale = Math.max(...parts.map(([, d]) => d));
+  const at = ([m, d]: [bigint, number]) => m * 10n ** BigInt(scale - d);
+  const sum = parts.slice(0, -1).reduce((a, p) => a + at(p), 0n);
+  return sum >= at(parts[parts.length - 1]) * BigInt(values.length);
+}
+
 export const r5: Rule = {
   id: "R5",
   zh: "质量监督·质检得分",
@@ -58,10 +74,12 @@ export const r5: Rule = {
             noteEn: "no QA samples this month",
           });
         }
-        // exact mean comparison: sum ≥ threshold × n, in hundredths of a point
-        const sum = samples.reduce((a, s) => a + Math.round(s.v.score! * 1e6), 0);
-        const pass = sum >= Math.round(threshold * 1e6) * samples.length;
-        const mean = sum / 1e6 / samples.length;
+        // the unrounded mean against the target, exactly: Σ scores ≥ target × n in decimal integers
+        const pass = meanAtLeast(
+          samples.map((s) => s.v.score!),
+          threshold
+        );
+        const mean = samples.reduce((a, s) => a + s.v.score!, 0) / samples.length;
         return makeKpi({
           ruleId: "R5",
           period: p.key,

@@ -3,6 +3,7 @@ import { addNaturalDays } from "../calendar";
 import { monthPeriod, quarterPeriod, halfPeriod, yearPeriod, Period } from "../periods";
 import { dayToYmd, formatDay } from "../time";
 import { Rule, missingReason, naRows, unitCents } from "./common";
+import { cellOf } from "../read";
 import { ExpectedReport, evaluateReports, reportIndex } from "./reports";
 
 /** The expected list: 月报 × 12, 季报 × 4, 半年报 H1, 年报, for the service year (the year it starts in). */
@@ -35,11 +36,13 @@ export const r6: Rule = {
       }));
       return { kpis: naRows("R6", periods, ctx, reason, unit) };
     }
-    const index = reportIndex(ctx);
+    // a row whose 成绩公布日期 cannot be read is left out (the report counts as not found)
+    const all = reportIndex(ctx);
+    const index = new Map([...all].filter(([, r]) => !r.bad.has("scores_published_on")));
+    const unreadable = new Set([...all.keys()].filter((k) => !index.has(k)));
     const expected: ExpectedReport[] = list.map((e) => {
       const rec = index.get(`${e.type}|${e.period.key}`);
-      const published =
-        rec && !rec.bad.has("scores_published_on") ? rec.v.scores_published_on : null;
+      const published = rec ? rec.v.scores_published_on : null;
       if (published !== null && published !== undefined) {
         const due = addNaturalDays(published, ctx.p["r6.dueDays"], roll);
         return {
@@ -51,12 +54,13 @@ export const r6: Rule = {
         };
       }
       const due = addNaturalDays(e.period.last, ctx.p["r6.fallbackDueDays"], roll);
-      if (rec && due <= ctx.asOf) {
+      if (rec) {
+        const at = cellOf(ctx.sheets.reports!, rec.row, "scores_published_on");
         ctx.issues.add({
           sheet: ctx.sheets.reports!.name,
           row: rec.row,
-          column: ctx.sheets.reports!.columns.get("scores_published_on")?.header ?? "成绩公布日期",
-          cell: null,
+          column: at?.column ?? "成绩公布日期",
+          cell: at?.cell ?? null,
           level: "warning",
           code: "fallback-due",
           message: `${e.type} ${e.period.key} 无成绩公布日期，按期末后 ${ctx.p["r6.fallbackDueDays"]} 日（${formatDay(due)}）为截止日`,
@@ -71,6 +75,6 @@ export const r6: Rule = {
         dueNoteEn: `no publication date: ${ctx.p["r6.fallbackDueDays"]} days after the period end`,
       };
     });
-    return { kpis: evaluateReports(ctx, "R6", expected, index, unit) };
+    return { kpis: evaluateReports(ctx, "R6", expected, index, unit, unreadable) };
   },
 };

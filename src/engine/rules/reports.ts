@@ -29,11 +29,20 @@ export function evaluateReports(
   ruleId: string,
   expected: ExpectedReport[],
   index: Map<string, Rec<Report>>,
-  unit: Cents
+  unit: Cents,
+  /** report keys whose row was left out for an unreadable cell */
+  leftOut: Set<string> = new Set()
 ): Kpi[] {
   return expected.map((e) => {
     const rec = index.get(`${e.type}|${e.period}`);
-    const base = { ruleId, period: e.period, evalDay: e.due, unit, valueKind: "date" as const };
+    const base = {
+      ruleId,
+      period: e.period,
+      evalDay: e.due,
+      unit,
+      valueKind: "date" as const,
+      leftOut: leftOut.has(`${e.type}|${e.period}`) ? 1 : 0,
+    };
     if (e.due > ctx.asOf)
       return makeKpi({
         ...base,
