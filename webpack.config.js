@@ -1,4 +1,5 @@
 /* eslint-disable no-undef */
+const webpack = require("webpack");
 // The task pane's browser build, laid out as in Microsoft's Office-Addin-TaskPane-React template.
 //
 //   npm run build        webpack --mode production  → dist/ (no certificates needed)
@@ -102,6 +103,13 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      // the worker has a fixed file name: a build id in its URL keeps a webview's cache from
+      // pairing a new pane with an old worker after a redeploy
+      new webpack.DefinePlugin({
+        __ENGINE_WORKER_VERSION__: JSON.stringify(
+          `${require("./package.json").version}-${Date.now().toString(36)}`
+        ),
+      }),
       new CopyWebpackPlugin({
         patterns: [
           {

@@ -20,6 +20,8 @@ import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
   filters: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: "6px" },
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: "100%" },
   col: { display: "flex", flexDirection: "column", gap: "8px" },
   msg: { whiteSpace: "normal", wordBreak: "break-word" },
 });
@@ -36,12 +38,15 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
   const all = props.issues;
   if (all.length === 0) return <Caption1>{s.noIssues}</Caption1>;
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
-  const shown = all.filter((i) => (!level || i.level === level) && (!sheet || i.sheet === sheet) && (!code || i.code === code));
+  const rank = { error: 0, warning: 1, info: 2 };
+  const shown = [...all]
+    .sort((a, b) => rank[a.level] - rank[b.level])
+    .filter((i) => (!level || i.level === level) && (!sheet || i.sheet === sheet) && (!code || i.code === code));
   return (
     <div className={c.col}>
       <div className={c.filters}>
-        <Field label={s.level}>
-          <Select value={level} onChange={(_, d) => setLevel(d.value)} data-testid="filter-level">
+        <Field label={s.level} className={c.field}>
+          <Select className={c.select} value={level} onChange={(_, d) => setLevel(d.value)} data-testid="filter-level">
             <option value="">{s.all}</option>
             {["error", "warning", "info"].map((l) => (
               <option key={l} value={l}>
@@ -50,8 +55,8 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
             ))}
           </Select>
         </Field>
-        <Field label={s.sheet}>
-          <Select value={sheet} onChange={(_, d) => setSheet(d.value)} data-testid="filter-sheet">
+        <Field label={s.sheet} className={c.field}>
+          <Select className={c.select} value={sheet} onChange={(_, d) => setSheet(d.value)} data-testid="filter-sheet">
             <option value="">{s.all}</option>
             {uniq(all.map((i) => i.sheet)).map((x) => (
               <option key={x} value={x}>
@@ -60,8 +65,8 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
             ))}
           </Select>
         </Field>
-        <Field label={s.code}>
-          <Select value={code} onChange={(_, d) => setCode(d.value)} data-testid="filter-code">
+        <Field label={s.code} className={c.field}>
+          <Select className={c.select} value={code} onChange={(_, d) => setCode(d.value)} data-testid="filter-code">
             <option value="">{s.all}</option>
             {uniq(all.map((i) => i.code)).map((x) => (
               <option key={x} value={x}>

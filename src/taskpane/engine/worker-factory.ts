@@ -3,10 +3,17 @@
 // handler takes over.
 export const WORKER_SCRIPT = "engine.worker.js";
 
+/** Set by webpack's DefinePlugin (absent in tests). */
+declare const __ENGINE_WORKER_VERSION__: string | undefined;
+
 export function createEngineWorker(): Worker | null {
   if (typeof Worker === "undefined") return null;
   try {
-    return new Worker(WORKER_SCRIPT, { name: "audit-engine" });
+    const version =
+      typeof __ENGINE_WORKER_VERSION__ === "string"
+        ? `?v=${encodeURIComponent(__ENGINE_WORKER_VERSION__)}`
+        : "";
+    return new Worker(WORKER_SCRIPT + version, { name: "audit-engine" });
   } catch {
     return null;
   }
