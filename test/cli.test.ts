@@ -222,12 +222,16 @@ describe("--verify: have the inputs changed since the results were written?", ()
 test("--lang en writes the result sheets in English (same sheet names, same numbers)", async () => {
   const out = path.join(dir, "en.xlsx");
   const json = path.join(dir, "en.json");
-  expect((await run([SMALL, "--out", out, "--json", json, "--as-of", "2023-02-28", "--lang", "en"])).code).toBe(0);
+  expect(
+    (await run([SMALL, "--out", out, "--json", json, "--as-of", "2023-02-28", "--lang", "en"])).code
+  ).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const kpi = wb.getWorksheet("KPI明细")!;
   expect(kpi.getCell("A1").value).toBe("KPIs: every rule × period");
-  expect(kpi.getRow(3).values).toEqual(expect.arrayContaining(["rule", "indicator", "period", "status", "deduction"]));
+  expect(kpi.getRow(3).values).toEqual(
+    expect.arrayContaining(["rule", "indicator", "period", "status", "deduction"])
+  );
   const s: SummaryJson = JSON.parse(readFileSync(json, "utf8"));
   expect(s.totals.deductions).toBe("2200.00");
 });
