@@ -43,9 +43,16 @@ test("run: reads the sheets, writes the seven result sheets, never touches an in
   for (const [name, snap] of before) expect(fake.snapshot(name)).toBe(snap);
   // a rule opens its rows in KPI明细
   await user.click(screen.getByRole("button", { name: "在 KPI明细 中查看 R2" }));
-  await waitFor(() => expect(fake.selection).toEqual({ sheet: "KPI明细", address: expect.stringMatching(/^A\d+$/) }));
-  const row = Number(fake.selection!.address.slice(1));
-  expect(fake.officeValues("KPI明细")[row - 1][0]).toBe("R2");
+  await waitFor(() => expect(fake.selection).toEqual({ sheet: "KPI明细", address: expect.stringMatching(/^A\d+:O\d+$/) }));
+  // every row of R2 (one per month of the window: 13), and only those
+  const [from, to] = fake.selection!.address.split(":").map((a) => Number(a.slice(1)));
+  const kpiRows = fake.officeValues("KPI明细");
+  expect(to - from + 1).toBe(13);
+  for (let r = from; r <= to; r++) expect(kpiRows[r - 1][0]).toBe("R2");
+  expect(kpiRows[from - 2][0]).not.toBe("R2");
+  expect(kpiRows[to][0]).not.toBe("R2");
+  // the selected block spans the table's 15 columns exactly
+  expect(kpiRows[2].length).toBe(15);
   // an issue selects its cell
   await user.click(screen.getByRole("tab", { name: /问题/ }));
   await user.click(screen.getByRole("button", { name: "定位到 工单!C237" }));

@@ -25,6 +25,9 @@ import {
 
 export type Lang = "zh" | "en";
 
+/** The last column of the KPI明细 table (15 columns). */
+export const KPI_LAST_COLUMN = "O";
+
 export interface LayoutOptions {
   lang?: Lang;
 }
@@ -279,7 +282,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     widths: [34, 30, 44, 10, 10, 10, 10, 10, 16],
   };
 
-  // ---- KPI明细 ----
+  // ---- KPI明细 (15 columns, A–O: see KPI_LAST_COLUMN) ----
   const kpiB = new Builder(L("（无）", "(none)"));
   kpiB.row = 3;
   kpiB.table(
@@ -721,6 +724,13 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
 export function kpiFirstRow(kpis: Kpi[], ruleId: string): number {
   const i = kpis.findIndex((k) => k.ruleId === ruleId);
   return i < 0 ? 4 : 4 + i; // the KPI table's header is on row 3
+}
+
+/** The rows of one rule in KPI明细, e.g. "A369:O381" (the pane selects them). */
+export function kpiRuleRange(kpis: Kpi[], ruleId: string): string {
+  const first = kpiFirstRow(kpis, ruleId);
+  const count = kpis.filter((k) => k.ruleId === ruleId).length;
+  return `A${first}:${KPI_LAST_COLUMN}${first + Math.max(count, 1) - 1}`;
 }
 
 function monthOf(day: number): string {

@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { AuditResult } from "../../engine/audit";
-import { kpiFirstRow } from "../../engine/layout";
+import { kpiRuleRange } from "../../engine/layout";
 import type { Params } from "../../engine/params";
 import { resolve, DEFAULT_PARAMS } from "../../engine/params";
 import type { SheetKey } from "../../engine/sheets";
@@ -161,7 +161,7 @@ export function App(props: AppProps) {
         }
       : undefined;
 
-  const onOpenRule = session?.canSelect && result ? (ruleId: string) => void session.selectCell("KPI明细", `A${kpiFirstRow(result.kpis, ruleId)}`) : undefined;
+  const onOpenRule = session?.canSelect && result ? (ruleId: string) => void session.selectCell("KPI明细", kpiRuleRange(result.kpis, ruleId)) : undefined;
 
   return (
     <LangContext.Provider value={{ lang, s }}>
