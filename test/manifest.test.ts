@@ -4,8 +4,9 @@
 // so the manifest is parsed with xml2js (office-addin-manifest's own parser, a dependency of it)
 // and the rules that matter for this add-in are asserted here. Also: the icons it names exist
 // with the right sizes, and webpack's production copy rewrites every URL for ADDIN_URL.
-import { existsSync, readFileSync, readdirSync, statSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import path from "path";
+import { REQUIRED_EXCEL_API } from "../src/excel/adapter";
 
 // xml2js has no bundled types (and @types/xml2js is not installed): the little used here
 interface Xml2js {
@@ -69,26 +70,6 @@ async function parse(xml: string): Promise<XmlNode> {
 }
 
 /** The version REQUIRED_EXCEL_API is set to in src/excel/, read from the source (no import). */
-function requiredExcelApi(): { version?: string; reason?: string } {
-  const dir = path.join(ROOT, "src", "excel");
-  if (!existsSync(dir)) return { reason: "src/excel/ does not exist yet" };
-  const files: string[] = [];
-  const collect = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) collect(full);
-      else if (/\.tsx?$/.test(name)) files.push(full);
-    }
-  };
-  collect(dir);
-  const pattern = /export\s+const\s+REQUIRED_EXCEL_API\s*(?::\s*[\w.]+\s*)?=\s*["'`]([^"'`]+)["'`]/;
-  for (const file of files) {
-    const match = pattern.exec(readFileSync(file, "utf8"));
-    if (match) return { version: match[1] };
-  }
-  return {};
-}
-
 const xml = readFileSync(MANIFEST, "utf8");
 let app: XmlNode;
 
@@ -168,21 +149,12 @@ describe("manifest.xml (add-in only, XML)", () => {
     expect(attr(excel[0], "MinVersion")).toMatch(/^1\.\d+$/);
   });
 
-  const required = requiredExcelApi();
-  const requiredTest = required.reason ? test.skip : test;
-  requiredTest(
-    `ExcelApi MinVersion equals REQUIRED_EXCEL_API from src/excel/${required.reason ? ` (skipped: ${required.reason})` : ""}`,
-    () => {
-      if (!required.version) {
-        throw new Error(
-          'src/excel/ exists but exports no `export const REQUIRED_EXCEL_API = "1.x"`'
-        );
-      }
-      const sets = kid(kid(app, "Requirements"), "Sets");
-      const excel = kids(sets, "Set").find((s) => attr(s, "Name") === "ExcelApi");
-      expect(attr(excel, "MinVersion")).toBe(required.version);
-    }
-  );
+  test("ExcelApi MinVersion equals REQUIRED_EXCEL_API from src/excel/", () => {
+    const sets = kid(kid(app, "Requirements"), "Sets");
+    const excel = kids(sets, "Set").find((s) => attr(s, "Name") === "ExcelApi");
+    expect(REQUIRED_EXCEL_API).toMatch(/^1\.\d+$/);
+    expect(attr(excel, "MinVersion")).toBe(REQUIRED_EXCEL_API);
+  });
 
   test("the task pane is taskpane.html on the dev server", () => {
     const source = kid(kid(app, "DefaultSettings"), "SourceLocation");

@@ -182,29 +182,9 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
           evidence: [evidenceOf(ctx, "payments", row, "paid_amount", `第${no}期付款`)],
         });
     }
-    if (row?.bad.has("paid_on")) {
-      const statusZh = "付款日期无法识别";
-      return {
-        no,
-        amount,
-        dueOn,
-        dueNote,
-        deductions: ded,
-        payable,
-        invoiceOn,
-        invoiceAmount,
-        invoiceValid,
-        paidOn,
-        paidAmount,
-        fiscalDelay,
-        daysLate,
-        lateFee,
-        status: "unknown",
-        statusZh,
-      };
-    }
-    const status: Installment["status"] =
-      paidOn !== null
+    const status: Installment["status"] = row?.bad.has("paid_on")
+      ? "unknown"
+      : paidOn !== null
         ? daysLate > 0
           ? "paid-late"
           : "paid"
@@ -222,6 +202,7 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       overdue: "逾期未付",
       "not-yet-due": "未到期",
       waiting: "待条件",
+      unknown: "付款日期无法识别",
     }[status];
     return {
       no,
