@@ -4,14 +4,14 @@
 // 2 usage errors or an unreadable file. No stack trace ever reaches the user.
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
 import path from "path";
-import { AuditFailure, AuditResult, audit } from "../engine/audit";
+import { AuditFailure, AuditResult, audit, ruleTotals } from "../engine/audit";
 import { layoutResults, Lang } from "../engine/layout";
 import { formatYuan } from "../engine/money";
 import { PARAM_KEYS, ParamKey, coerceParam } from "../engine/params";
 import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
 import { toSummaryJson } from "../engine/summary";
 import { VerifyResult, verifyInputs } from "../engine/verify";
-import { formatDateTimeSpace, parseIsoDay } from "../engine/time";
+import { beijingText, parseIsoDay } from "../engine/time";
 import { readWorkbookFile, workbookBytes } from "../file/xlsx";
 import { writeResultSheets } from "../file/write";
 
@@ -99,7 +99,7 @@ export function parseArgs(argv: string[]): Args | "help" {
 
 /** Now, as naive Beijing local time text (for the run log only; results never depend on it). */
 export function beijingNow(): string {
-  return formatDateTimeSpace(Math.floor(Date.now() / 1000) + 8 * 3600);
+  return beijingText(Date.now());
 }
 
 export function defaultOutPath(input: string): string {
@@ -165,12 +165,9 @@ export function printSummary(r: AuditResult, io: Io): void {
   const t = s.totals;
   io.out(`接诉即办合同考核 · 核查完成（评价截止 ${r.asOf}）`);
   io.out("扣款（考核细则）：");
-  for (const rule of DEDUCTION_RULES) {
-    const ks = r.kpis.filter((k) => k.ruleId === rule.id);
-    const amount = ks.reduce((a, k) => a + k.deduction, 0);
-    const occ = ks.reduce((a, k) => a + k.occurrences, 0);
-    const pending = ks.filter((k) => k.status === "pending").length;
-    const na = ks.filter((k) => k.status === "na").length;
+  for (const [i, rule] of DEDUCTION_RULES.entries()) {
+    const { amount, occurrences: occ, byStatus } = ruleTotals(r)[i];
+    const { pending, na } = byStatus;
     const extra = [pending ? `待定 ${pending}` : "", na ? `不适用 ${na}` : ""]
       .filter(Boolean)
       .join("，");

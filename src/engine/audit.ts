@@ -3,7 +3,8 @@
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex } from "@noble/hashes/utils";
 import { Issue, IssueList, sortIssues } from "./issues";
-import { Claim, Context, Finding, Kpi } from "./model";
+import { Claim, Context, Finding, Kpi, Status } from "./model";
+import type { Cents } from "./money";
 import {
   DEFAULT_PARAMS,
   ParamError,
@@ -188,6 +189,31 @@ function warnMissingColumns(ctx: Context): void {
       messageEn: `sheet "${sheet.name}" has no column ${def.zh} (${def.en}): ${rules.join(", ")} will not be evaluated`,
     });
   }
+}
+
+export interface RuleTotal {
+  ruleId: string;
+  /** KPI rows (periods, reports, policies) of the rule */
+  periods: number;
+  byStatus: Record<Status, number>;
+  occurrences: number;
+  amount: Cents;
+}
+
+/** Occurrences, deductions and statuses per deduction rule (R1–R10), in catalogue order. */
+export function ruleTotals(r: Pick<AuditResult, "kpis">): RuleTotal[] {
+  return DEDUCTION_RULES.map((rule) => {
+    const ks = r.kpis.filter((k) => k.ruleId === rule.id);
+    const byStatus: Record<Status, number> = { pass: 0, fail: 0, na: 0, pending: 0 };
+    for (const k of ks) byStatus[k.status]++;
+    return {
+      ruleId: rule.id,
+      periods: ks.length,
+      byStatus,
+      occurrences: ks.reduce((a, k) => a + k.occurrences, 0),
+      amount: ks.reduce((a, k) => a + k.deduction, 0),
+    };
+  });
 }
 
 export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResult {

@@ -112,3 +112,8 @@ export function monthKey(day: DayNum): string {
   const { y, m } = dayToYmd(day);
   return `${y}-${pad(m)}`;
 }
+
+/** An instant (ms since the Unix epoch) as Beijing local time text, for run logs only. */
+export function beijingText(epochMs: number): string {
+  return formatDateTimeSpace(Math.floor(epochMs / 1000) + 8 * 3600);
+}

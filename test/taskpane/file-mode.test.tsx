@@ -60,7 +60,7 @@ test("open a workbook file, run, see the totals, download the audited copy", asy
   expect(names[0]).toBe("工单");
 }, 60000);
 
-test("a missing sheet says what it costs", async () => {
+test("a workbook with every input sheet reports none missing", async () => {
   const { user } = setup();
   await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
   await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });

@@ -1,6 +1,6 @@
 // The one place that decides how results look in a workbook: sheet order, column order,
 // headers, number formats, highlights, links to source cells. Chinese first, English second.
-import { AuditResult } from "../audit";
+import { AuditResult, ruleTotals } from "../audit";
 import { LEVEL_ZH } from "../issues";
 import { Kpi, Status } from "../model";
 import { formatCents, toChineseCapital, toCents } from "../money";
@@ -194,19 +194,17 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
   );
   const ruleRows: SpecCell[][] = [];
   const ruleHl: (Highlight | null)[] = [];
-  for (const rule of DEDUCTION_RULES) {
-    const ks = r.kpis.filter((k) => k.ruleId === rule.id);
-    const count = (st: Status) => ks.filter((k) => k.status === st).length;
-    const amount = ks.reduce((a, k) => a + k.deduction, 0);
-    const occ = ks.reduce((a, k) => a + k.occurrences, 0);
+  const totals = ruleTotals(r);
+  for (const [i, rule] of DEDUCTION_RULES.entries()) {
+    const { periods, byStatus, occurrences: occ, amount } = totals[i];
     ruleRows.push([
       link(rule.id, "KPI明细", `A${kpiFirstRow(r.kpis, rule.id)}`),
       t(rule[lang]),
-      n(ks.length, "int"),
-      n(count("pass"), "int"),
-      n(count("fail"), "int"),
-      n(count("na"), "int"),
-      n(count("pending"), "int"),
+      n(periods, "int"),
+      n(byStatus.pass, "int"),
+      n(byStatus.fail, "int"),
+      n(byStatus.na, "int"),
+      n(byStatus.pending, "int"),
       n(occ, "int"),
       money(amount),
     ]);

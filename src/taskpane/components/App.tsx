@@ -22,6 +22,7 @@ import { resolve, DEFAULT_PARAMS } from "../../engine/params";
 import type { SheetKey } from "../../engine/sheets";
 import { Cancelled, SheetInfo } from "../../workbook";
 import { RUN_LOG_SHEET, VerifyResult } from "../../engine/verify";
+import { beijingText } from "../../engine/time";
 import { EngineFailure } from "../engine/client";
 import { LangContext, STRINGS, UiLang } from "../i18n";
 import { AuditSession, resultFileName } from "../session";
@@ -53,10 +54,6 @@ export interface AppProps {
   save?: (bytes: Uint8Array, name: string) => void;
 }
 
-function beijingNow(): string {
-  const d = new Date(Date.now() + 8 * 3600 * 1000);
-  return d.toISOString().slice(0, 19).replace("T", " ");
-}
 
 export function App(props: AppProps) {
   const c = useStyles();
@@ -112,7 +109,7 @@ export function App(props: AppProps) {
     setVerified(null);
     try {
       const r = await session.run(
-        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingNow() },
+        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingText(Date.now()) },
         (progress) => {
           if (!ctrl.signal.aborted) setRun({ status: "running", progress });
         },

@@ -15,7 +15,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { AuditResult } from "../../engine/audit";
+import { AuditResult, ruleTotals } from "../../engine/audit";
 import { formatYuan } from "../../engine/money";
 import { DEDUCTION_RULES } from "../../engine/rules";
 import { useStrings } from "../i18n";
@@ -47,6 +47,7 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
   const { s, lang } = useStrings();
   const c = useStyles();
   const t = props.result.settlement.totals;
+  const totals = ruleTotals(props.result);
   const errors = props.result.issues.filter((i) => i.level === "error").length;
   const warnings = props.result.issues.filter((i) => i.level === "warning").length;
   return (
@@ -84,10 +85,8 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
           </TableRow>
         </TableHeader>
         <TableBody>
-          {DEDUCTION_RULES.map((rule) => {
-            const ks = props.result.kpis.filter((k) => k.ruleId === rule.id);
-            const amount = ks.reduce((a, k) => a + k.deduction, 0);
-            const occ = ks.reduce((a, k) => a + k.occurrences, 0);
+          {DEDUCTION_RULES.map((rule, i) => {
+            const { amount, occurrences: occ } = totals[i];
             return (
               <TableRow key={rule.id} className={amount > 0 ? c.failRow : undefined} data-testid={`rule-${rule.id}`}>
                 <TableCell>
