@@ -2,7 +2,16 @@
 //                   [--as-of YYYY-MM-DD] [--params FILE.json] [--lang zh|en]
 // Exit codes: 0 the audit ran (findings are not failures); 1 the workbook cannot be audited;
 // 2 usage errors or an unreadable file. No stack trace ever reaches the user.
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "fs";
 import path from "path";
 import { AuditFailure, AuditResult, audit, ruleTotals } from "../engine/audit";
 import { layoutResults, Lang } from "../engine/layout";
@@ -12,8 +21,8 @@ import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
 import { toSummaryJson } from "../engine/summary";
 import { VerifyResult, verifyInputs } from "../engine/verify";
 import { beijingText, parseIsoDay } from "../engine/time";
-import { readWorkbookFile, workbookBytes } from "../file/xlsx";
-import { writeResultSheets } from "../file/write";
+import { FileUnreadable } from "../file/errors";
+import { XlsxWorkbook } from "../file/workbook-file";
 
 export interface Io {
   out(line: string): void;
@@ -102,9 +111,37 @@ export function beijingNow(): string {
   return beijingText(Date.now());
 }
 
-export function defaultOutPath(input: string): string {
+export function defaultOutPath(input: string, kind: XlsxWorkbook["kind"] = "xlsx"): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-核查${ext || ".xlsx"}`);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-核查${ext || `.${kind}`}`);
+}
+
+/** Excel refuses a macro workbook named .xlsx and the other way round: the copy keeps its type. */
+function checkOutExtension(out: string, kind: XlsxWorkbook["kind"]): void {
+  const ext = path.extname(out).toLowerCase().slice(1);
+  if (ext === kind) return;
+  throw new UsageError(
+    `输出文件应为 .${kind}（与输入工作簿类型相同${kind === "xlsm" || kind === "xltm" ? "，宏得以保留" : ""}）/ the output must be a .${kind} file, like the input: ${out}`
+  );
+}
+
+/** Writes the pieces to a temporary file, then renames it into place (never a half-written file). */
+function writeAtomically(out: string, pieces: Uint8Array[]): void {
+  const tmp = `${out}.tmp-${process.pid}`;
+  try {
+    const fd = openSync(tmp, "w");
+    try {
+      for (const p of pieces) writeSync(fd, p);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, out);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw new UsageError(
+      `无法写出结果文件 / cannot write the result: ${out} — ${(e as Error).message}`
+    );
+  }
 }
 
 function readParamsFile(file: string): Record<string, unknown> {
@@ -227,6 +264,17 @@ export function printVerify(v: VerifyResult, io: Io): number {
   return v.unchanged ? 0 : 1;
 }
 
+/** The sheets the engine needs (input sheets, 规则参数, the run log), read from the package. */
+function readTables(wb: XlsxWorkbook, name: string) {
+  try {
+    return wb.readTablesSync(wb.sheetsForEngine());
+  } catch (e) {
+    if (e instanceof FileUnreadable)
+      throw new UsageError(`无法读取工作簿 ${name}：${e.messageZh}\n${e.messageEn}`);
+    throw e;
+  }
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let args: Args | "help";
   try {
@@ -240,37 +288,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const input = path.resolve(args.input);
-  const out = path.resolve(args.out ?? defaultOutPath(args.input));
-  if (out === input && !args.verify) {
-    io.err(
-      `输出文件不能与输入相同（输入工作簿不会被修改）/ the output must not be the input (the input is never modified): ${args.input}`
-    );
-    return 2;
-  }
   try {
     const params = args.params ? readParamsFile(args.params) : undefined;
     if (!existsSync(input)) throw new UsageError(`找不到文件 / file not found: ${args.input}`);
-    let wb;
+    let wb: XlsxWorkbook;
     try {
-      wb = await readWorkbookFile(input);
+      wb = XlsxWorkbook.open(readFileSync(input));
     } catch (e) {
-      throw new UsageError(
-        `无法读取工作簿（需要 .xlsx 文件）/ cannot read the workbook (an .xlsx file is needed): ${args.input} — ${(e as Error).message}`
-      );
+      if (e instanceof FileUnreadable)
+        throw new UsageError(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);
+      throw e;
     }
-    if (args.verify) return printVerify(verifyInputs(wb.tables), io);
-    const result = audit(wb.tables, { params, asOf: args.asOf, runAt: beijingNow() });
-    writeResultSheets(wb.workbook, layoutResults(result, { lang: args.lang }));
-    const tmp = `${out}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, await workbookBytes(wb.workbook));
-      renameSync(tmp, out);
-    } catch (e) {
-      if (existsSync(tmp)) unlinkSync(tmp);
+    const out = path.resolve(args.out ?? defaultOutPath(args.input, wb.kind));
+    if (out === input && !args.verify)
       throw new UsageError(
-        `无法写出结果文件 / cannot write the result: ${out} — ${(e as Error).message}`
+        `输出文件不能与输入相同（输入工作簿不会被修改）/ the output must not be the input (the input is never modified): ${args.input}`
       );
-    }
+    if (!args.verify) checkOutExtension(out, wb.kind);
+    const tables = readTables(wb, args.input);
+    if (args.verify) return printVerify(verifyInputs(tables), io);
+    const result = audit(tables, { params, asOf: args.asOf, runAt: beijingNow() });
+    wb.writeResultSheetsSync(layoutResults(result, { lang: args.lang }));
+    writeAtomically(out, wb.toZipPieces());
     if (args.json) writeFileSync(args.json, JSON.stringify(toSummaryJson(result), null, 1));
     printSummary(result, io);
     io.out(
@@ -284,6 +323,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof UsageError) {
       io.err(e.message);
+      return 2;
+    }
+    if (e instanceof FileUnreadable) {
+      io.err(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);
       return 2;
     }
     io.err(

@@ -17,6 +17,45 @@ export interface RawTable {
   firstCol: number;
   /** rows of cells; rows may be shorter than others (missing trailing cells are blank) */
   values: RawCell[][];
+  /**
+   * The workbook counts dates from 1904 (Mac Excel's old default): its date serials are 1,462
+   * days smaller than the same dates in the 1900 system. The engine adds them back when it reads
+   * a date; the values themselves stay as the workbook holds them (and as they are hashed).
+   */
+  date1904?: boolean;
+}
+
+/**
+ * Excel's error values as `range.values` (and the .xlsx reader) gives them (a string). A text cell that holds exactly
+ * one of these strings cannot be told apart from the error without loading `valueTypes` too;
+ * both mean "no usable value" to the engine, so both become {error}.
+ */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#BUSY!",
+  "#EXTERNAL!",
+  "#PYTHON!",
+]);
+
+/** One value of `range.values` (and the .xlsx reader) as the raw model holds it: '' → null, '#N/A' → {error}. */
+export function rawCell(v: unknown): RawCell {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string") return EXCEL_ERRORS.has(v) ? { error: v } : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
 }
 
 export function isCellError(v: RawCell): v is CellError {

@@ -1,42 +1,10 @@
 // Cell conversions between Office.js and the project's models: `range.values` → RawCell on
 // reading, SpecCell → value + number format on writing. Pure functions (no Office objects).
-import { RawCell } from "../engine/table";
+import { RawCell, rawCell } from "../engine/table";
+export { EXCEL_ERRORS, rawCell } from "../engine/table";
 import { Format, Highlight, SpecCell, isLink } from "../engine/layout/spec";
 import { dayToSerial, secondsToSerial } from "../engine/time";
 import { HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
-
-/**
- * Excel's error values as `range.values` gives them (a string). A text cell that holds exactly
- * one of these strings cannot be told apart from the error without loading `valueTypes` too;
- * both mean "no usable value" to the engine, so both become {error}.
- */
-export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#UNKNOWN!",
-  "#BUSY!",
-  "#EXTERNAL!",
-  "#PYTHON!",
-]);
-
-/** One value of `range.values` as the raw model holds it: '' → null, '#N/A' → {error}. */
-export function rawCell(v: unknown): RawCell {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string") return EXCEL_ERRORS.has(v) ? { error: v } : v;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
-}
 
 /**
  * Rows of `range.values` → raw rows, `leadingCols` blank cells first (the used range's column

@@ -1,6 +1,7 @@
 // What the pane does with a workbook, in one interface for both modes: the open workbook in
-// Excel (through the Office.js adapter) and an .xlsx file in a plain browser (exceljs in the
-// engine worker). Components call a session; they never call Office or exceljs themselves.
+// Excel (through the Office.js adapter) and an .xlsx file in a plain browser (the product's own
+// .xlsx reader and writer, in the engine worker). Components call a session; they never call
+// Office or the file code themselves.
 import type { AuditResult } from "../engine/audit";
 import { paramsSheetSpec, templateSpecs } from "../engine/layout/own";
 import type { Params } from "../engine/params";
@@ -45,7 +46,7 @@ export interface AuditSession {
   /** compares the inputs with the SHA-256 fingerprints in 运行记录 */
   verify(): Promise<VerifyResult>;
   /** the audited workbook, file mode only */
-  download?(): Promise<{ bytes: Uint8Array; name: string }>;
+  download?(): Promise<DownloadFile>;
 }
 
 const engineProgress =
@@ -227,13 +228,30 @@ export class FileSession implements AuditSession {
     /* a file in a browser has no cell cursor; the pane shows the address instead */
   }
 
-  download(): Promise<{ bytes: Uint8Array; name: string }> {
-    return this.engine.request<{ bytes: Uint8Array; name: string }>({ op: "download" });
+  download(): Promise<DownloadFile> {
+    return this.engine.request<DownloadFile>({ op: "download" });
   }
 }
 
-/** `<original>-核查.xlsx` */
-export function resultFileName(name: string): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, "");
-  return `${base}-核查.xlsx`;
+/** The audited copy: its bytes, the name of the file it came from, its type (macros kept). */
+export interface DownloadFile {
+  bytes: Uint8Array;
+  name: string;
+  kind: "xlsx" | "xlsm" | "xltx" | "xltm";
+}
+
+/** `<original>-核查.xlsx` (or .xlsm, … : the copy keeps the workbook's type) */
+export function resultFileName(name: string, kind: DownloadFile["kind"] = "xlsx"): string {
+  const base = name.replace(/\.(xlsx|xlsm|xltx|xltm|xls)$/i, "");
+  return `${base}-核查.${kind}`;
+}
+
+/** The MIME type of a workbook of this kind. */
+export function mimeType(kind: DownloadFile["kind"]): string {
+  return {
+    xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    xlsm: "application/vnd.ms-excel.sheet.macroEnabled.12",
+    xltx: "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
+    xltm: "application/vnd.ms-excel.template.macroEnabled.12",
+  }[kind];
 }

@@ -11,7 +11,7 @@ import { Browser, Page, chromium } from "playwright-core";
 import { audit } from "../../src/engine/audit";
 import { formatYuan } from "../../src/engine/money";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
-import { readWorkbookFile } from "../../src/file/xlsx";
+import { readXlsx } from "../xlsx";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -165,7 +165,7 @@ test("a changed threshold, saved into the file, changes the totals", async () =>
   await page.getByRole("tab", { name: "核查" }).click();
   await page.getByTestId("run").click();
   // what the engine says for the same workbook with r2.threshold = 80%
-  const open = await readWorkbookFile(FIXTURE);
+  const open = readXlsx(FIXTURE);
   const want = formatYuan(
     audit(open.tables, { params: { "r2.threshold": 0.8 } }).settlement.totals.deductions
   );

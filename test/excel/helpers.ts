@@ -1,7 +1,7 @@
 // Shared helpers for the Office.js adapter tests: fake workbooks from raw tables, sync checks.
 import * as path from "path";
 import { RawTable } from "../../src/engine/table";
-import { readWorkbookFile } from "../../src/file/xlsx";
+import { readXlsx } from "../xlsx";
 import { FakeExcel, FakeOptions, FakeValue, SyncRecord } from "../fakes/excel";
 
 export const FOUR_MB = 4 * 1024 * 1024;
@@ -13,11 +13,7 @@ const cache = new Map<string, Promise<RawTable[]>>();
 
 /** The raw tables of an .xlsx (read once per test file). */
 export function tablesOf(file: string): Promise<RawTable[]> {
-  if (!cache.has(file))
-    cache.set(
-      file,
-      readWorkbookFile(file).then((w) => w.tables)
-    );
+  if (!cache.has(file)) cache.set(file, Promise.resolve(readXlsx(file).tables));
   return cache.get(file)!;
 }
 

@@ -1,5 +1,5 @@
 // The task pane: four tabs over one audit session (the open Excel workbook, or a file in a plain
-// browser). The pane calls the session; it never calls Office or exceljs itself.
+// browser). The pane calls the session; it never calls Office or the file code itself.
 import * as React from "react";
 import {
   Button,
@@ -25,7 +25,7 @@ import { RUN_LOG_SHEET, VerifyResult } from "../../engine/verify";
 import { beijingText } from "../../engine/time";
 import { EngineFailure } from "../engine/client";
 import { LangContext, STRINGS, UiLang } from "../i18n";
-import { AuditSession, resultFileName } from "../session";
+import { AuditSession, mimeType, resultFileName } from "../session";
 import { IssuesTab } from "./IssuesTab";
 import { OpenFile } from "./OpenFile";
 import { ParamsTab } from "./ParamsTab";
@@ -51,7 +51,7 @@ export interface AppProps {
   /** run time text for the run log (injected for tests) */
   now?: () => string;
   /** hands the audited workbook to the user (file mode) */
-  save?: (bytes: Uint8Array, name: string) => void;
+  save?: (bytes: Uint8Array, name: string, type?: string) => void;
 }
 
 
@@ -153,8 +153,8 @@ export function App(props: AppProps) {
   const onDownload =
     session?.kind === "file" && session.download
       ? async () => {
-          const { bytes, name } = await session.download!();
-          (props.save ?? saveBytes)(bytes, resultFileName(name));
+          const { bytes, name, kind } = await session.download!();
+          (props.save ?? saveBytes)(bytes, resultFileName(name, kind), mimeType(kind));
         }
       : undefined;
 
@@ -235,8 +235,8 @@ export function App(props: AppProps) {
 }
 
 /** Hands bytes to the browser as a download; nothing leaves the computer. */
-export function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+export function saveBytes(bytes: Uint8Array, name: string, type = mimeType("xlsx")): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

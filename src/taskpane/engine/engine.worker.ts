@@ -1,4 +1,4 @@
-// The Web Worker: runs the engine (and, in file mode, exceljs) off the page's main thread.
+// The Web Worker: runs the engine (and, in file mode, the .xlsx reader and writer) off the page's main thread.
 import { Progress, Request, createHandler } from "./protocol";
 
 interface WorkerScope {

@@ -2,6 +2,7 @@
 // (Excel mode), and in file mode everything on the workbook file itself — open, audit, write
 // the result sheets, save the 规则参数 sheet, insert templates, hand back the bytes.
 // The same handler runs inline where there is no Worker (tests, very old hosts).
+// The .xlsx code (src/file/) is loaded only when a file is opened: Excel mode never needs it.
 import { AuditFailure, AuditResult, audit, AuditStage } from "../../engine/audit";
 import { layoutResults, Lang } from "../../engine/layout";
 import { paramsSheetSpec, templateSpecs } from "../../engine/layout/own";
@@ -11,9 +12,7 @@ import { isParamsSheetName, isResultSheetName } from "../../engine/read";
 import { SheetKey } from "../../engine/sheets";
 import { RawTable } from "../../engine/table";
 import { verifyInputs } from "../../engine/verify";
-import { OpenWorkbook, readWorkbookBuffer, workbookBytes } from "../../file/xlsx";
-import { insertTemplates, writeOwnSheet, writeResultSheets } from "../../file/write";
-import { worksheetToTable } from "../../file/read";
+import type { XlsxWorkbook } from "../../file/workbook-file";
 import type { SheetInfo } from "../../workbook";
 
 export interface RunOptions {
@@ -62,17 +61,13 @@ function failureOf(e: unknown): Failure {
       messageEn: e.messageEn,
       paramErrors: e.paramErrors,
     };
+  if (e && typeof e === "object" && "kind" in e && "messageZh" in e && "messageEn" in e) {
+    // FileUnreadable: why the file cannot be read, in the user's words
+    const f = e as { kind: string; messageZh: string; messageEn: string };
+    return { code: `unreadable-${f.kind}`, messageZh: f.messageZh, messageEn: f.messageEn };
+  }
   const msg = e instanceof Error ? e.message : String(e);
   return { code: "internal", messageZh: `内部错误：${msg}`, messageEn: `internal error: ${msg}` };
-}
-
-/** Sheets of a workbook with the size of what they hold. */
-export function sheetInfos(tables: RawTable[]): SheetInfo[] {
-  return tables.map((t) => ({
-    name: t.name,
-    rows: t.values.length,
-    columns: t.values.reduce((m, r) => Math.max(m, r.length), 0),
-  }));
 }
 
 /** The 规则参数 sheet's values as the pane's form starts from them. */
@@ -88,23 +83,13 @@ export function paramsFromTables(tables: RawTable[]): OpenOutcome["params"] {
   };
 }
 
-/** Keeps the raw tables in step with sheets the pane just wrote (the next run reads them). */
-function refreshTables(open: OpenWorkbook, names: string[]): void {
-  for (const n of names) {
-    const ws = open.workbook.getWorksheet(n);
-    if (!ws) continue;
-    const table = worksheetToTable(ws);
-    const i = open.tables.findIndex((t) => t.name === n);
-    if (i >= 0) open.tables[i] = table;
-    else open.tables.push(table);
-  }
-  const order = open.workbook.worksheets.map((w) => w.name);
-  open.tables.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-}
+const loadFileModule = () => import(/* webpackChunkName: "xlsx" */ "../../file/workbook-file");
 
 export function createHandler(post: (p: Progress) => void) {
-  let open: OpenWorkbook | null = null;
+  let open: XlsxWorkbook | null = null;
   let name = "";
+  /** the engine's tables of the open file, read once and re-read after a change */
+  let tables: RawTable[] | null = null;
 
   const runAudit = (tables: RawTable[], options: RunOptions): AuditOutcome => {
     const result = audit(
@@ -119,6 +104,12 @@ export function createHandler(post: (p: Progress) => void) {
     return { result, specs: layoutResults(result, { lang: options.lang }) };
   };
 
+  const file = (): XlsxWorkbook => {
+    if (!open) throw new Error("no workbook open");
+    return open;
+  };
+  const fileTables = (): RawTable[] => (tables ??= file().readTablesSync(file().sheetsForEngine()));
+
   return async function handle(req: Request): Promise<Response> {
     try {
       switch (req.op) {
@@ -126,44 +117,40 @@ export function createHandler(post: (p: Progress) => void) {
           return { ok: true, value: runAudit(req.tables, req.options) };
         case "open": {
           post({ stage: "opening", detail: req.name });
-          open = await readWorkbookBuffer(req.bytes);
+          const { XlsxWorkbook } = await loadFileModule();
+          open = XlsxWorkbook.open(new Uint8Array(req.bytes));
           name = req.name;
+          tables = null;
+          const paramsSheets = open.sheetsForEngine().filter(isParamsSheetName);
           const value: OpenOutcome = {
-            sheets: sheetInfos(open.tables),
-            params: paramsFromTables(open.tables),
+            sheets: await open.listSheets(),
+            params: paramsFromTables(open.readTablesSync(paramsSheets.slice(0, 1))),
           };
           return { ok: true, value };
         }
         case "runFile": {
-          if (!open) throw new Error("no workbook open");
-          const out = runAudit(open.tables, req.options);
+          const out = runAudit(fileTables(), req.options);
           post({ stage: "writing" });
-          writeResultSheets(open.workbook, out.specs);
+          file().writeResultSheetsSync(out.specs);
           return { ok: true, value: out };
         }
         case "saveParams": {
-          if (!open) throw new Error("no workbook open");
-          const spec = paramsSheetSpec(req.params);
-          writeOwnSheet(open.workbook, spec);
-          refreshTables(open, [spec.name]);
-          return { ok: true, value: sheetInfos(open.tables) };
+          await file().writeOwnSheet(paramsSheetSpec(req.params));
+          tables = null;
+          return { ok: true, value: await file().listSheets() };
         }
         case "templates": {
-          if (!open) throw new Error("no workbook open");
-          const added = insertTemplates(open.workbook, templateSpecs(req.keys));
-          refreshTables(open, added);
-          return { ok: true, value: { added, sheets: sheetInfos(open.tables) } };
+          const added = await file().insertTemplates(templateSpecs(req.keys));
+          tables = null;
+          return { ok: true, value: { added, sheets: await file().listSheets() } };
         }
         case "verify":
           return { ok: true, value: verifyInputs(req.tables) };
-        case "verifyFile": {
-          if (!open) throw new Error("no workbook open");
-          return { ok: true, value: verifyInputs(open.tables) };
-        }
+        case "verifyFile":
+          return { ok: true, value: verifyInputs(fileTables()) };
         case "download": {
-          if (!open) throw new Error("no workbook open");
-          const bytes = await workbookBytes(open.workbook);
-          return { ok: true, value: { bytes, name } };
+          const bytes = file().bytes();
+          return { ok: true, value: { bytes, name, kind: file().kind } };
         }
       }
     } catch (e) {

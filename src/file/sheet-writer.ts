@@ -1,0 +1,398 @@
+// A sheet spec → the XML of a new worksheet part (and its tables): values, number formats,
+// highlights, internal links, frozen header, column widths, print setup, data bars. Text is
+// always an inline string (never a formula, never a change to the shared strings); numbers are
+// always finite; dates are serials of the workbook's own date system.
+import {
+  Format,
+  Highlight,
+  SheetSpec,
+  SpecCell,
+  TableBlock,
+  TemplateSheetSpec,
+  isLink,
+} from "../engine/layout/spec";
+import { HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
+import { cellAddress, columnLetter } from "../engine/table";
+import { dayToSerial, secondsToSerial } from "../engine/time";
+import { NS_MAIN, NS_REL } from "./package";
+import { CellStyle, StyleBook } from "./styles";
+import { escapeAttr, escapeText } from "./xml";
+
+/** Excel keeps at most this many hyperlinks on a worksheet; the rest are written as plain text. */
+export const MAX_LINKS_PER_SHEET = 65530;
+export const MAX_CELL_CHARS = 32767;
+const LINK_COLOR = "FF0563C1";
+const DAYS_1900_TO_1904 = 1462;
+
+export interface TablePart {
+  /** filled in by the caller: the workbook-unique id and name */
+  id: number;
+  name: string;
+  xml: (id: number, name: string) => string;
+  wantedName: string;
+}
+
+export interface WrittenSheet {
+  /** the worksheet XML, in pieces (a large sheet is never one string) */
+  pieces: string[];
+  tables: TablePart[];
+  /** rows repeated on every printed page, e.g. `$3:$3` */
+  printTitles: string | null;
+  /** links left out over Excel's limit */
+  linksDropped: number;
+}
+
+interface Cell {
+  col: number;
+  xml: string;
+}
+
+/** Collects cells row by row and writes <sheetData>. */
+class Grid {
+  private readonly rows: Cell[][] = [];
+  links: string[] = [];
+  linksDropped = 0;
+
+  constructor(
+    private readonly styles: StyleBook,
+    private readonly date1904: boolean
+  ) {}
+
+  private put(row: number, col: number, xml: string): void {
+    (this.rows[row - 1] ??= []).push({ col, xml });
+  }
+
+  private serial(day: number | null, seconds: number | null): number {
+    const s = day !== null ? dayToSerial(day) : secondsToSerial(seconds!);
+    return this.date1904 ? s - DAYS_1900_TO_1904 : s;
+  }
+
+  /** Writes one value with a style. */
+  value(row: number, col: number, c: SpecCell | undefined, style: CellStyle): void {
+    const v = c?.v ?? null;
+    const ref = cellAddress(row, col);
+    const hasStyle = Object.values(style).some((x) => x !== undefined && x !== false);
+    const s = hasStyle ? ` s="${this.styles.xf(style)}"` : "";
+    if (v === null) {
+      if (hasStyle) this.put(row, col, `<c r="${ref}"${s}/>`);
+      return;
+    }
+    if (typeof v === "number") {
+      if (Number.isFinite(v)) this.put(row, col, `<c r="${ref}"${s}><v>${v}</v></c>`);
+      else this.text(row, col, ref, "", s);
+      return;
+    }
+    if (typeof v === "boolean") {
+      this.put(row, col, `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`);
+      return;
+    }
+    if ("text" in v && !isLink(v)) {
+      this.text(row, col, ref, v.text, s);
+      return;
+    }
+    if (isLink(v)) {
+      this.text(row, col, ref, v.text, s);
+      return;
+    }
+    const serial = "day" in v ? this.serial(v.day, null) : this.serial(null, v.seconds);
+    this.put(row, col, `<c r="${ref}"${s}><v>${serial}</v></c>`);
+  }
+
+  private text(row: number, col: number, ref: string, text: string, s: string): void {
+    const t = text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text;
+    const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : "";
+    this.put(
+      row,
+      col,
+      `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeText(t)}</t></is></c>`
+    );
+  }
+
+  /** An internal link (`location`, no relationship), when under Excel's per-sheet limit. */
+  link(row: number, col: number, sheet: string, cell: string, display: string): boolean {
+    if (this.links.length >= MAX_LINKS_PER_SHEET) {
+      this.linksDropped++;
+      return false;
+    }
+    const location = `'${sheet.replace(/'/g, "''")}'!${cell}`;
+    this.links.push(
+      `<hyperlink ref="${cellAddress(row, col)}" location="${escapeAttr(location)}" display="${escapeAttr(display.slice(0, 255))}"/>`
+    );
+    return true;
+  }
+
+  /** The <sheetData> element in pieces, rows in order, cells in column order. */
+  sheetData(out: string[]): { lastRow: number; lastCol: number } {
+    out.push("<sheetData>");
+    let lastRow = 0;
+    let lastCol = 0;
+    let piece = "";
+    for (let i = 0; i < this.rows.length; i++) {
+      const cells = this.rows[i];
+      if (!cells) continue;
+      cells.sort((a, b) => a.col - b.col);
+      lastRow = i + 1;
+      lastCol = Math.max(lastCol, cells[cells.length - 1].col);
+      let r = `<row r="${i + 1}">`;
+      for (const c of cells) r += c.xml;
+      piece += r + "</row>";
+      if (piece.length > 1 << 16) {
+        out.push(piece);
+        piece = "";
+      }
+    }
+    if (piece) out.push(piece);
+    out.push("</sheetData>");
+    return { lastRow, lastCol };
+  }
+}
+
+const numFmt = (f: Format | undefined): string | undefined =>
+  f && f !== "text" ? NUM_FMT[f] : undefined;
+
+function cellStyle(
+  c: SpecCell | undefined,
+  columnFormat: Format | undefined,
+  rowHl: Highlight | null | undefined
+): CellStyle {
+  const hl = c?.highlight ?? rowHl ?? undefined;
+  const style: CellStyle = { numFmt: numFmt(c?.format ?? columnFormat) };
+  if (hl) {
+    style.fill = HIGHLIGHT[hl].fill;
+    style.color = HIGHLIGHT[hl].font;
+  }
+  if (c?.bold) style.bold = true;
+  if (isLink(c?.v)) {
+    style.underline = true;
+    style.color = hl ? HIGHLIGHT[hl].font : LINK_COLOR;
+  }
+  return style;
+}
+
+/** Column widths in characters of the workbook's default font. */
+function colsXml(widths: number[], styleOf?: (i: number) => number | null): string {
+  if (!widths.length) return "";
+  return (
+    "<cols>" +
+    widths
+      .map((w, i) => {
+        const st = styleOf?.(i);
+        return `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${st ? ` style="${st}"` : ""}/>`;
+      })
+      .join("") +
+    "</cols>"
+  );
+}
+
+function sheetViewXml(freezeRows: number): string {
+  if (!freezeRows) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  return (
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="A${freezeRows + 1}" sqref="A${freezeRows + 1}"/></sheetView></sheetViews>`
+  );
+}
+
+const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
+const MARGINS =
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+
+/** Unique table column names (Excel requires them), as the header cells then read. */
+function tableHeaders(b: TableBlock): string[] {
+  const seen = new Set<string>();
+  return b.columns.map((c) => {
+    let h = c.header.trim() || "列";
+    let n = 2;
+    while (seen.has(h.toLowerCase())) h = `${c.header.trim() || "列"}${n++}`;
+    seen.add(h.toLowerCase());
+    return h;
+  });
+}
+
+function tablePart(b: TableBlock, headers: string[]): TablePart {
+  const last = columnLetter(b.columns.length);
+  const ref = `A${b.row}:${last}${b.row + Math.max(1, b.rows.length)}`;
+  return {
+    id: 0,
+    name: b.name,
+    wantedName: b.name,
+    xml: (id, name) =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS_MAIN}" id="${id}" name="${escapeAttr(name)}" displayName="${escapeAttr(name)}" ref="${ref}" totalsRowShown="0">` +
+      `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">` +
+      headers
+        .map(
+          (h, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(h.replace(/\n/g, "_x000a_"))}"/>`
+        )
+        .join("") +
+      `</tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+  };
+}
+
+/** The worksheet XML for a result (or own) sheet spec. Table rIds are `rIdT1…`. */
+export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean): WrittenSheet {
+  const g = new Grid(styles, date1904);
+  g.value(1, 1, { v: { text: spec.title } }, { bold: true, size: 15, color: "FF1F4E79" });
+  g.value(2, 1, { v: { text: spec.subtitle } }, { color: "FF595959" });
+  const tables: TablePart[] = [];
+  let dataBar = "";
+  for (const b of spec.blocks) {
+    if (b.caption) g.value(b.row - 1, 1, { v: { text: b.caption } }, { bold: true, size: 12 });
+    if (b.kind === "table") {
+      const headers = tableHeaders(b);
+      headers.forEach((h, j) => g.value(b.row, j + 1, { v: { text: h } }, {}));
+      b.rows.forEach((r, i) => {
+        const row = b.row + 1 + i;
+        b.columns.forEach((c, j) => {
+          const cell = r[j];
+          const v = cell?.v;
+          const linked = isLink(v) && g.link(row, j + 1, v.link.sheet, v.link.cell, v.text);
+          // a link over Excel's limit is written as plain text, and looks like it
+          const shown = isLink(v) && !linked ? { ...cell, v: { text: v.text } } : cell;
+          const style = cellStyle(shown, c.format, b.rowHighlight?.[i]);
+          g.value(row, j + 1, cell, style);
+        });
+      });
+      tables.push(tablePart(b, headers));
+      if (b.dataBarColumn !== undefined && b.rows.length) {
+        const L = columnLetter(b.dataBarColumn + 1);
+        dataBar =
+          `<conditionalFormatting sqref="${L}${b.row + 1}:${L}${b.row + b.rows.length}"><cfRule type="dataBar" priority="1">` +
+          `<dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FFC00000"/></dataBar></cfRule></conditionalFormatting>`;
+      }
+    } else {
+      b.rows.forEach(([label, value, extra], i) => {
+        const row = b.row + i;
+        g.value(row, 1, { v: { text: label } }, { color: "FF404040" });
+        const put = (col: number, c: SpecCell | undefined) => {
+          const v = c?.v;
+          const linked = isLink(v) && g.link(row, col, v.link.sheet, v.link.cell, v.text);
+          const shown = isLink(v) && !linked ? { ...c, v: { text: v.text } } : c;
+          g.value(row, col, shown, cellStyle(shown, undefined, null));
+        };
+        put(2, value);
+        if (extra) put(3, extra);
+      });
+    }
+  }
+  const first = spec.blocks.find((b): b is TableBlock => b.kind === "table");
+  const widths = spec.widths ?? first?.columns.map((c) => c.width) ?? [];
+  const out: string[] = [];
+  const data: string[] = [];
+  const { lastRow, lastCol } = g.sheetData(data);
+  out.push(
+    HEAD +
+      `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>` +
+      `<dimension ref="A1:${columnLetter(Math.max(1, lastCol))}${Math.max(1, lastRow)}"/>` +
+      sheetViewXml(spec.freezeRows) +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      colsXml(widths)
+  );
+  out.push(...data);
+  let end = dataBar;
+  if (g.links.length) end += `<hyperlinks>${g.links.join("")}</hyperlinks>`;
+  end +=
+    MARGINS + '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+  if (tables.length)
+    end += `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`;
+  out.push(end + "</worksheet>");
+  return {
+    pieces: out,
+    tables,
+    printTitles: spec.freezeRows ? `$${spec.freezeRows}:$${spec.freezeRows}` : null,
+    linksDropped: g.linksDropped,
+  };
+}
+
+export interface WrittenTemplate {
+  xml: string;
+  /** the header notes: cell → text */
+  notes: { ref: string; text: string }[];
+}
+
+/** An empty input sheet: bold headers with notes, drop-down lists, the columns' formats. */
+export function templateXml(
+  spec: TemplateSheetSpec,
+  styles: StyleBook,
+  date1904: boolean
+): WrittenTemplate {
+  const g = new Grid(styles, date1904);
+  spec.columns.forEach((c, j) =>
+    g.value(
+      1,
+      j + 1,
+      { v: { text: c.header } },
+      { bold: true, color: c.required ? "FF9C0006" : "FF1F4E79", fill: "FFDDEBF7" }
+    )
+  );
+  const data: string[] = [];
+  g.sheetData(data);
+  const last = spec.rows + 1;
+  const validations = spec.columns
+    .map((c, j) => {
+      if (!c.list) return "";
+      const L = columnLetter(j + 1);
+      return (
+        `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="${escapeAttr("无效值 invalid value")}" ` +
+        `error="${escapeAttr(`请从列表中选择：${c.list.join("、")}`.slice(0, 225))}" sqref="${L}2:${L}${last}">` +
+        `<formula1>${escapeText(`"${c.list.join(",")}"`)}</formula1></dataValidation>`
+      );
+    })
+    .filter(Boolean);
+  const colStyle = (i: number) => {
+    const f = numFmt(spec.columns[i].format);
+    return f ? styles.xf({ numFmt: f }) : null;
+  };
+  const xml =
+    HEAD +
+    `<dimension ref="A1:${columnLetter(Math.max(1, spec.columns.length))}1"/>` +
+    sheetViewXml(1) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    colsXml(
+      spec.columns.map((c) => c.width),
+      colStyle
+    ) +
+    data.join("") +
+    (validations.length
+      ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
+      : "") +
+    MARGINS +
+    '<legacyDrawing r:id="rIdV1"/>' +
+    "</worksheet>";
+  return { xml, notes: spec.columns.map((c, j) => ({ ref: cellAddress(1, j + 1), text: c.note })) };
+}
+
+/** The comments part of a template's header notes. */
+export function commentsXml(notes: { ref: string; text: string }[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>接诉即办合同考核</author></authors><commentList>` +
+    notes
+      .map(
+        (n) =>
+          `<comment ref="${n.ref}" authorId="0"><text><r><t xml:space="preserve">${escapeText(n.text)}</t></r></text></comment>`
+      )
+      .join("") +
+    "</commentList></comments>"
+  );
+}
+
+/** The legacy (VML) drawing Excel needs to show notes; `idBlock` is unique in the workbook. */
+export function notesVml(notes: { ref: string }[], idBlock: number): string {
+  const shapes = notes
+    .map((_, i) => {
+      const col = i; // notes sit on row 1, column i + 1 (0-based in VML)
+      return (
+        `<v:shape id="_x0000_s${idBlock * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, 0, 2, ${col + 4}, 15, 5, 2</x:Anchor>` +
+        `<x:AutoFill>False</x:AutoFill><x:Row>0</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
+      );
+    })
+    .join("");
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idBlock}"/></o:shapelayout>` +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    shapes +
+    "</xml>"
+  );
+}

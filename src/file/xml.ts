@@ -1,0 +1,103 @@
+// Small XML helpers for the package's parts: entity and OOXML `_xHHHH_` decoding and escaping,
+// attributes of one start tag, the namespace prefix a part uses. The parts are read and edited
+// as text (never re-serialised), so everything the product does not touch stays as written.
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
+
+function codePoint(n: number): string {
+  return n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd";
+}
+
+/** XML character references and entities → characters. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(ENTITY, (_, hex: string, dec: string, name: string) =>
+    hex ? codePoint(parseInt(hex, 16)) : dec ? codePoint(parseInt(dec, 10)) : NAMED[name]
+  );
+}
+
+/**
+ * Text as a cell holds it: XML entities, then OOXML's `_xHHHH_` escapes (ST_Xstring: `_x000D_`
+ * is a carriage return, `_x005F_` an underscore that protects a following `_x`).
+ */
+export function decodeText(s: string): string {
+  const t = s.indexOf("&") < 0 ? s : decodeEntities(s);
+  if (t.indexOf("_x") < 0) return t;
+  return t.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+// characters XML 1.0 cannot hold, and CR (an XML reader turns it into LF)
+
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+
+/** Cell text → element content: `_x…_` protected, unrepresentable characters escaped. */
+export function escapeText(s: string): string {
+  let t = s;
+  if (t.indexOf("_x") >= 0) t = t.replace(/_(?=x[0-9a-fA-F]{4}_)/g, "_x005F_");
+  t = t.replace(NOT_XML, hex4);
+  return t.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+}
+
+/** A value for a double-quoted attribute (no OOXML escapes: names, references, formats). */
+export function escapeAttr(s: string): string {
+  return s
+    .replace(NOT_XML, "")
+    .replace(/[&<>"\n\t]/g, (c) =>
+      c === "&"
+        ? "&amp;"
+        : c === "<"
+          ? "&lt;"
+          : c === ">"
+            ? "&gt;"
+            : c === '"'
+              ? "&quot;"
+              : c === "\n"
+                ? "&#10;"
+                : "&#9;"
+    );
+}
+
+const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes of one start tag (`<sheet name="a" r:id="rId1"/>`), values decoded. */
+export function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  ATTR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  // skip the element name
+  const start = tag.search(/[\s/>]/);
+  const body = start < 0 ? "" : tag.slice(start);
+  while ((m = ATTR.exec(body))) out.set(m[1], decodeEntities(m[2] ?? m[3] ?? ""));
+  return out;
+}
+
+/** One attribute of a start tag, or null. */
+export function attr(tag: string, name: string): string | null {
+  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  const m = re.exec(tag);
+  return m ? decodeEntities(m[1] ?? m[2] ?? "") : null;
+}
+
+/** The prefix (with its colon, or "") of a part's root element: `<x:worksheet …>` → "x:". */
+export function rootPrefix(xml: string): string {
+  const m = /<(?![?!])([\w.-]+:)?[\w.-]+[\s>/]/.exec(xml);
+  return m?.[1] ?? "";
+}
+
+/** The prefix bound to a namespace URI anywhere in the text, or null ("" for the default one). */
+export function prefixOf(xml: string, uri: string): string | null {
+  const esc = uri.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const m = new RegExp(`xmlns(?::([\\w.-]+))?\\s*=\\s*["']${esc}["']`).exec(xml);
+  if (!m) return null;
+  return m[1] ? `${m[1]}:` : "";
+}
+
+/** All start tags of an element (`<p:name …>` or self-closed), as written. */
+export function startTags(xml: string, qname: string): string[] {
+  const re = new RegExp(`<${qname.replace(/[.]/g, "\\.")}(?=[\\s/>])[^>]*>`, "g");
+  return xml.match(re) ?? [];
+}

@@ -1,0 +1,250 @@
+// The zip container of an .xlsx: its central directory read by us (so that every entry can be
+// copied into the audited copy exactly as it was compressed), the compression itself by fflate.
+//
+// Why our own directory reader: fflate's unzip decompresses what it reads, and no kept library
+// hands over an entry's compressed bytes with its CRC so that they can be written again
+// untouched. The directory format is small (APPNOTE.txt §4.3); what we need of it is here.
+import { Deflate, Inflate, Zip, ZipDeflate, ZipInputFile } from "fflate";
+import { FileUnreadable } from "./errors";
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflate */
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** general purpose flags (bit 0: encrypted) */
+  flags: number;
+  /** MS-DOS time and date as stored */
+  dosTime: number;
+  dosDate: number;
+  /** offset of the local header */
+  localOffset: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) =>
+  (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+const utf8 = new TextDecoder("utf-8");
+const cp437 = (b: Uint8Array) => {
+  // names without the UTF-8 flag: ASCII in every real workbook; other bytes kept as Latin-1
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+  return s;
+};
+
+const damaged = (detail: string) => new FileUnreadable("damaged", detail);
+
+function findEocd(b: Uint8Array): number {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= min; i--) if (u32(b, i) === SIG_EOCD) return i;
+  return -1;
+}
+
+/** The entries of a zip, in the order of its central directory. */
+export function readDirectory(b: Uint8Array): ZipEntry[] {
+  const eocd = findEocd(b);
+  if (eocd < 0) throw damaged("no end of central directory");
+  let count = u16(b, eocd + 10);
+  let size = u32(b, eocd + 12);
+  let offset = u32(b, eocd + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== SIG_EOCD64_LOCATOR) throw damaged("zip64 locator missing");
+    const e64 = u64(b, loc + 8);
+    if (u32(b, e64) !== SIG_EOCD64) throw damaged("zip64 directory missing");
+    count = u64(b, e64 + 32);
+    size = u64(b, e64 + 40);
+    offset = u64(b, e64 + 48);
+  }
+  if (offset + size > b.length) throw damaged("central directory beyond the end of the file");
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (u32(b, p) !== SIG_CENTRAL) throw damaged("bad central directory entry");
+    const flags = u16(b, p + 8);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    const rawName = b.subarray(p + 46, p + 46 + nameLen);
+    const e: ZipEntry = {
+      name: flags & 0x800 ? utf8.decode(rawName) : cp437(rawName),
+      method: u16(b, p + 10),
+      dosTime: u16(b, p + 12),
+      dosDate: u16(b, p + 14),
+      crc: u32(b, p + 16) >>> 0,
+      compressedSize: u32(b, p + 20),
+      size: u32(b, p + 24),
+      flags,
+      localOffset: u32(b, p + 42),
+    };
+    // zip64 extra field: the 0xffffffff values, in this order
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = u16(b, x);
+      const len = u16(b, x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (e.size === 0xffffffff) ((e.size = u64(b, q)), (q += 8));
+        if (e.compressedSize === 0xffffffff) ((e.compressedSize = u64(b, q)), (q += 8));
+        if (e.localOffset === 0xffffffff) e.localOffset = u64(b, q);
+      }
+      x += 4 + len;
+    }
+    entries.push(e);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The compressed bytes of an entry, as stored. */
+export function rawData(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const o = e.localOffset;
+  if (o + 30 > b.length || u32(b, o) !== SIG_LOCAL) throw damaged(`bad local header: ${e.name}`);
+  const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
+  const end = start + e.compressedSize;
+  if (end > b.length) throw damaged(`entry beyond the end of the file: ${e.name}`);
+  return b.subarray(start, end);
+}
+
+function checkEntry(e: ZipEntry): void {
+  if (e.flags & 1) throw new FileUnreadable("encrypted", `encrypted zip entry ${e.name}`);
+  if (e.method !== 0 && e.method !== 8)
+    throw new FileUnreadable("damaged", `unsupported compression ${e.method}: ${e.name}`);
+}
+
+/**
+ * An entry's content in pieces, as it is decompressed: `onChunk` sees each piece once and may
+ * return false to stop early (the rest is never decompressed).
+ */
+export function streamEntry(
+  b: Uint8Array,
+  e: ZipEntry,
+  onChunk: (chunk: Uint8Array, final: boolean) => boolean | void
+): void {
+  checkEntry(e);
+  const raw = rawData(b, e);
+  if (e.method === 0) {
+    onChunk(raw, true);
+    return;
+  }
+  let stop = false;
+  const inf = new Inflate((chunk, final) => {
+    if (!stop && onChunk(chunk, final) === false) stop = true;
+  });
+  const STEP = 1 << 20;
+  try {
+    for (let i = 0; i < raw.length && !stop; i += STEP) {
+      const end = Math.min(raw.length, i + STEP);
+      inf.push(raw.subarray(i, end), end === raw.length);
+    }
+  } catch (err) {
+    if (err instanceof RangeError) throw err;
+    throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
+  }
+}
+
+/** An entry's whole content (for the small parts: workbook, rels, styles, strings of a sheet). */
+export function entryBytes(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  streamEntry(b, e, (c) => {
+    parts.push(c);
+    n += c.length;
+  });
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) (out.set(p, o), (o += p.length));
+  return out;
+}
+
+/** What goes into the new zip: an entry of the original, copied as compressed, or new content. */
+export type OutEntry =
+  { name: string; copy: ZipEntry } | { name: string; data: Uint8Array | Uint8Array[] };
+
+function dosDateTime(e: ZipEntry): Date {
+  const d = e.dosDate;
+  const t = e.dosTime;
+  const year = ((d >> 9) & 0x7f) + 1980;
+  return new Date(
+    year,
+    Math.max(0, ((d >> 5) & 0xf) - 1),
+    Math.max(1, d & 0x1f),
+    (t >> 11) & 0x1f,
+    (t >> 5) & 0x3f,
+    (t & 0x1f) * 2
+  );
+}
+
+/** A zip input that hands fflate an entry's stored bytes, CRC and size unchanged. */
+function rawInput(src: Uint8Array, e: ZipEntry): ZipInputFile & { start(): void } {
+  const f: ZipInputFile & { start(): void } = {
+    filename: e.name,
+    size: e.size,
+    crc: e.crc,
+    compression: e.method,
+    mtime: dosDateTime(e),
+    start() {
+      f.ondata!(null, rawData(src, e) as Uint8Array<ArrayBuffer>, true);
+    },
+  };
+  return f;
+}
+
+/**
+ * Writes a zip: copied entries keep their compressed bytes and CRC, new ones are deflated.
+ * Returns the pieces of the file (concatenate, or write them one after the other).
+ */
+export function writeZip(src: Uint8Array, entries: OutEntry[], level: 1 | 6 = 6): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else out.push(chunk);
+  });
+  for (const e of entries) {
+    if ("copy" in e) {
+      checkEntry(e.copy);
+      const f = rawInput(src, e.copy);
+      zip.add(f);
+      f.start();
+    } else {
+      const f = new ZipDeflate(e.name, { level });
+      zip.add(f);
+      const pieces = Array.isArray(e.data) ? e.data : [e.data];
+      if (!pieces.length) f.push(new Uint8Array(0), true);
+      pieces.forEach((p, i) => f.push(p, i === pieces.length - 1));
+    }
+    if (failure) throw failure;
+  }
+  zip.end();
+  if (failure) throw failure;
+  return out;
+}
+
+export function concat(pieces: Uint8Array[]): Uint8Array {
+  const n = pieces.reduce((a, p) => a + p.length, 0);
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of pieces) (out.set(p, o), (o += p.length));
+  return out;
+}
+
+/** Deflates bytes on their own (used to measure, and by tests). */
+export function deflate(data: Uint8Array, level: 1 | 6 = 6): Uint8Array {
+  const out: Uint8Array[] = [];
+  const d = new Deflate({ level }, (c) => out.push(c));
+  d.push(data, true);
+  return concat(out);
+}
