@@ -12,8 +12,10 @@ import {
   writeFileSync,
   writeSync,
 } from "fs";
+import { createHash } from "crypto";
 import path from "path";
-import { AuditFailure, AuditResult, audit, ruleTotals } from "../engine/audit";
+import { inflateRawSync } from "zlib";
+import { AuditFailure, AuditResult, audit, ruleTotals, useSha256 } from "../engine/audit";
 import { layoutResults, Lang } from "../engine/layout";
 import { formatYuan } from "../engine/money";
 import { PARAM_KEYS, ParamKey, coerceParam } from "../engine/params";
@@ -275,6 +277,12 @@ function readTables(wb: XlsxWorkbook, name: string) {
   }
 }
 
+// Node's native SHA-256: the same digests as the engine's own, several times faster
+useSha256(() => {
+  const h = createHash("sha256");
+  return { update: (b) => void h.update(b), hex: () => h.digest("hex") };
+});
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let args: Args | "help";
   try {
@@ -293,7 +301,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!existsSync(input)) throw new UsageError(`找不到文件 / file not found: ${args.input}`);
     let wb: XlsxWorkbook;
     try {
-      wb = XlsxWorkbook.open(readFileSync(input));
+      wb = XlsxWorkbook.open(readFileSync(input), {
+        inflateRaw: (b, size) => inflateRawSync(b, { chunkSize: Math.max(64, size) }),
+      });
     } catch (e) {
       if (e instanceof FileUnreadable)
         throw new UsageError(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);

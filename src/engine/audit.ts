@@ -84,27 +84,53 @@ export class AuditFailure extends Error {
   }
 }
 
+/** A SHA-256 that takes its input in pieces and gives the digest in hex. */
+export interface Sha256 {
+  update(bytes: Uint8Array): void;
+  hex(): string;
+}
+
+let sha256Impl: () => Sha256 = () => {
+  const h = sha256.create();
+  return { update: (b) => h.update(b), hex: () => bytesToHex(h.digest()) };
+};
+
+/**
+ * Replaces the SHA-256 implementation (the engine's own is pure JavaScript; the command line
+ * hands it Node's native one, several times faster on a year of tickets). Same digests.
+ */
+export function useSha256(factory: () => Sha256): void {
+  sha256Impl = factory;
+}
+
 /** SHA-256 of a sheet's values, in a form both adapters give identically. */
 export function hashTable(t: RawTable): string {
   // Numbers in millionths (an Office.js date serial and one read back from an exceljs Date
   // differ far below that), rows as JSON, fed to the hash in chunks.
-  const canon = (v: unknown) => (typeof v === "number" ? Math.round(v * 1e6) : v);
-  const h = sha256.create();
+  // The text is exactly JSON.stringify(row.map(canon)) (the fingerprints the run logs already
+  // hold stay valid), written out by hand: several times faster on a year of tickets.
+  const h = sha256Impl();
   const enc = new TextEncoder();
-  let chunk: string[] = [`${t.firstRow},${t.firstCol}`];
-  let size = 0;
+  let chunk = `${t.firstRow},${t.firstCol}`;
   for (const row of t.values) {
-    const line = JSON.stringify(row.map(canon));
-    chunk.push(line);
-    size += line.length;
-    if (size > 1 << 18) {
-      h.update(enc.encode(chunk.join("\n") + "\n"));
-      chunk = [];
-      size = 0;
+    let line = "\n[";
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (j) line += ",";
+      if (typeof v === "number") line += String(Number.isFinite(v) ? Math.round(v * 1e6) : null);
+      else if (typeof v === "string") line += JSON.stringify(v);
+      else if (v === null || v === undefined) line += "null";
+      else if (typeof v === "boolean") line += v ? "true" : "false";
+      else line += JSON.stringify(v);
+    }
+    chunk += line + "]";
+    if (chunk.length > 1 << 18) {
+      h.update(enc.encode(chunk));
+      chunk = "";
     }
   }
-  h.update(enc.encode(chunk.join("\n")));
-  return bytesToHex(h.digest());
+  h.update(enc.encode(chunk));
+  return h.hex();
 }
 
 /** Resolves the parameters in force: contract defaults < 规则参数 sheet < overrides < --as-of. */

@@ -2,7 +2,7 @@
 // short Chinese description, its group (the rule it belongs to) and the kind of value it
 // holds. The pane's form, the 规则参数 sheet and the run log are all generated from it.
 import { z } from "zod";
-import { parseBool, parseDate, parseNumberValue } from "./parse";
+import { parseBool, parseDate, parseNumberValue, serialFrom1904 } from "./parse";
 import { RawCell, RawTable, cellAddress, isBlank, isCellError } from "./table";
 import { formatDay, parseIsoDay } from "./time";
 import { normalizeName, TRAINING_KINDS } from "./sheets";
@@ -632,7 +632,15 @@ export function readParamsTable(table: RawTable): {
       continue;
     }
     where.set(key, loc);
-    const c = coerceParam(key as ParamKey, r[valCol] ?? null);
+    const raw = r[valCol] ?? null;
+    const c = coerceParam(
+      key as ParamKey,
+      table.date1904 &&
+        PARAM_KEYS.includes(key as ParamKey) &&
+        paramMeta(key as ParamKey).kind === "date"
+        ? serialFrom1904(raw, "date")
+        : raw
+    );
     if (!c.ok) {
       errors.push({
         key,

@@ -220,6 +220,20 @@ export function parseText(v: RawCell): Parsed<string> {
   return t === "" ? blank() : ok(t);
 }
 
+/** Days between the 1900 and 1904 date systems' day 0. */
+export const DAYS_1904 = 1462;
+
+/**
+ * A date serial of a 1904-system workbook as the 1900 system counts it; any other value as is.
+ * A period column's integer years (2023) are years in both systems.
+ */
+export function serialFrom1904(v: RawCell, kind: ColumnType["kind"] | "date"): RawCell {
+  if (typeof v !== "number") return v;
+  if (kind === "date" || kind === "datetime") return v + DAYS_1904;
+  if (kind === "period") return Number.isInteger(v) && v >= 1990 && v <= 2100 ? v : v + DAYS_1904;
+  return v;
+}
+
 export function parseCell(v: RawCell, type: ColumnType): Parsed<unknown> {
   switch (type.kind) {
     case "text":

@@ -1,6 +1,6 @@
 // Sheet and header detection, cell parsing into typed records, per-sheet validation issues.
 import { Issue, IssueList } from "./issues";
-import { parseCell } from "./parse";
+import { parseCell, serialFrom1904 } from "./parse";
 import {
   ColumnDef,
   PARAMS_SHEET,
@@ -225,7 +225,7 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
     const v: Record<string, unknown> = Object.fromEntries(missing.map((k) => [k, null]));
     const bad = new Set<string>();
     for (const c of cols) {
-      const cell = at(c);
+      const cell = table.date1904 ? serialFrom1904(at(c), c.def.type.kind) : at(c);
       const p = parseCell(cell, c.def.type);
       const addr = cellAddress(row, c.col);
       if (!p.ok) {

@@ -2,7 +2,15 @@
 // the workbook part and its sheet list. Parts the product changes are held as new bytes; every
 // other part is written back exactly as it was compressed in the original.
 import { FileUnreadable, sniff } from "./errors";
-import { OutEntry, ZipEntry, entryBytes, readDirectory, streamEntry, writeZip } from "./zip";
+import {
+  InflateRaw,
+  OutEntry,
+  ZipEntry,
+  entryBytes,
+  readDirectory,
+  streamEntry,
+  writeZip,
+} from "./zip";
 import { attr, attributes, escapeAttr, prefixOf, rootPrefix, startTags } from "./xml";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -102,7 +110,10 @@ export class XlsxPackage {
   /** the content type of the workbook part says macros (.xlsm) or a template (.xltx) */
   readonly kind: "xlsx" | "xlsm" | "xltx" | "xltm";
 
-  constructor(readonly bytes: Uint8Array) {
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly inflateRaw?: InflateRaw
+  ) {
     const notZip = sniff(bytes);
     if (notZip) throw notZip;
     let dir: ZipEntry[];
@@ -168,11 +179,16 @@ export class XlsxPackage {
     if (c) return Array.isArray(c) ? joinBytes(c) : c;
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    return entryBytes(this.bytes, e);
+    return entryBytes(this.bytes, e, this.inflateRaw);
   }
 
   /** A part's content in pieces as it is decompressed (for sheets: never one string). */
-  stream(name: string, onChunk: (chunk: Uint8Array, final: boolean) => boolean | void): void {
+  stream(
+    name: string,
+    onChunk: (chunk: Uint8Array, final: boolean) => boolean | void,
+    /** only the first bytes are wanted: decompress a piece at a time */
+    small = false
+  ): void {
     const n = this.partName(name);
     const c = this.changed.get(n);
     if (c) {
@@ -184,7 +200,7 @@ export class XlsxPackage {
     }
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    streamEntry(this.bytes, e, onChunk);
+    streamEntry(this.bytes, e, onChunk, this.inflateRaw, small);
   }
 
   text(name: string): string {

@@ -185,7 +185,166 @@ export interface SheetRead {
   merges: string[];
 }
 
-/** Reads one worksheet part. `strings` is called once, the first time a shared string is used. */
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Where a one-letter attribute's value starts inside the tag [from, to), or -1. */
+function attr1(b: string, from: number, to: number, letter: number): number {
+  for (let j = from + 2; j < to; j++) {
+    if (b.charCodeAt(j) !== letter || !isSpace(b.charCodeAt(j - 1))) continue;
+    let k = j + 1;
+    while (k < to && isSpace(b.charCodeAt(k))) k++;
+    if (b.charCodeAt(k) !== 61) continue; // '='
+    k++;
+    while (k < to && isSpace(b.charCodeAt(k))) k++;
+    if (b.charCodeAt(k) === 34 || b.charCodeAt(k) === 39) return k + 1;
+  }
+  return -1;
+}
+
+/** Bytes [a, b) as a Latin-1 string (numbers, references: ASCII only). */
+function ascii(b: string, start: number, end: number): string {
+  return b.slice(start, end);
+}
+
+// 10^0 … 10^22: exact doubles
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/** A non-negative integer written in bytes [a, b), or -1 when it is not one. */
+function intAt(b: string, start: number, end: number): number {
+  let n = 0;
+  let any = false;
+  for (let i = start; i < end; i++) {
+    const c = b.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      any = true;
+    } else if (!isSpace(c)) return -1;
+  }
+  return any && n <= Number.MAX_SAFE_INTEGER ? n : -1;
+}
+
+/**
+ * The number in bytes [a, b). A decimal of at most 15 significant digits and 22 decimals is
+ * m / 10^k with both exact, so one division gives the correctly rounded double, as Number()
+ * would (Clinger's fast path); anything else goes through Number().
+ */
+export function numberAt(b: string, start: number, end: number): RawCell {
+  let i = start;
+  let neg = false;
+  if (b.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  let seen = false;
+  for (; i < end; i++) {
+    const c = b.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      seen = true;
+      if (digits > 0 || c !== 48) digits++;
+      m = m * 10 + (c - 48);
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else break;
+  }
+  if (i === end && seen && digits <= 15 && frac <= 22) {
+    const v = frac > 0 ? m / POW10[frac] : m;
+    return neg ? -v : v;
+  }
+  return numberCell(ascii(b, start, end).trim());
+}
+
+// the cell types of <c t="…">
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_BOOL = 3;
+const T_ERROR = 4;
+const T_INLINE = 5;
+const T_DATE = 6;
+
+function cellType(b: string, v: number): number {
+  switch (b.charCodeAt(v)) {
+    case 115: // s, str
+      return b.charCodeAt(v + 1) === 34 || b.charCodeAt(v + 1) === 39 ? T_SHARED : T_STR;
+    case 98:
+      return T_BOOL;
+    case 101:
+      return T_ERROR;
+    case 105:
+      return T_INLINE;
+    case 100:
+      return T_DATE;
+    default:
+      return T_NUMBER;
+  }
+}
+
+/** The local name of the element whose tag starts at `lt` ('<'), as a small code. */
+const N_OTHER = 0;
+const N_ROW = 1;
+const N_C = 2;
+const N_V = 3;
+const N_IS = 4;
+const N_SHEETDATA = 5;
+const N_MERGECELL = 6;
+
+function nameCode(b: string, start: number, end: number): number {
+  // skip a prefix (x:row)
+  let s = start;
+  for (let i = start; i < end; i++) if (b.charCodeAt(i) === 58) s = i + 1;
+  const n = end - s;
+  const c0 = b.charCodeAt(s);
+  if (n === 1) return c0 === 99 ? N_C : c0 === 118 ? N_V : N_OTHER;
+  if (n === 3)
+    return c0 === 114 && b.charCodeAt(s + 1) === 111 && b.charCodeAt(s + 2) === 119
+      ? N_ROW
+      : N_OTHER;
+  if (n === 2) return c0 === 105 && b.charCodeAt(s + 1) === 115 ? N_IS : N_OTHER;
+  if (n === 9 && c0 === 115 && b.charCodeAt(s + 5) === 68) return N_SHEETDATA; // sheetData
+  if (n === 9 && c0 === 109 && b.charCodeAt(s + 5) === 67) return N_MERGECELL; // mergeCell
+  return N_OTHER;
+}
+
+/** The end of an element name starting at `i`. */
+function nameEnd(b: string, i: number, limit: number): number {
+  let j = i;
+  while (j < limit) {
+    const c = b.charCodeAt(j);
+    if (c === 62 || c === 47 || isSpace(c)) break;
+    j++;
+  }
+  return j;
+}
+
+/** The next index of byte `c` from `i` below `end`, or -1 (a loop: shorter than a builtin call here). */
+function find(b: string, c: string, i: number, end: number): number {
+  const j = b.indexOf(c, i);
+  return j < 0 || j >= end ? -1 : j;
+}
+
+/** Index just after the last `</…row>` in [0, end), or -1. */
+function lastRowEnd(b: string, end: number): number {
+  for (let i = end - 1; i >= 4; i--) {
+    if (
+      b.charCodeAt(i) !== 62 ||
+      b.charCodeAt(i - 1) !== 119 ||
+      b.charCodeAt(i - 2) !== 111 ||
+      b.charCodeAt(i - 3) !== 114
+    )
+      continue;
+    const before = b.charCodeAt(i - 4);
+    if (before === 47 || before === 58) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Reads one worksheet part. `strings` is called once, the first time a shared string is used.
+ * The scanner works on the decompressed bytes: only text values become strings.
+ */
 export function readSheetPart(
   pkg: XlsxPackage,
   part: string,
@@ -193,160 +352,198 @@ export function readSheetPart(
   date1904: boolean
 ): SheetRead {
   const rows: RawCell[][] = [];
+  const merges: string[] = [];
   let sst: string[] | null = null;
-  let p: string | null = null;
-  let rowOpen = "";
-  let rowClose = "";
-  let cOpen = "";
-  let cClose = "";
-  let vOpen = "";
-  let vClose = "";
-  let isOpen = "";
-  let isClose = "";
-  let dataEnd = "";
   let inData = false;
   let done = false;
-  let tail = "";
   let lastRow = 0;
+  let prefix: string | null = null;
+  // the row being read
+  let cells: RawCell[] | null = null;
+  let rowNum = 0;
+  let col = 0;
+  // the cell being read
+  let inCell = false;
+  let type = T_NUMBER;
+  let vStart = -1;
+  let vEnd = -1;
+  let isStart = -1;
+  let isEnd = -1;
 
-  const cellValue = (t: string | null, content: string): RawCell => {
-    if (t === "inlineStr") {
-      const a = content.indexOf(isOpen);
-      if (a < 0) return null;
-      const b = content.indexOf(isClose, a);
-      return rawCell(
-        itemText(content.slice(content.indexOf(">", a) + 1, b < 0 ? content.length : b), p!)
-      );
+  const finishCell = (b: string): void => {
+    let value: RawCell = null;
+    if (type === T_INLINE) {
+      if (isStart >= 0) value = rawCell(itemText(b.slice(isStart, isEnd), prefix ?? ""));
+    } else if (vStart >= 0) {
+      switch (type) {
+        case T_SHARED: {
+          sst ??= strings();
+          const k = intAt(b, vStart, vEnd);
+          const s = k >= 0 ? sst[k] : undefined;
+          value = s === undefined ? null : rawCell(s);
+          break;
+        }
+        case T_NUMBER:
+          value = numberAt(b, vStart, vEnd);
+          break;
+        case T_BOOL:
+          value = b.charCodeAt(vStart) === 49 || b.charCodeAt(vStart) === 116;
+          break;
+        default: {
+          const text = decodeText(b.slice(vStart, vEnd));
+          value =
+            type === T_STR
+              ? rawCell(text)
+              : type === T_ERROR
+                ? { error: text }
+                : isoToSerial(text, date1904);
+        }
+      }
     }
-    const a = content.indexOf(vOpen);
-    let v = "";
-    if (a >= 0) {
-      const te = content.indexOf(">", a);
-      if (content.charCodeAt(te - 1) !== 47) {
-        const b = content.indexOf(vClose, te);
-        v = content.slice(te + 1, b < 0 ? content.length : b);
+    if (value !== null && cells) {
+      while (cells.length < col - 1) cells.push(null);
+      cells[col - 1] = value;
+    }
+    inCell = false;
+  };
+
+  const scan = (b: string, end: number): void => {
+    let i = 0;
+    for (;;) {
+      const lt = find(b, "<", i, end);
+      if (lt < 0) return;
+      const closing = b.charCodeAt(lt + 1) === 47;
+      const ns = closing ? lt + 2 : lt + 1;
+      if (b.charCodeAt(ns) === 63 || b.charCodeAt(ns) === 33) {
+        // <?xml …?>, <!-- … -->
+        let gt = b.indexOf(">", ns);
+        if (b.charCodeAt(ns) === 33 && b.charCodeAt(ns + 1) === 45)
+          while (gt >= 0 && !(b.charCodeAt(gt - 1) === 45 && b.charCodeAt(gt - 2) === 45))
+            gt = b.indexOf(">", gt + 1);
+        i = gt < 0 ? end : gt + 1;
+        continue;
       }
-    } else if (t !== "s") return null; // a formula with no cached result, or a styled blank
-    switch (t) {
-      case "s": {
-        if (a < 0) return null;
-        sst ??= strings();
-        const s = sst[Number(v)];
-        return s === undefined ? null : rawCell(s);
+      const ne = nameEnd(b, ns, end);
+      const gt = find(b, ">", ne, end);
+      if (gt < 0) return;
+      const self = b.charCodeAt(gt - 1) === 47;
+      if (prefix === null) {
+        // the root element's prefix, for the inline strings' <t>
+        const name = ascii(b, ns, ne);
+        prefix = name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
       }
-      case "str":
-        return rawCell(decodeText(v));
-      case "b":
-        return v === "1" || v === "true";
-      case "e":
-        return { error: decodeText(v) };
-      case "d":
-        return isoToSerial(decodeText(v), date1904);
-      default:
-        return numberCell(v.trim());
+      const code = nameCode(b, ns, ne);
+      i = gt + 1;
+      if (!inData) {
+        if (code === N_SHEETDATA && !closing) {
+          if (self) done = true;
+          inData = !self;
+        } else if (code === N_MERGECELL && !closing) {
+          const v = attrRef(b, lt, gt);
+          if (v) merges.push(v);
+        }
+        continue;
+      }
+      if (closing) {
+        if (code === N_C && inCell) finishCell(b);
+        else if (code === N_ROW) {
+          if (inCell) finishCell(b);
+          if (cells && cells.length) {
+            while (rows.length < rowNum - 1) rows.push([]);
+            rows[rowNum - 1] = cells;
+          }
+          cells = null;
+        } else if (code === N_IS) isEnd = lt;
+        else if (code === N_SHEETDATA) {
+          inData = false;
+          done = true;
+        }
+        continue;
+      }
+      switch (code) {
+        case N_ROW: {
+          const v = attr1(b, lt, gt, 114);
+          const r = v >= 0 ? intAt(b, v, find(b, b[v - 1], v, gt)) : -1;
+          rowNum = r > 0 ? r : lastRow + 1;
+          lastRow = rowNum;
+          col = 0;
+          cells = self ? null : [];
+          break;
+        }
+        case N_C: {
+          if (inCell) finishCell(b);
+          const rv = attr1(b, lt, gt, 114);
+          let c = 0;
+          if (rv >= 0)
+            for (let k = rv; k < gt; k++) {
+              const ch = b.charCodeAt(k);
+              if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
+              else if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
+              else break;
+            }
+          col = c || col + 1;
+          const tv = attr1(b, lt, gt, 116);
+          type = tv >= 0 ? cellType(b, tv) : T_NUMBER;
+          vStart = -1;
+          isStart = -1;
+          inCell = !self;
+          break;
+        }
+        case N_V:
+          if (inCell && !self) {
+            vStart = gt + 1;
+            vEnd = find(b, "<", vStart, end);
+            if (vEnd < 0) vEnd = end;
+            i = vEnd;
+          }
+          break;
+        case N_IS:
+          if (inCell && !self) {
+            isStart = gt + 1;
+            isEnd = isStart;
+          }
+          break;
+      }
     }
   };
 
-  const scan = (text: string): void => {
-    let i = 0;
-    if (!inData) {
-      const m = new RegExp(`<${p}sheetData(?=[\\s/>])`).exec(text);
-      if (!m) return;
-      const te = text.indexOf(">", m.index);
-      if (text.charCodeAt(te - 1) === 47) {
-        done = true; // <sheetData/>
-        tail += text.slice(te + 1);
+  // decoded a window at a time (a sheet is never one string), each piece ending after a row
+  const decoder = new TextDecoder("utf-8");
+  const WINDOW = 8 << 20;
+  let carry = "";
+  let first = true;
+  pkg.stream(part, (chunk, final) => {
+    let o = 0;
+    do {
+      const end = Math.min(chunk.length, o + WINDOW);
+      const last = final && end === chunk.length;
+      let text = carry + decoder.decode(chunk.subarray(o, end), { stream: !last });
+      o = end;
+      if (first) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      if (last) {
+        carry = "";
+        scan(text, text.length);
         return;
       }
-      inData = true;
-      i = te + 1;
-    }
-    let end = text.indexOf(dataEnd, i);
-    if (end >= 0) {
-      done = true;
-      tail += text.slice(end);
-    } else end = text.length;
-    while (i < end) {
-      const a = text.indexOf(rowOpen, i);
-      if (a < 0 || a >= end) break;
-      const ch = text.charCodeAt(a + rowOpen.length);
-      if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) {
-        i = a + rowOpen.length;
-        continue;
+      // whole rows (a piece never ends inside a cell); after the data, whole tags
+      const upTo = done ? text.lastIndexOf(">") + 1 : lastRowEnd(text, text.length);
+      if (upTo <= 0) carry = text;
+      else {
+        scan(text, upTo);
+        carry = text.slice(upTo);
       }
-      const te = text.indexOf(">", a);
-      const rowTag = text.slice(a, te + 1);
-      const rAttr = tagAttr(rowTag, "r");
-      const r = rAttr ? Number(rAttr) : lastRow + 1;
-      lastRow = r;
-      if (text.charCodeAt(te - 1) === 47) {
-        i = te + 1;
-        continue;
-      }
-      let rowEnd = text.indexOf(rowClose, te);
-      if (rowEnd < 0 || rowEnd > end) rowEnd = end;
-      const cells: RawCell[] = [];
-      let col = 0;
-      let j = te + 1;
-      while (j < rowEnd) {
-        const c = text.indexOf(cOpen, j);
-        if (c < 0 || c >= rowEnd) break;
-        const cc = text.charCodeAt(c + cOpen.length);
-        if (cc !== 32 && cc !== 62 && cc !== 47 && cc !== 9 && cc !== 10 && cc !== 13) {
-          j = c + cOpen.length;
-          continue;
-        }
-        const ce = text.indexOf(">", c);
-        const tag = text.slice(c, ce + 1);
-        const ref = tagAttr(tag, "r");
-        col = ref ? columnOf(ref) || col + 1 : col + 1;
-        let value: RawCell = null;
-        if (text.charCodeAt(ce - 1) === 47) j = ce + 1;
-        else {
-          let cEnd = text.indexOf(cClose, ce);
-          if (cEnd < 0 || cEnd > rowEnd) cEnd = rowEnd;
-          value = cellValue(tagAttr(tag, "t"), text.slice(ce + 1, cEnd));
-          j = cEnd + cClose.length;
-        }
-        if (value !== null) {
-          while (cells.length < col - 1) cells.push(null);
-          cells[col - 1] = value;
-        }
-      }
-      if (cells.length) {
-        while (rows.length < r - 1) rows.push([]);
-        rows[r - 1] = cells;
-      }
-      i = rowEnd + rowClose.length;
-    }
-  };
-
-  streamText(pkg, part, "worksheet", "row", (text, final, prefix) => {
-    if (p === null) {
-      p = prefix;
-      rowOpen = `<${p}row`;
-      rowClose = `</${p}row>`;
-      cOpen = `<${p}c`;
-      cClose = `</${p}c>`;
-      vOpen = `<${p}v`;
-      vClose = `</${p}v>`;
-      isOpen = `<${p}is`;
-      isClose = `</${p}is>`;
-      dataEnd = `</${p}sheetData>`;
-    }
-    if (done) tail += text;
-    else scan(text);
-    // the merged cells follow the data: keep reading the tail (small) to the end
-    return !(final && done);
+    } while (o < chunk.length);
   });
-
-  const merges: string[] = [];
-  if (tail) {
-    const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([^"']+)["']/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(tail))) merges.push(m[1]);
-  }
   return { values: rows, merges };
+}
+
+/** The `ref` of a <mergeCell> tag. */
+function attrRef(b: string, lt: number, gt: number): string | null {
+  const m = /\sref\s*=\s*["']([^"']+)["']/.exec(ascii(b, lt, gt + 1));
+  return m ? m[1] : null;
 }
 
 /** Blanks every cell of a merged range but its top-left one (as Excel reports merged cells). */
@@ -402,16 +599,20 @@ export function declaredSize(
   let found: { rows: number; columns: number } | null = null;
   let seen = "";
   const decoder = new TextDecoder("utf-8");
-  pkg.stream(part, (chunk) => {
-    seen += decoder.decode(chunk, { stream: true });
-    const m = /<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["']([^"']+)["']/.exec(seen);
-    if (m) {
-      const [, b = m[1].split(":")[0]] = m[1].split(":");
-      found = { rows: rowOf(b), columns: columnOf(b) };
-      return false;
-    }
-    // the dimension, when present, comes before the data
-    return !(/<(?:[\w.-]+:)?sheetData[\s/>]/.test(seen) || seen.length > 65536);
-  });
+  pkg.stream(
+    part,
+    (chunk) => {
+      seen += decoder.decode(chunk, { stream: true });
+      const m = /<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["']([^"']+)["']/.exec(seen);
+      if (m) {
+        const [, b = m[1].split(":")[0]] = m[1].split(":");
+        found = { rows: rowOf(b), columns: columnOf(b) };
+        return false;
+      }
+      // the dimension, when present, comes before the data
+      return !(/<(?:[\w.-]+:)?sheetData[\s/>]/.test(seen) || seen.length > 65536);
+    },
+    true
+  );
   return found;
 }

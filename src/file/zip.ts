@@ -123,19 +123,39 @@ function checkEntry(e: ZipEntry): void {
     throw new FileUnreadable("damaged", `unsupported compression ${e.method}: ${e.name}`);
 }
 
+/** Raw deflate decompression of a whole entry (Node's zlib on the command line). */
+export type InflateRaw = (compressed: Uint8Array, size: number) => Uint8Array;
+
 /**
  * An entry's content in pieces, as it is decompressed: `onChunk` sees each piece once and may
- * return false to stop early (the rest is never decompressed).
+ * return false to stop early (the rest is never decompressed). With `inflateRaw` (native, and
+ * several times faster than fflate), the entry is decompressed whole and handed over at once.
  */
 export function streamEntry(
   b: Uint8Array,
   e: ZipEntry,
-  onChunk: (chunk: Uint8Array, final: boolean) => boolean | void
+  onChunk: (chunk: Uint8Array, final: boolean) => boolean | void,
+  inflateRaw?: InflateRaw,
+  /** for a look at the first bytes only: streaming even with a native inflater */
+  small = false
 ): void {
   checkEntry(e);
   const raw = rawData(b, e);
   if (e.method === 0) {
     onChunk(raw, true);
+    return;
+  }
+  if (inflateRaw && !small) {
+    let out: Uint8Array;
+    try {
+      out = inflateRaw(raw, e.size);
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
+    }
+    if (out.length !== e.size) throw damaged(`wrong size after decompressing ${e.name}`);
+    // a plain view (a Node Buffer's subarray is several times dearer in the scanner)
+    onChunk(new Uint8Array(out.buffer, out.byteOffset, out.length), true);
     return;
   }
   let stop = false;
@@ -155,13 +175,18 @@ export function streamEntry(
 }
 
 /** An entry's whole content (for the small parts: workbook, rels, styles, strings of a sheet). */
-export function entryBytes(b: Uint8Array, e: ZipEntry): Uint8Array {
+export function entryBytes(b: Uint8Array, e: ZipEntry, inflateRaw?: InflateRaw): Uint8Array {
   const parts: Uint8Array[] = [];
   let n = 0;
-  streamEntry(b, e, (c) => {
-    parts.push(c);
-    n += c.length;
-  });
+  streamEntry(
+    b,
+    e,
+    (c) => {
+      parts.push(c);
+      n += c.length;
+    },
+    inflateRaw
+  );
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(n);
   let o = 0;
