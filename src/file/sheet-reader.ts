@@ -30,18 +30,6 @@ function rowOf(ref: string): number {
   return Number(ref.slice(i));
 }
 
-/** An attribute of a start tag: the fast form ` r="…"` first, any other spelling second. */
-function tagAttr(tag: string, name: string): string | null {
-  const k = tag.indexOf(` ${name}="`);
-  if (k >= 0) {
-    const s = k + name.length + 3;
-    return tag.slice(s, tag.indexOf('"', s));
-  }
-  if (tag.indexOf(`${name}=`) < 0 && tag.indexOf(`${name} `) < 0) return null;
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? (m[1] ?? m[2]) : null;
-}
-
 /**
  * The text of a string item (`<si>` or `<is>` content): the `<t>` elements in order, phonetic
  * runs (`<rPh>`, the furigana of Japanese text) left out, as Excel shows the cell.
