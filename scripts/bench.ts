@@ -14,8 +14,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "fs
 import path from "path";
 import { performance } from "perf_hooks";
 import { inflateRawSync } from "zlib";
-import { audit, useSha256 } from "../src/engine/audit";
-import { createHash } from "crypto";
+import { audit } from "../src/engine/audit";
+import { nodeCodec, useNodeHash } from "../src/cli/node";
 import { layoutResults } from "../src/engine/layout";
 import { RawCell } from "../src/engine/table";
 import { REL_TYPE } from "../src/file/package";
@@ -148,11 +148,7 @@ function cli(file: string): { wall: number; peak: number; out: string } | null {
   };
 }
 
-// as the command line does: Node's native hash
-useSha256(() => {
-  const h = createHash("sha256");
-  return { update: (b) => void h.update(b), hex: () => h.digest("hex") };
-});
+useNodeHash();
 
 async function main() {
   const rows: string[] = [];
@@ -181,9 +177,7 @@ async function main() {
       return [v, ms];
     };
     const [wb, tOpen] = stage("open + read sheets", () => {
-      const w = XlsxWorkbook.open(bytes, {
-        inflateRaw: (b, size) => inflateRawSync(b, { chunkSize: Math.max(64, size) }),
-      });
+      const w = XlsxWorkbook.open(bytes, nodeCodec);
       return { w, tables: w.readTablesSync(w.sheetsForEngine()) };
     });
     const [result, tAudit] = stage("audit (engine)", () => audit(wb.tables, { runAt: "bench" }));

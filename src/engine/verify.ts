@@ -1,6 +1,6 @@
 // Have the inputs changed since the results were written? The 运行记录 sheet keeps the SHA-256
 // of every input sheet's values; this recomputes them from the workbook as it is now.
-import { hashTable } from "./audit";
+import { FINGERPRINT_FORMAT, hashTable } from "./audit";
 import { isParamsSheetName, matchSheet } from "./read";
 import { normalizeName } from "./sheets";
 import { RawTable, isBlank } from "./table";
@@ -26,13 +26,25 @@ export interface VerifyResult {
 export const RUN_LOG_SHEET = "运行记录";
 const NOT_FOUND = new Set(["（未找到）", "(not found)"]);
 
+/** The run log's fingerprint column: "SHA-256/2" (format 2); the first releases wrote "SHA-256". */
+export const FINGERPRINT_HEADER = `SHA-256/${FINGERPRINT_FORMAT}`;
+
+const isHashHeader = (c: unknown) =>
+  c === "SHA-256" || (typeof c === "string" && /^SHA-256\/\d+$/.test(c));
+
+/** The fingerprint format of a run log (1 for logs written before formats were numbered). */
+export function storedFormat(log: RawTable): number {
+  const cell = log.values.flat().find(isHashHeader);
+  return typeof cell === "string" && cell.includes("/") ? Number(cell.split("/")[1]) : 1;
+}
+
 /** The stored hashes: sheet name → SHA-256 (null when the sheet was absent at the run). */
 export function storedHashes(log: RawTable): Map<string, string | null> {
   const out = new Map<string, string | null>();
   const rows = log.values;
-  const h = rows.findIndex((r) => r.some((c) => c === "SHA-256"));
+  const h = rows.findIndex((r) => r.some(isHashHeader));
   if (h < 0) return out;
-  const hashCol = rows[h].indexOf("SHA-256");
+  const hashCol = rows[h].findIndex(isHashHeader);
   const nameCol = rows[h].findIndex(
     (c) => typeof c === "string" && ["工作表名称", "sheetname"].includes(normalizeName(c))
   );
@@ -52,12 +64,13 @@ export function verifyInputs(tables: RawTable[]): VerifyResult {
   const log = tables.find((t) => normalizeName(t.name) === normalizeName(RUN_LOG_SHEET));
   if (!log) return { audited: false, items: [], unchanged: false };
   const stored = storedHashes(log);
+  const format = storedFormat(log);
   const byName = new Map(tables.map((t) => [t.name, t]));
   const items: VerifyItem[] = [];
   for (const [sheet, hash] of stored) {
     if (hash === null) continue;
     const t = byName.get(sheet);
-    const current = t ? hashTable(t) : null;
+    const current = t ? hashTable(t, format) : null;
     items.push({
       sheet,
       stored: hash,
@@ -68,6 +81,6 @@ export function verifyInputs(tables: RawTable[]): VerifyResult {
   // an input sheet (or 规则参数) that is here now but was not read by that run
   for (const t of tables)
     if ((matchSheet(t.name) || isParamsSheetName(t.name)) && !stored.has(t.name))
-      items.push({ sheet: t.name, stored: null, current: hashTable(t), status: "added" });
+      items.push({ sheet: t.name, stored: null, current: hashTable(t, format), status: "added" });
   return { audited: true, items, unchanged: items.every((i) => i.status === "same") };
 }

@@ -2,15 +2,7 @@
 // the workbook part and its sheet list. Parts the product changes are held as new bytes; every
 // other part is written back exactly as it was compressed in the original.
 import { FileUnreadable, sniff } from "./errors";
-import {
-  InflateRaw,
-  OutEntry,
-  ZipEntry,
-  entryBytes,
-  readDirectory,
-  streamEntry,
-  writeZip,
-} from "./zip";
+import { Codec, OutEntry, ZipEntry, entryBytes, readDirectory, streamEntry, writeZip } from "./zip";
 import { attr, attributes, escapeAttr, prefixOf, rootPrefix, startTags } from "./xml";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -112,7 +104,7 @@ export class XlsxPackage {
 
   constructor(
     readonly bytes: Uint8Array,
-    private readonly inflateRaw?: InflateRaw
+    readonly codec: Codec = {}
   ) {
     const notZip = sniff(bytes);
     if (notZip) throw notZip;
@@ -179,7 +171,7 @@ export class XlsxPackage {
     if (c) return Array.isArray(c) ? joinBytes(c) : c;
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    return entryBytes(this.bytes, e, this.inflateRaw);
+    return entryBytes(this.bytes, e, this.codec.inflateRaw);
   }
 
   /** A part's content in pieces as it is decompressed (for sheets: never one string). */
@@ -200,7 +192,7 @@ export class XlsxPackage {
     }
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    streamEntry(this.bytes, e, onChunk, this.inflateRaw, small);
+    streamEntry(this.bytes, e, onChunk, this.codec.inflateRaw, small);
   }
 
   text(name: string): string {

@@ -495,17 +495,36 @@ export function readSheetPart(
     }
   };
 
-  // decoded a window at a time (a sheet is never one string), each piece ending after a row
-  const decoder = new TextDecoder("utf-8");
+  // decoded a window at a time (a sheet is never one string), each piece ending after a row;
+  // a window ends on a whole character, so each is decoded on its own
+  const textDecoder = new TextDecoder("utf-8");
+  const decode = pkg.codec.decodeUtf8 ?? ((b: Uint8Array) => textDecoder.decode(b));
   const WINDOW = 8 << 20;
   let carry = "";
+  let pending: Uint8Array | null = null;
   let first = true;
-  pkg.stream(part, (chunk, final) => {
+  pkg.stream(part, (incoming, final) => {
+    let chunk = incoming;
+    if (pending) {
+      chunk = new Uint8Array(pending.length + incoming.length);
+      chunk.set(pending, 0);
+      chunk.set(incoming, pending.length);
+      pending = null;
+    }
     let o = 0;
-    do {
-      const end = Math.min(chunk.length, o + WINDOW);
+    for (;;) {
+      let end = Math.min(chunk.length, o + WINDOW);
+      // back to the start of a character (UTF-8 continuation bytes are 10xxxxxx)
+      if (end < chunk.length) while (end > o && (chunk[end] & 0xc0) === 0x80) end--;
       const last = final && end === chunk.length;
-      let text = carry + decoder.decode(chunk.subarray(o, end), { stream: !last });
+      if (!last && end === chunk.length && end > o && (chunk[end - 1] & 0x80) !== 0) {
+        // the piece may end inside a character: keep its last bytes for the next piece
+        let k = end - 1;
+        while (k > o && (chunk[k] & 0xc0) === 0x80) k--;
+        pending = chunk.slice(k);
+        end = k;
+      }
+      let text = carry + decode(chunk.subarray(o, end));
       o = end;
       if (first) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -523,7 +542,8 @@ export function readSheetPart(
         scan(text, upTo);
         carry = text.slice(upTo);
       }
-    } while (o < chunk.length);
+      if (o >= chunk.length) return;
+    }
   });
   return { values: rows, merges };
 }

@@ -26,7 +26,7 @@ import {
 } from "./sheet-reader";
 import { WrittenSheet, commentsXml, notesVml, sheetXml, templateXml } from "./sheet-writer";
 import { StyleBook } from "./styles";
-import { InflateRaw, concat } from "./zip";
+import { Codec, concat } from "./zip";
 import { attr, escapeAttr, rootPrefix, startTags } from "./xml";
 
 const encoder = new TextEncoder();
@@ -61,8 +61,8 @@ export class XlsxWorkbook implements WorkbookAdapter {
   }
 
   /** Opens a workbook's bytes; throws FileUnreadable with the reason in the user's words. */
-  static open(bytes: Uint8Array, options: { inflateRaw?: InflateRaw } = {}): XlsxWorkbook {
-    return guard(() => new XlsxWorkbook(new XlsxPackage(bytes, options.inflateRaw)));
+  static open(bytes: Uint8Array, codec: Codec = {}): XlsxWorkbook {
+    return guard(() => new XlsxWorkbook(new XlsxPackage(bytes, codec)));
   }
 
   /** "xlsx" or "xlsm" (macros kept), "xltx"/"xltm" for templates: the copy keeps the type. */

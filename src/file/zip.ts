@@ -127,6 +127,16 @@ function checkEntry(e: ZipEntry): void {
 export type InflateRaw = (compressed: Uint8Array, size: number) => Uint8Array;
 
 /**
+ * Native helpers a host may lend the reader (Node: zlib and Buffer, several times faster than
+ * fflate and TextDecoder there). Without them the reader is plain JavaScript: browser, worker.
+ */
+export interface Codec {
+  inflateRaw?: InflateRaw;
+  /** UTF-8 bytes (whole characters) → text */
+  decodeUtf8?: (bytes: Uint8Array) => string;
+}
+
+/**
  * An entry's content in pieces, as it is decompressed: `onChunk` sees each piece once and may
  * return false to stop early (the rest is never decompressed). With `inflateRaw` (native, and
  * several times faster than fflate), the entry is decompressed whole and handed over at once.

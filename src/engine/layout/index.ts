@@ -1,6 +1,7 @@
 // The one place that decides how results look in a workbook: sheet order, column order,
 // headers, number formats, highlights, links to source cells. Chinese first, English second.
 import { AuditResult, ruleTotals } from "../audit";
+import { FINGERPRINT_HEADER } from "../verify";
 import { LEVEL_ZH } from "../issues";
 import { Kpi, Status } from "../model";
 import { formatCents, toChineseCapital, toCents } from "../money";
@@ -640,7 +641,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
       col(L("数据行数", "rows"), "int", 10),
       col(L("使用行数", "rows used"), "int", 10),
       col(L("缺失时不评价", "needed by"), "text", 24),
-      col("SHA-256", "text", 68),
+      col(FINGERPRINT_HEADER, "text", 68),
     ],
     [
       ...r.sheets.map((x) => [
