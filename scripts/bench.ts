@@ -122,8 +122,7 @@ function cli(file: string): { wall: number; peak: number; out: string } | null {
     [
       "-v",
       process.execPath,
-      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
-      path.join(ROOT, "src/cli/main.ts"),
+      path.join(ROOT, "scripts/cli.cjs"),
       file,
       "--out",
       out,

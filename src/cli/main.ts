@@ -339,7 +339,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Runs the command line on this process's arguments and exits with its code. */
+export function run(): void {
   main(process.argv.slice(2), {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
@@ -348,3 +349,5 @@ if (require.main === module) {
     () => process.exit(1)
   );
 }
+
+if (require.main === module) run();

@@ -28,8 +28,17 @@ function shownValue(v: RawCell): string {
 
 /** Full-width digits and punctuation to half-width, trimmed. */
 export function normalizeText(s: string): string {
-  return s.normalize("NFKC").trim();
+  // the same few values (是, 否, 满意, 月报 …) fill whole columns: remember them
+  if (s.length > 16) return s.normalize("NFKC").trim();
+  let t = normalized.get(s);
+  if (t === undefined) {
+    t = s.normalize("NFKC").trim();
+    if (normalized.size > 4096) normalized.clear();
+    normalized.set(s, t);
+  }
+  return t;
 }
+const normalized = new Map<string, string>();
 
 const DT_PATTERNS: RegExp[] = [
   // 2023-03-05 14:22[:05], 2023/3/5 14:22, 2023-03-05T14:22, 2023.3.5
