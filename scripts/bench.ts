@@ -119,14 +119,7 @@ function cli(file: string): { wall: number; peak: number; out: string } | null {
   const out = path.join(DIR, "out.xlsx");
   const r = spawnSync(
     "/usr/bin/time",
-    [
-      "-v",
-      process.execPath,
-      path.join(ROOT, "scripts/cli.cjs"),
-      file,
-      "--out",
-      out,
-    ],
+    ["-v", process.execPath, path.join(ROOT, "scripts/cli.cjs"), file, "--out", out],
     { encoding: "utf8", maxBuffer: 1 << 26 }
   );
   const wall =

@@ -368,17 +368,25 @@ export class XlsxPackage {
     return this.text(this.workbookPart);
   }
 
-  /** The prefix of the relationships namespace in workbook.xml (`r:`), declared when missing. */
+  /**
+   * The prefix of the relationships namespace on workbook.xml's root element (`r:`), declared
+   * there when missing: some writers declare it on each <sheet> instead, and a <sheet> we add
+   * must not use an unbound prefix.
+   */
   relPrefix(): string {
     const xml = this.workbookXml();
-    const p = prefixOf(xml, NS_REL);
-    if (p) return p;
     const root = rootPrefix(xml);
+    const m = new RegExp(`<${root}workbook(?=[\\s>/])[^>]*>`).exec(xml);
+    const tag = m?.[0] ?? "";
+    const p = prefixOf(tag, NS_REL);
+    if (p) return p;
+    let name = "r";
+    for (let n = 2; new RegExp(`\\sxmlns:${name}\\s*=`).test(tag); n++) name = `r${n}`;
     this.set(
       this.workbookPart,
-      xml.replace(new RegExp(`<${root}workbook(?=[\\s>])`), `$&` + ` xmlns:r="${NS_REL}"`)
+      xml.replace(new RegExp(`<${root}workbook(?=[\\s>/])`), `$& xmlns:${name}="${NS_REL}"`)
     );
-    return "r:";
+    return `${name}:`;
   }
 
   date1904(): boolean {

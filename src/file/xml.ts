@@ -38,8 +38,11 @@ const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padS
 export function escapeText(s: string): string {
   let t = s;
   if (t.indexOf("_x") >= 0) t = t.replace(/_(?=x[0-9a-fA-F]{4}_)/g, "_x005F_");
-  t = t.replace(NOT_XML, hex4);
-  return t.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+  t = t.replace(NOT_XML, (c) => (c === "\r" ? "\r" : hex4(c)));
+  // a carriage return as a character reference (an XML reader would turn a raw one into LF)
+  return t.replace(/[&<>\r]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"
+  );
 }
 
 /** A value for a double-quoted attribute (no OOXML escapes: names, references, formats). */

@@ -1,0 +1,289 @@
+// The .xlsx reader on hand-written packages: every way a cell can be stored, namespaces,
+// missing references, merged cells, pieces that end anywhere, the 1904 system, and files that
+// are not workbooks at all.
+import { zipSync, strToU8 } from "fflate";
+import { hashTable, FINGERPRINT_FORMAT } from "../../src/engine/audit";
+import { RawTable } from "../../src/engine/table";
+import { verifyInputs } from "../../src/engine/verify";
+import { FileUnreadable } from "../../src/file/errors";
+import { numberAt } from "../../src/file/sheet-reader";
+import { XlsxWorkbook } from "../../src/file/workbook-file";
+import { nodeCodec } from "../../src/cli/node";
+import { createHash } from "crypto";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A minimal package: sheets given as their <sheetData> (and what follows it). */
+export function pkg(
+  sheets: Record<string, string>,
+  opts: { sst?: string[]; date1904?: boolean; prefix?: string; raw?: Record<string, string> } = {}
+): Uint8Array {
+  const p = opts.prefix ?? "";
+  const names = Object.keys(sheets);
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`
+    ),
+    "_rels/.rels": strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+    ),
+    "xl/workbook.xml": strToU8(
+      `<?xml version="1.0"?><${p}workbook xmlns${p ? `:${p.slice(0, -1)}` : ""}="${MAIN}" xmlns:r="${R}">${opts.date1904 ? `<${p}workbookPr date1904="1"/>` : ""}<${p}sheets>${names.map((n, i) => `<${p}sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</${p}sheets></${p}workbook>`
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}${opts.sst ? `<Relationship Id="rIdS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`
+    ),
+  };
+  names.forEach((n, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+      `<?xml version="1.0"?><${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ""}="${MAIN}" xmlns:r="${R}">${sheets[n]}</${p}worksheet>`
+    );
+  });
+  if (opts.sst)
+    files["xl/sharedStrings.xml"] = strToU8(
+      `<?xml version="1.0"?><sst xmlns="${MAIN}">${opts.sst.join("")}</sst>`
+    );
+  for (const [k, v] of Object.entries(opts.raw ?? {})) files[k] = strToU8(v);
+  return zipSync(files, { level: 6 });
+}
+
+const read = (bytes: Uint8Array, codec = {}) => {
+  const wb = XlsxWorkbook.open(bytes, codec);
+  return wb.readTablesSync(wb.package.sheets().map((s) => s.name));
+};
+
+test("every way a cell is stored reads as Office.js reports it", () => {
+  const bytes = pkg(
+    {
+      S: `<sheetData>
+<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve"> 内联 &amp; text </t></is></c><c r="B2" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></is></c><c r="C2" t="str"><f>A1&amp;"x"</f><v>a&lt;b</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="b"><v>0</v></c><c r="F2" t="e"><v>#N/A</v></c></row>
+<row r="3"><c r="A3"><v>44949.101388888885</v></c><c r="B3"><v>-1.5E-3</v></c><c r="C3"><f>SUM(1,2)</f></c><c r="D3" s="4"/><c r="E3"><v>1e400</v></c><c r="F3" t="d"><v>2023-03-05T14:22:05</v></c><c r="G3" t="s"><v>4</v></c><c r="H3" t="s"><v>5</v></c></row>
+<row r="5"><c r="C5"><v>7</v></c></row>
+<row r="6"/>
+</sheetData>`,
+    },
+    {
+      sst: [
+        "<si><t>工单编号</t></si>",
+        '<si><r><t>派单</t></r><r><t>时间</t></r><rPh sb="0" eb="2"><t>ハケン</t></rPh></si>',
+        "<si><t>line_x000D_break</t></si>",
+        "<si><t>&quot;q&quot; &#x4E00;&#20108;</t></si>",
+        "<si><t></t></si>",
+        "<si><t>#DIV/0!</t></si>",
+      ],
+    }
+  );
+  const [t] = read(bytes);
+  expect(t.values).toEqual([
+    ["工单编号", "派单时间", "line\rbreak", '"q" 一二'],
+    [" 内联 & text ", "富文本", "a<b", true, false, { error: "#N/A" }],
+    [
+      44949.101388888885,
+      -0.0015,
+      null,
+      null,
+      { error: "#NUM!" },
+      (Date.UTC(2023, 2, 5, 14, 22, 5) - Date.UTC(1899, 11, 30)) / 86400000,
+      null,
+      { error: "#DIV/0!" },
+    ],
+    [],
+    [null, null, 7],
+  ]);
+});
+
+test("a prefixed namespace, rows and cells without references, a BOM", () => {
+  const bytes = pkg(
+    {
+      S: `<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c r="C2"><x:v>3</x:v></x:c><x:c><x:v>4</x:v></x:c></x:row></x:sheetData>`,
+    },
+    { prefix: "x:" }
+  );
+  expect(read(bytes)[0].values).toEqual([
+    ["a", 2],
+    [null, null, 3, 4],
+  ]);
+});
+
+test("merged cells: only the top-left cell holds the value (as Excel reports them)", () => {
+  const bytes = pkg({
+    S: `<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row><row r="2"><c r="A2"><v>4</v></c><c r="B2"><v>5</v></c><c r="C2"><v>6</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>`,
+  });
+  expect(read(bytes)[0].values).toEqual([
+    [1, null, 3],
+    [null, null, 6],
+  ]);
+});
+
+test("pieces that end anywhere (fflate's stream) read as the whole part does (Node's inflate)", () => {
+  const rows: string[] = [];
+  for (let r = 1; r <= 30000; r++)
+    rows.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>编号${r}·诉求内容😀</t></is></c><c r="B${r}"><v>${44949 + r / 7}</v></c><c r="C${r}" t="b"><v>${r % 2}</v></c></row>`
+    );
+  const bytes = pkg({ S: `<sheetData>${rows.join("")}</sheetData>` });
+  const a = read(bytes);
+  const b = read(bytes, nodeCodec);
+  expect(a[0].values.length).toBe(30000);
+  expect(a[0].values[29999]).toEqual(["编号30000·诉求内容😀", 44949 + 30000 / 7, false]);
+  expect(hashTable(a[0])).toBe(hashTable(b[0]));
+});
+
+test("the 1904 date system is reported with the tables; the sheet list knows sizes cheaply", async () => {
+  const bytes = pkg(
+    {
+      S: `<dimension ref="A1:C40"/><sheetData><row r="1"><c r="A1"><v>43494</v></c></row></sheetData>`,
+    },
+    { date1904: true }
+  );
+  const wb = XlsxWorkbook.open(bytes);
+  expect(wb.date1904).toBe(true);
+  expect(wb.readTablesSync(["S"])[0].date1904).toBe(true);
+  expect(await wb.listSheets()).toEqual([{ name: "S", rows: 40, columns: 3 }]);
+});
+
+test("numbers parse exactly as Number() does", () => {
+  const samples = [
+    "0",
+    "-0",
+    "1",
+    "44949.101388888885",
+    "0.1",
+    "123456789012345",
+    "1234567890123456789",
+    "1e-7",
+    "-2.5E+10",
+    "0.30000000000000004",
+    ".5",
+    "5.",
+    "00012",
+    "9007199254740993",
+  ];
+  let seed = 7;
+  for (let i = 0; i < 3000; i++) {
+    seed = (seed * 48271) % 2147483647;
+    const x = (seed / 2147483647) * 10 ** ((seed % 12) - 4);
+    samples.push(String(x), x.toFixed(seed % 16), String(Math.round(x)));
+  }
+  for (const s of samples)
+    expect([s, numberAt(`<v>${s}</v>`, 3, 3 + s.length)]).toEqual([s, Number(s)]);
+});
+
+describe("files that are not workbooks are named for what they are", () => {
+  const kindOf = (b: Uint8Array) => {
+    try {
+      XlsxWorkbook.open(b);
+      return "opened";
+    } catch (e) {
+      expect(e).toBeInstanceOf(FileUnreadable);
+      expect((e as FileUnreadable).messageZh).toMatch(/[\u4e00-\u9fff]/);
+      return (e as FileUnreadable).kind;
+    }
+  };
+  const cfb = (extra: string) => {
+    const b = new Uint8Array(4096);
+    b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = new Uint8Array([...extra].flatMap((c) => [c.charCodeAt(0), 0]));
+    b.set(name, 1024);
+    return b;
+  };
+  test.each([
+    ["an old .xls", cfb("Workbook"), "old-xls"],
+    ["a password-protected workbook", cfb("EncryptedPackage"), "encrypted"],
+    ["a .csv", strToU8("工单编号,派单时间\nGD1,2023-01-01\n"), "csv"],
+    [
+      "random bytes",
+      new Uint8Array(Array.from({ length: 500 }, (_, i) => (i * 131 + 7) % 256)),
+      "not-workbook",
+    ],
+    [
+      "a Word document",
+      zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w/>") }),
+      "other-document",
+    ],
+    [
+      "an .ods",
+      zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet") }),
+      "ods",
+    ],
+    ["a truncated workbook", pkg({ S: "<sheetData/>" }).slice(0, 300), "damaged"],
+  ])("%s", (_, bytes, kind) => expect(kindOf(bytes)).toBe(kind));
+
+  test("a damaged sheet inside an intact zip", () => {
+    const good = pkg({ S: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' });
+    const wb = XlsxWorkbook.open(good);
+    // corrupt the compressed bytes of the sheet
+    const e = wb.package.entry("xl/worksheets/sheet1.xml")!;
+    const bad = good.slice();
+    for (let i = 0; i < 20; i++) bad[e.localOffset + 30 + e.name.length + 2 + i] ^= 0xff;
+    expect(() => XlsxWorkbook.open(bad).readTablesSync(["S"])).toThrow(FileUnreadable);
+  });
+});
+
+describe("fingerprints", () => {
+  const table: RawTable = {
+    name: "T",
+    firstRow: 1,
+    firstCol: 1,
+    values: [
+      ["工单编号", "😀", "a\u0000b", "\ud800"],
+      [1.5, true, false, null, { error: "#N/A" }],
+      [],
+    ],
+  };
+
+  test("format 2 is the same for the same values, and changes with any value", () => {
+    const h = hashTable(table);
+    expect(FINGERPRINT_FORMAT).toBe(2);
+    expect(hashTable({ ...table, values: table.values.map((r) => [...r]) })).toBe(h);
+    expect(
+      hashTable({
+        ...table,
+        values: [
+          ["工单编号", "😀", "a\u0000b", "\ud800"],
+          [1.500001, true, false, null, { error: "#N/A" }],
+          [],
+        ],
+      })
+    ).not.toBe(h);
+    expect(
+      hashTable({
+        ...table,
+        values: [
+          ["工单编号", "😀", "a\u0000b", "\ud800"],
+          [1.5, true, false, null, { error: "#N/A" }],
+        ],
+      })
+    ).not.toBe(h);
+    expect(
+      hashTable({
+        ...table,
+        values: [
+          ["工单编号", "😀", "a\u0000b", "\ud800"],
+          [1.5, true, false, "", { error: "#N/A" }],
+          [],
+        ],
+      })
+    ).not.toBe(h);
+  });
+
+  test("format 1 is the JSON text of the first releases, and their run logs still verify", () => {
+    const canon = (v: unknown) => (typeof v === "number" ? Math.round(v * 1e6) : v);
+    const text = ["1,1", ...table.values.map((r) => JSON.stringify(r.map(canon)))].join("\n");
+    const v1 = createHash("sha256").update(text).digest("hex");
+    expect(hashTable(table, 1)).toBe(v1);
+    const log: RawTable = {
+      name: "运行记录",
+      firstRow: 1,
+      firstCol: 1,
+      values: [
+        ["输入表", "工作表名称", "SHA-256"],
+        ["工单 tickets", "工单", hashTable({ ...table, name: "工单" }, 1)],
+      ],
+    };
+    const result = verifyInputs([{ ...table, name: "工单" }, log]);
+    expect(result.items).toEqual([expect.objectContaining({ sheet: "工单", status: "same" })]);
+  });
+});

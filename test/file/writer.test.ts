@@ -1,0 +1,175 @@
+/**
+ * @jest-environment jsdom
+ */
+// The .xlsx writer: what it adds is well-formed and never a formula, links stay under Excel's
+// limit, names never collide with the user's, a failed change leaves the package as it was,
+// 规则参数 keeps its place, templates carry their notes.
+import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
+import path from "path";
+import { DEFAULT_PARAMS } from "../../src/engine/params";
+import { paramsSheetSpec, templateSpecs } from "../../src/engine/layout/own";
+import { SheetSpec, SpecCell, link, t } from "../../src/engine/layout/spec";
+import { MAX_LINKS_PER_SHEET } from "../../src/file/sheet-writer";
+import { XlsxWorkbook } from "../../src/file/workbook-file";
+import { entryBytes, readDirectory } from "../../src/file/zip";
+import { readXlsx } from "../xlsx";
+
+const SMALL = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
+const small = () => XlsxWorkbook.open(readFileSync(SMALL));
+
+const spec = (name: string, rows: SpecCell[][], table = "Issues"): SheetSpec => ({
+  name,
+  title: `${name} 标题`,
+  subtitle: "副标题",
+  freezeRows: 3,
+  blocks: [
+    {
+      kind: "table",
+      row: 3,
+      name: table,
+      columns: [
+        { header: "内容", format: "text", width: 20 },
+        { header: "金额", format: "money", width: 12 },
+      ],
+      rows,
+    },
+  ],
+});
+
+/** Parts that differ between two packages, with their text. */
+function newParts(before: Uint8Array, after: Uint8Array): Map<string, string> {
+  const a = new Map(readDirectory(before).map((e) => [e.name, e]));
+  const out = new Map<string, string>();
+  for (const e of readDirectory(after)) {
+    const old = a.get(e.name);
+    const text = new TextDecoder().decode(entryBytes(after, e));
+    if (!old || new TextDecoder().decode(entryBytes(before, old)) !== text) out.set(e.name, text);
+  }
+  return out;
+}
+
+const wellFormed = (xml: string) =>
+  new DOMParser().parseFromString(xml, "application/xml").getElementsByTagName("parsererror")
+    .length === 0;
+
+test("text that looks like a formula is written as text; what is added is well-formed XML", async () => {
+  const wb = small();
+  const before = wb.bytes();
+  const hostile = [
+    '=HYPERLINK("http://x","点我")',
+    "+1+1",
+    "-2",
+    "@SUM(A1)",
+    "\tTAB",
+    "\rCR",
+    "a\u0001b",
+    "_x000D_ literal",
+    "<b>&amp;</b>",
+    "😀 ".repeat(3),
+  ];
+  await wb.writeResultSheets([
+    spec(
+      "校验问题",
+      hostile.map((h) => [t(h), { v: Number.NaN }])
+    ),
+  ]);
+  const after = wb.bytes();
+  const added = newParts(before, after);
+  expect(added.size).toBeGreaterThan(3);
+  for (const [name, xml] of added) {
+    if (name.endsWith(".xml") || name.endsWith(".rels"))
+      expect({ name, ok: wellFormed(xml) }).toEqual({ name, ok: true });
+    expect(xml).not.toMatch(/<f[\s>]/);
+    expect(xml).not.toMatch(/<v>(NaN|-?Infinity)<\/v>/);
+  }
+  // an independent reader sees exactly the text
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(after as unknown as ExcelJS.Buffer);
+  const ws = x.getWorksheet("校验问题")!;
+  hostile.forEach((h, i) => {
+    const c = ws.getCell(4 + i, 1);
+    expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
+    // a control character is stored as OOXML's _x0001_ and a literal "_x000D_" as _x005F_x000D_:
+    // Excel decodes both, exceljs shows them as stored (our reader, below, decodes them)
+    if (!/[\u0001]|_x/.test(h)) expect(c.value).toBe(h);
+  });
+  // and the product's own reader reads the same text back
+  const back = readXlsx(after).tables.find((tb) => tb.name === "校验问题")!;
+  expect(back.values.slice(3, 3 + hostile.length).map((r) => r[0])).toEqual(hostile);
+});
+
+test(`links stop at Excel's ${MAX_LINKS_PER_SHEET} per sheet; the rest are plain text`, () => {
+  const wb = small();
+  const rows = Array.from({ length: MAX_LINKS_PER_SHEET + 100 }, (_, i) => [
+    link(`GD${i}`, "工单", `A${i + 2}`),
+    { v: i },
+  ]);
+  wb.writeResultSheetsSync([spec("校验问题", rows)]);
+  const xml = [...newParts(small().bytes(), wb.bytes()).entries()].find(([, x]) =>
+    x.includes("校验问题 标题")
+  )![1];
+  expect((xml.match(/<hyperlink /g) ?? []).length).toBe(MAX_LINKS_PER_SHEET);
+  expect(xml).toContain(`location="'工单'!A2"`);
+  expect(xml).not.toContain(`location="'工单'!A${MAX_LINKS_PER_SHEET + 2}"`);
+});
+
+test("table names never collide with the user's tables or names; ids stay unique", async () => {
+  const wb = small();
+  await wb.writeResultSheets([
+    spec("校验问题", [[t("a"), { v: 1 }]], "Issues"),
+    spec("运行记录", [[t("b"), { v: 2 }]], "Issues"),
+  ]);
+  const names = [...newParts(small().bytes(), wb.bytes()).entries()]
+    .filter(([n]) => n.startsWith("xl/tables/"))
+    .map(([, x]) => [/ id="(\d+)"/.exec(x)![1], / name="([^"]+)"/.exec(x)![1]]);
+  expect(new Set(names.map((n) => n[0])).size).toBe(names.length);
+  expect(names.map((n) => n[1]).sort()).toEqual(["Issues", "Issues_2"]);
+});
+
+test("a write that fails half-way leaves the package exactly as it was", async () => {
+  const wb = small();
+  await wb.writeResultSheets([spec("校验问题", [[t("first"), { v: 1 }]])]);
+  const before = wb.bytes();
+  const broken = spec("运行记录", [[t("x"), { v: 1 }]]);
+  Object.defineProperty(broken, "blocks", {
+    get() {
+      throw new Error("injected failure");
+    },
+  });
+  await expect(
+    wb.writeResultSheets([spec("校验问题", [[t("second"), { v: 2 }]]), broken])
+  ).rejects.toThrow("injected failure");
+  expect(Buffer.from(wb.bytes()).equals(Buffer.from(before))).toBe(true);
+});
+
+test("规则参数 is replaced where it stands; templates get headers, notes, drop-downs", async () => {
+  const wb = small();
+  await wb.writeOwnSheet(paramsSheetSpec(DEFAULT_PARAMS));
+  await wb.writeResultSheets([spec("校验问题", [[t("a"), { v: 1 }]])]);
+  await wb.writeOwnSheet(paramsSheetSpec({ ...DEFAULT_PARAMS, "r2.threshold": 0.85 }));
+  const names = readXlsx(wb.bytes()).names;
+  expect(names.filter((n) => n === "规则参数")).toHaveLength(1);
+  expect(names.indexOf("规则参数")).toBeLessThan(names.indexOf("校验问题"));
+  // 人员 exists in the fixture: only the missing template is added
+  const fresh = XlsxWorkbook.open(
+    (() => {
+      const w = small();
+      return w.bytes();
+    })()
+  );
+  expect(await fresh.insertTemplates(templateSpecs(["staff"], 20))).toEqual([]);
+  const noStaff = XlsxWorkbook.open(
+    readFileSync(path.join(__dirname, "..", "fixtures", "small-2months.xlsx"))
+  );
+  const added = await noStaff.insertTemplates([
+    { ...templateSpecs(["staff"], 20)[0], name: "人员（新）" },
+  ]);
+  expect(added).toEqual(["人员（新）"]);
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(noStaff.bytes() as unknown as ExcelJS.Buffer);
+  const ws = x.getWorksheet("人员（新）")!;
+  expect(ws.getCell("A1").value).toBe("工号");
+  expect(String(ws.getCell("A1").note ?? "")).toContain("工号");
+  expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+});
