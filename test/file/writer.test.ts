@@ -92,7 +92,7 @@ test("text that looks like a formula is written as text; what is added is well-f
     expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
     // a control character is stored as OOXML's _x0001_ and a literal "_x000D_" as _x005F_x000D_:
     // Excel decodes both, exceljs shows them as stored (our reader, below, decodes them)
-    if (!/[\u0001]|_x/.test(h)) expect(c.value).toBe(h);
+    if (!h.includes("\u0001") && !h.includes("_x")) expect(c.value).toBe(h);
   });
   // and the product's own reader reads the same text back
   const back = readXlsx(after).tables.find((tb) => tb.name === "校验问题")!;
