@@ -313,18 +313,18 @@ function find(b: string, c: string, i: number, end: number): number {
   return j < 0 || j >= end ? -1 : j;
 }
 
-/** Index just after the last `</…row>` in [0, end), or -1. */
-function lastRowEnd(b: string, end: number): number {
-  for (let i = end - 1; i >= 4; i--) {
+/** Where a window of bytes may end: after the last `</…row>` (after the data: the last '>'). */
+function cutPoint(b: Uint8Array, start: number, end: number, anyTag: boolean): number {
+  for (let i = end - 1; i >= start + 4; i--) {
+    if (b[i] !== 62) continue;
+    if (anyTag) return i + 1;
     if (
-      b.charCodeAt(i) !== 62 ||
-      b.charCodeAt(i - 1) !== 119 ||
-      b.charCodeAt(i - 2) !== 111 ||
-      b.charCodeAt(i - 3) !== 114
+      b[i - 1] === 119 &&
+      b[i - 2] === 111 &&
+      b[i - 3] === 114 &&
+      (b[i - 4] === 47 || b[i - 4] === 58)
     )
-      continue;
-    const before = b.charCodeAt(i - 4);
-    if (before === 47 || before === 58) return i + 1;
+      return i + 1;
   }
   return -1;
 }
@@ -346,6 +346,8 @@ export function readSheetPart(
   let done = false;
   let lastRow = 0;
   let prefix: string | null = null;
+  let vTag = "<v>";
+  let vcTag = "</v></c>";
   // the row being read
   let cells: RawCell[] | null = null;
   let rowNum = 0;
@@ -419,6 +421,8 @@ export function readSheetPart(
         // the root element's prefix, for the inline strings' <t>
         const name = ascii(b, ns, ne);
         prefix = name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
+        vTag = `<${prefix}v>`;
+        vcTag = `</${prefix}v></${prefix}c>`;
       }
       const code = nameCode(b, ns, ne);
       i = gt + 1;
@@ -475,6 +479,17 @@ export function readSheetPart(
           vStart = -1;
           isStart = -1;
           inCell = !self;
+          // the common form, <c …><v>…</v></c>, read at once without three more tags
+          if (inCell && b.startsWith(vTag, gt + 1)) {
+            const vs = gt + 1 + vTag.length;
+            const ve = b.indexOf("<", vs);
+            if (ve > 0 && ve < end && b.startsWith(vcTag, ve)) {
+              vStart = vs;
+              vEnd = ve;
+              finishCell(b);
+              i = ve + vcTag.length;
+            }
+          }
           break;
         }
         case N_V:
@@ -495,14 +510,23 @@ export function readSheetPart(
     }
   };
 
-  // decoded a window at a time (a sheet is never one string), each piece ending after a row;
-  // a window ends on a whole character, so each is decoded on its own
+  // decoded a window at a time (a sheet is never one string), each window cut in the bytes
+  // just after a row (after the data: a tag), so that it decodes on its own into a fresh flat
+  // string (joined strings would make every character access slower)
   const textDecoder = new TextDecoder("utf-8");
-  const decode = pkg.codec.decodeUtf8 ?? ((b: Uint8Array) => textDecoder.decode(b));
+  const decode = pkg.codec.decodeUtf8 ?? ((x: Uint8Array) => textDecoder.decode(x));
   const WINDOW = 8 << 20;
-  let carry = "";
   let pending: Uint8Array | null = null;
   let first = true;
+  const scanBytes = (x: Uint8Array) => {
+    if (!x.length) return;
+    let text = decode(x);
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    scan(text, text.length);
+  };
   pkg.stream(part, (incoming, final) => {
     let chunk = incoming;
     if (pending) {
@@ -512,37 +536,20 @@ export function readSheetPart(
       pending = null;
     }
     let o = 0;
-    for (;;) {
-      let end = Math.min(chunk.length, o + WINDOW);
-      // back to the start of a character (UTF-8 continuation bytes are 10xxxxxx)
-      if (end < chunk.length) while (end > o && (chunk[end] & 0xc0) === 0x80) end--;
-      const last = final && end === chunk.length;
-      if (!last && end === chunk.length && end > o && (chunk[end - 1] & 0x80) !== 0) {
-        // the piece may end inside a character: keep its last bytes for the next piece
-        let k = end - 1;
-        while (k > o && (chunk[k] & 0xc0) === 0x80) k--;
-        pending = chunk.slice(k);
-        end = k;
-      }
-      let text = carry + decode(chunk.subarray(o, end));
-      o = end;
-      if (first) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
-      if (last) {
-        carry = "";
-        scan(text, text.length);
+    while (o < chunk.length) {
+      const end = Math.min(chunk.length, o + WINDOW);
+      if (final && end === chunk.length) {
+        scanBytes(chunk.subarray(o));
         return;
       }
-      // whole rows (a piece never ends inside a cell); after the data, whole tags
-      const upTo = done ? text.lastIndexOf(">") + 1 : lastRowEnd(text, text.length);
-      if (upTo <= 0) carry = text;
-      else {
-        scan(text, upTo);
-        carry = text.slice(upTo);
+      let cut = cutPoint(chunk, o, end, done);
+      if (cut <= o) cut = cutPoint(chunk, o, chunk.length, done);
+      if (cut <= o) {
+        pending = chunk.slice(o);
+        return;
       }
-      if (o >= chunk.length) return;
+      scanBytes(chunk.subarray(o, cut));
+      o = cut;
     }
   });
   return { values: rows, merges };

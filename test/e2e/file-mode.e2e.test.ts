@@ -3,94 +3,35 @@
 // blocked), audits a fixture workbook file, shows the totals, hands back the audited workbook,
 // reacts to a changed threshold, and leaves a screenshot. Any page error fails the test.
 import ExcelJS from "exceljs";
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "fs";
-import http from "http";
-import { AddressInfo } from "net";
+import { mkdirSync, readFileSync } from "fs";
 import path from "path";
-import { Browser, Page, chromium } from "playwright-core";
+import type { Page } from "playwright-core";
+import { Pane, ROOT, startPane } from "./harness";
 import { audit } from "../../src/engine/audit";
 import { formatYuan } from "../../src/engine/money";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { readXlsx } from "../xlsx";
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
 const OUT = path.join(__dirname, "out");
 const FIXTURE = path.join(ROOT, "test", "fixtures", "year-plain.xlsx");
 const EXPECTED = JSON.parse(
   readFileSync(path.join(ROOT, "test", "fixtures", "year-plain.expected.json"), "utf8")
 );
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-let server: http.Server;
+let pane: Pane;
 let base: string;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const blocked: string[] = [];
+let pageErrors: string[];
+let blocked: string[];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, "taskpane.html")))
-    throw new Error(
-      "dist/taskpane.html missing: run `npm run build` first (npm run test:e2e does)"
-    );
   mkdirSync(OUT, { recursive: true });
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.join(DIST, decodeURIComponent(url.pathname));
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
-  });
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    locale: "zh-CN",
-    viewport: { width: 420, height: 1100 },
-  });
-  // nothing leaves the computer: every request that is not to our localhost server is refused
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (
-      u.hostname === "127.0.0.1" ||
-      u.hostname === "localhost" ||
-      u.protocol === "blob:" ||
-      u.protocol === "data:"
-    )
-      return route.continue();
-    blocked.push(u.href);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  pane = await startPane();
+  ({ base, page, pageErrors, blocked } = pane);
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 afterEach(() => {

@@ -83,13 +83,27 @@ export function paramsFromTables(tables: RawTable[]): OpenOutcome["params"] {
   };
 }
 
-const loadFileModule = () => import(/* webpackChunkName: "xlsx" */ "../../file/workbook-file");
+const loadFileModule = () =>
+  Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "../../file/workbook-file"),
+    import(/* webpackChunkName: "xlsx" */ "../../file/browser-codec"),
+  ]).then(([file, codec]) => ({ ...file, ...codec }));
 
 export function createHandler(post: (p: Progress) => void) {
   let open: XlsxWorkbook | null = null;
+  let prefetchTables: (() => Promise<void>) | null = null;
   let name = "";
   /** the engine's tables of the open file, read once and re-read after a change */
   let tables: RawTable[] | null = null;
+  /**
+   * The last run's result sheets, written into the package before anything else touches or
+   * hands out the package (the totals reach the pane without waiting for the write).
+   */
+  let unwritten: SheetSpec[] | null = null;
+  const flush = () => {
+    if (unwritten) file().writeResultSheetsSync(unwritten);
+    unwritten = null;
+  };
 
   const runAudit = (tables: RawTable[], options: RunOptions): AuditOutcome => {
     const result = audit(
@@ -108,7 +122,13 @@ export function createHandler(post: (p: Progress) => void) {
     if (!open) throw new Error("no workbook open");
     return open;
   };
-  const fileTables = (): RawTable[] => (tables ??= file().readTablesSync(file().sheetsForEngine()));
+  const fileTables = async (): Promise<RawTable[]> => {
+    if (!tables) {
+      await prefetchTables?.();
+      tables = file().readTablesSync(file().sheetsForEngine());
+    }
+    return tables;
+  };
 
   return async function handle(req: Request): Promise<Response> {
     try {
@@ -117,8 +137,11 @@ export function createHandler(post: (p: Progress) => void) {
           return { ok: true, value: runAudit(req.tables, req.options) };
         case "open": {
           post({ stage: "opening", detail: req.name });
-          const { XlsxWorkbook } = await loadFileModule();
-          open = XlsxWorkbook.open(new Uint8Array(req.bytes));
+          const { XlsxWorkbook, prefetchingCodec, prefetch } = await loadFileModule();
+          const codec = prefetchingCodec();
+          const wb = XlsxWorkbook.open(new Uint8Array(req.bytes), codec);
+          open = wb;
+          prefetchTables = () => prefetch(wb, codec, wb.sheetsForEngine());
           name = req.name;
           tables = null;
           const paramsSheets = open.sheetsForEngine().filter(isParamsSheetName);
@@ -129,17 +152,19 @@ export function createHandler(post: (p: Progress) => void) {
           return { ok: true, value };
         }
         case "runFile": {
-          const out = runAudit(fileTables(), req.options);
-          post({ stage: "writing" });
-          file().writeResultSheetsSync(out.specs);
-          return { ok: true, value: out };
+          const out = runAudit(await fileTables(), req.options);
+          unwritten = out.specs;
+          // the pane needs the result only: the sheets stay in the worker
+          return { ok: true, value: { result: out.result } };
         }
         case "saveParams": {
+          flush();
           await file().writeOwnSheet(paramsSheetSpec(req.params));
           tables = null;
           return { ok: true, value: await file().listSheets() };
         }
         case "templates": {
+          flush();
           const added = await file().insertTemplates(templateSpecs(req.keys));
           tables = null;
           return { ok: true, value: { added, sheets: await file().listSheets() } };
@@ -147,8 +172,14 @@ export function createHandler(post: (p: Progress) => void) {
         case "verify":
           return { ok: true, value: verifyInputs(req.tables) };
         case "verifyFile":
-          return { ok: true, value: verifyInputs(fileTables()) };
+          // inputs as read; the run log as written by the latest run
+          flush();
+          const inputs = (await fileTables()).filter((t) => !isResultSheetName(t.name));
+          const logs = file().readTablesSync(file().sheetsForEngine().filter(isResultSheetName));
+          return { ok: true, value: verifyInputs([...inputs, ...logs]) };
         case "download": {
+          post({ stage: "writing" });
+          flush();
           const bytes = file().bytes();
           return { ok: true, value: { bytes, name, kind: file().kind } };
         }
