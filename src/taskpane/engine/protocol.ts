@@ -171,12 +171,13 @@ export function createHandler(post: (p: Progress) => void) {
         }
         case "verify":
           return { ok: true, value: verifyInputs(req.tables) };
-        case "verifyFile":
+        case "verifyFile": {
           // inputs as read; the run log as written by the latest run
           flush();
           const inputs = (await fileTables()).filter((t) => !isResultSheetName(t.name));
           const logs = file().readTablesSync(file().sheetsForEngine().filter(isResultSheetName));
           return { ok: true, value: verifyInputs([...inputs, ...logs]) };
+        }
         case "download": {
           post({ stage: "writing" });
           flush();
