@@ -24,7 +24,12 @@ import { concat, entryBytes, rawData, readDirectory } from "../src/file/zip";
 import { escapeText } from "../src/file/xml";
 import { cellAddress } from "../src/engine/table";
 
-const ROOT = path.join(__dirname, "..");
+// the project folder (this file also runs bundled, from dist/run/)
+const ROOT = (() => {
+  let d = __dirname;
+  while (!existsSync(path.join(d, "package.json"))) d = path.dirname(d);
+  return d;
+})();
 const SAMPLE = path.join(ROOT, "assets", "sample", "接诉即办-2023-示例.xlsx");
 const DIR = path.join(ROOT, "bench");
 const argValue = (name: string) => {

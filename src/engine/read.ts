@@ -17,7 +17,7 @@ export interface Rec<T = Record<string, unknown>> {
   row: number;
   v: T;
   /** columns whose value is unusable (unreadable, or a required cell left blank) */
-  bad: Set<string>;
+  bad: ReadonlySet<string>;
 }
 
 export interface ColumnPos {
@@ -27,6 +27,9 @@ export interface ColumnPos {
   /** the header as written in the sheet */
   header: string;
 }
+
+/** The `bad` of a record with no unusable cell (shared: records are never changed after reading). */
+const NO_BAD: ReadonlySet<string> = new Set<string>();
 
 export interface ReadSheet<T = Record<string, unknown>> {
   def: SheetDef;
@@ -200,6 +203,8 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
   const hasAllKeys = keyCols.length === (def.keyColumns?.length ?? 0) && keyCols.length > 0;
   const seen = new Map<string, number>();
   let rowCount = 0;
+  const blankRecord: Record<string, unknown> = {};
+  for (const c of def.columns) blankRecord[c.key] = null;
   for (let i = headerIdx + 1; i < rows.length; i++) {
     const raw = rows[i];
     if (!raw || raw.every(isBlank)) continue;
@@ -222,14 +227,20 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
       continue;
     }
     // every column of the sheet's definition is a key of the record: absent columns read as blank
-    const v: Record<string, unknown> = Object.fromEntries(missing.map((k) => [k, null]));
-    const bad = new Set<string>();
+    // every record of a sheet has the same shape (one object layout, fast to fill and read)
+    const v: Record<string, unknown> = { ...blankRecord };
+    let bad: ReadonlySet<string> = NO_BAD;
+    const markBad = (key: string) => {
+      const own = bad === NO_BAD ? new Set<string>() : (bad as Set<string>);
+      own.add(key);
+      bad = own;
+    };
     for (const c of cols) {
       const cell = table.date1904 ? serialFrom1904(at(c), c.def.type.kind) : at(c);
       const p = parseCell(cell, c.def.type);
       const addr = cellAddress(row, c.col);
       if (!p.ok) {
-        bad.add(c.def.key);
+        markBad(c.def.key);
         v[c.def.key] = null;
         issues.add({
           sheet: table.name,
@@ -245,7 +256,7 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
       }
       v[c.def.key] = p.value;
       if (p.value === null && c.def.required) {
-        bad.add(c.def.key);
+        markBad(c.def.key);
         issues.add({
           sheet: table.name,
           row,

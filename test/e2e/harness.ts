@@ -7,7 +7,12 @@ import { AddressInfo } from "net";
 import path from "path";
 import { Browser, Page, chromium } from "playwright-core";
 
-export const ROOT = path.join(__dirname, "..", "..");
+// the project folder (this file also runs bundled, from dist/run/)
+export const ROOT = (() => {
+  let d = __dirname;
+  while (!existsSync(path.join(d, "package.json"))) d = path.dirname(d);
+  return d;
+})();
 export const DIST = path.join(ROOT, "dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
