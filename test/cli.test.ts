@@ -60,8 +60,33 @@ describe("usage errors exit 2", () => {
     const r = await run([p, "--out", path.join(dir, "fake-out.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("无法读取工作簿");
+    expect(r.err).toContain("这是文本文件");
     expect(existsSync(path.join(dir, "fake-out.xlsx"))).toBe(false);
   });
+  test.each([
+    [
+      "an old .xls",
+      "old.xls",
+      [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+      "另存为“Excel 工作簿（*.xlsx）”",
+    ],
+    [
+      "a damaged workbook",
+      "cut.xlsx",
+      [...readFileSync(SMALL).subarray(0, 2000)],
+      "已损坏或不完整",
+    ],
+  ])(
+    "%s: said in her words, with what to do, never a library's message",
+    async (_, name, bytes, words) => {
+      const p = path.join(dir, name);
+      writeFileSync(p, Buffer.concat([Buffer.from(bytes), Buffer.alloc(600)]));
+      const r = await run([p]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(words);
+      expect(r.err).not.toMatch(/central directory|zip|Error:/i);
+    }
+  );
   test("the output may not overwrite the input", async () => {
     const r = await run([SMALL, "--out", SMALL]);
     expect(r.code).toBe(2);

@@ -111,3 +111,12 @@ test("English when the display language is not Chinese", async () => {
   expect(screen.getByText("Open workbook")).toBeTruthy();
   expect(screen.getByText("Hotline contract check")).toBeTruthy();
 });
+
+test("a file that is not a workbook is named for what it is, in her words, with nothing else", async () => {
+  const { user } = setup();
+  // a .csv renamed to .xlsx (the picker only offers workbooks)
+  const csv = new File(["工单编号,派单时间\nGD1,2023-01-01\n"], "工单.xlsx", { type: "text/csv" });
+  await user.upload(screen.getByTestId("open-workbook"), csv);
+  expect(await screen.findByText(/这是文本文件（如 \.csv），不是 Excel 工作簿/, {}, { timeout: 15000 })).toBeTruthy();
+  expect(screen.queryByText(/内部错误|internal error|jszip|Cannot read/i)).toBeNull();
+}, 30000);
