@@ -1,5 +1,5 @@
 // The one small interface both workbook adapters implement: the Office.js adapter (src/excel/)
-// for the open workbook in Excel, and the exceljs adapter (src/file/) for an .xlsx file in a
+// for the open workbook in Excel, and the .xlsx adapter (src/file/) for an .xlsx file in a
 // browser or on the command line. Only adapters touch a workbook; the pane and the CLI call these.
 import type { RawTable } from "./engine/table";
 import type { SheetSpec, TemplateSheetSpec } from "./engine/layout/spec";

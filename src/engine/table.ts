@@ -1,5 +1,5 @@
 // The plain table model: what a sheet holds, as a spreadsheet gives it. Both adapters
-// (Office.js and exceljs) produce exactly this; the engine never sees a workbook object.
+// (Office.js and the .xlsx reader) produce exactly this; the engine never sees a workbook object.
 
 /** An Excel error value such as `#N/A`. */
 export interface CellError {

@@ -95,15 +95,6 @@ export function dayToSerial(day: DayNum): number {
   return secondsToSerial(dayStart(day));
 }
 
-/** A JS Date whose UTC fields hold the naive local value (how exceljs reads and writes dates). */
-export function dateFromUtcFields(d: Date): Seconds {
-  return Math.round(d.getTime() / 1000);
-}
-
-export function utcFieldsDate(sec: Seconds): Date {
-  return new Date(sec * 1000);
-}
-
 export function addDays(day: DayNum, n: number): DayNum {
   return day + n;
 }

@@ -159,7 +159,7 @@ export class ExcelAdapter implements WorkbookAdapter {
    * several sheets' ranges share a sync while they fit. The first chunk of a sheet is sized from
    * its column count, later ones from the JSON size of what came back. Dates stay serials,
    * blanks ('') become null, error strings {error}. Tables start at A1 (leading blank rows and
-   * columns kept as blanks) with trailing blanks trimmed, exactly as the exceljs reader gives them.
+   * columns kept as blanks) with trailing blanks trimmed, exactly as the .xlsx reader gives them.
    */
   async readTables(
     names: string[],

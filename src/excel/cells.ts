@@ -8,7 +8,7 @@ import { HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
 
 /**
  * Rows of `range.values` → raw rows, `leadingCols` blank cells first (the used range's column
- * offset), trailing blanks dropped: the exact form the exceljs reader gives (src/file/read.ts),
+ * offset), trailing blanks dropped: the exact form the .xlsx reader gives (src/file/sheet-reader.ts),
  * so both adapters hash a sheet identically.
  */
 export function rawRows(values: unknown[][], leadingCols: number): RawCell[][] {
@@ -90,7 +90,7 @@ export function officeCell(c: SpecCell | undefined, columnFormat?: Format): Offi
   return { value: secondsToSerial(v.seconds), format: dateFormat(fmt, "datetime") };
 }
 
-/** `FF1F4E79` (ARGB, as the layout and exceljs write colours) → `#1F4E79` for Office.js. */
+/** `FF1F4E79` (ARGB, as the layout and the .xlsx writer write colours) → `#1F4E79` for Office.js. */
 export function cssColor(argb: string): string {
   const hex = argb.replace(/^#/, "");
   return `#${hex.length === 8 ? hex.slice(2) : hex}`.toUpperCase();

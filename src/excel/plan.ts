@@ -180,7 +180,7 @@ function linkOp(
 /**
  * The look of the links in one column (rows from `row` on): underlined, in the link blue or in
  * the highlight's font colour; neighbouring links of the same colour share one op. Comes after the
- * highlight ops, whose font colour it overrides for links, as in the exceljs writer.
+ * highlight ops, whose font colour it overrides for links, as in the .xlsx writer.
  */
 function linkFontOps(
   ref: SheetRef,
@@ -454,7 +454,7 @@ function listSource(list: string[] | undefined): string | null {
   return s.length <= 255 ? s : null;
 }
 
-// template headers as the exceljs writer makes them: bold on light blue, required ones in dark red
+// template headers as the .xlsx writer makes them: bold on light blue, required ones in dark red
 const HEADER_FILL = cssColor("FFDDEBF7");
 const REQUIRED_HEADER = cssColor("FF9C0006");
 const OPTIONAL_HEADER = cssColor("FF1F4E79");
@@ -462,7 +462,7 @@ const OPTIONAL_HEADER = cssColor("FF1F4E79");
 /**
  * The ops that create one empty input sheet: bold headers in row 1 (as text) with a note on each
  * saying what goes there, number formats and drop-downs over `rows` data rows, row 1 frozen,
- * column widths. Text columns get the Text format ('@') too, unlike the exceljs writer: in Excel
+ * column widths. Text columns get the Text format ('@') too, unlike the .xlsx writer: in Excel
  * a period typed as `2023-01` or an id typed as `0012` would otherwise become a date or a number.
  */
 export function templateOps(

@@ -1,5 +1,5 @@
 // Sheet specs: the result sheets as plain data. The layout module decides everything here;
-// the adapters (exceljs, Office.js) only write what it says.
+// the adapters (.xlsx, Office.js) only write what it says.
 
 export type Format =
   "money" | "percent" | "date" | "datetime" | "int" | "number" | "score" | "text";
