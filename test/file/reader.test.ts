@@ -10,6 +10,7 @@ import { numberAt } from "../../src/file/sheet-reader";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { nodeCodec } from "../../src/cli/node";
 import { createHash } from "crypto";
+import { mimeType, resultFileName } from "../../src/taskpane/session";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -286,4 +287,28 @@ describe("fingerprints", () => {
     const result = verifyInputs([{ ...table, name: "工单" }, log]);
     expect(result.items).toEqual([expect.objectContaining({ sheet: "工单", status: "same" })]);
   });
+});
+
+test("a workbook too large for this computer's memory is said so, not as V8's words", () => {
+  const bytes = pkg({ S: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' });
+  let caught: unknown;
+  try {
+    const wb = XlsxWorkbook.open(bytes, {
+      inflateRaw: () => {
+        throw new RangeError("Array buffer allocation failed");
+      },
+    });
+    wb.readTablesSync(["S"]);
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(FileUnreadable);
+  expect((caught as FileUnreadable).kind).toBe("too-large");
+  expect((caught as FileUnreadable).messageZh).toContain("内存不足");
+});
+
+test("the download keeps the workbook's type", () => {
+  expect(resultFileName("考核.xlsm", "xlsm")).toBe("考核-核查.xlsm");
+  expect(resultFileName("考核.xlsx", "xlsx")).toBe("考核-核查.xlsx");
+  expect(mimeType("xlsm")).toBe("application/vnd.ms-excel.sheet.macroEnabled.12");
 });
