@@ -41,13 +41,16 @@ export function normalizeText(s: string): string {
 const normalized = new Map<string, string>();
 
 const DT_PATTERNS: RegExp[] = [
-  // 2023-03-05 14:22[:05], 2023/3/5 14:22, 2023-03-05T14:22, 2023.3.5
-  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:\s+|T)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?$/,
-  // 2023年3月5日 14时22分[05秒], 2023年3月5日 14:22
-  /^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:\s*(\d{1,2})(?:时|点|:)(\d{1,2})分?(?:(\d{1,2})秒?)?)?$/,
+  // 2023-03-05 14:22[:05[.6]], 2023/3/5 14:22, 2023-03-05T14:22, 2023.3.5
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:\s+|T)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(\.\d+)?)?)?$/,
+  // 2023年3月5日 14时22分[05秒], 2023年3月5日 14:22[:05[.6]]
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:\s*(\d{1,2})(?:时|点|:)(\d{1,2})分?(?::?(\d{1,2})(\.\d+)?秒?)?)?$/,
 ];
 
-/** Parses a date-time text; null if the text is not one. */
+/**
+ * Parses a date-time text; null if the text is not one. A fraction of a second is rounded to
+ * the nearest second (as a serial is): 23:59:59.6 is the next day's 00:00:00.
+ */
 export function parseDateTimeText(text: string): Seconds | null {
   const s = normalizeText(text);
   for (const re of DT_PATTERNS) {
@@ -58,7 +61,8 @@ export function parseDateTimeText(text: string): Seconds | null {
     const mi = m[5] !== undefined ? Number(m[5]) : 0;
     const se = m[6] !== undefined ? Number(m[6]) : 0;
     if (!isValidYmd(y, mo, d) || h > 23 || mi > 59 || se > 59) return null;
-    return ymdToDay(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + se;
+    const fraction = m[7] !== undefined ? Math.round(Number(`0${m[7]}`)) : 0;
+    return ymdToDay(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + se + fraction;
   }
   return null;
 }

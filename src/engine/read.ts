@@ -295,13 +295,15 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
   return { def, name: table.name, headerRow, columns, missing, records, rowCount };
 }
 
+/** A key as compared for duplicates: full-width and half-width, case and spaces as headers are (ＧＤ0001 = GD0001). */
 function keyString(v: unknown): string {
   if (v && typeof v === "object" && "key" in v) return String((v as { key: string }).key);
-  return String(v);
+  return typeof v === "string" ? normalizeName(v) : String(v);
 }
 
 function displayKey(v: unknown): string {
-  return keyString(v);
+  if (v && typeof v === "object" && "key" in v) return String((v as { key: string }).key);
+  return String(v);
 }
 
 export function readWorkbook(tables: RawTable[]): ReadResult {

@@ -245,3 +245,15 @@ describe("period", () => {
     expect(parsePeriod("下半年").ok).toBe(false);
   });
 });
+
+describe("datetime: seconds in every text form, fractions rounded (RULES.md rev. 2)", () => {
+  test("2023年3月5日 14:22:05 reads like 2023-03-05 14:22:05", () => {
+    expect(value(parseDateTime("2023年3月5日 14:22:05"))).toBe(secs(2023, 3, 5, 14, 22, 5));
+    expect(value(parseDateTime("2023年3月5日 14时22分05秒"))).toBe(secs(2023, 3, 5, 14, 22, 5));
+  });
+  test("a fraction of a second is rounded, not cut: 23:59:59.6 is the next day", () => {
+    expect(value(parseDateTime("2023-03-05 23:59:59.6"))).toBe(secs(2023, 3, 6, 0, 0, 0));
+    expect(value(parseDateTime("2023-03-05 23:59:59.4"))).toBe(secs(2023, 3, 5, 23, 59, 59));
+    expect(value(parseDateTime("2023年3月5日 14:22:05.5"))).toBe(secs(2023, 3, 5, 14, 22, 6));
+  });
+});

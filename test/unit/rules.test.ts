@@ -920,3 +920,38 @@ describe("duplicates, unreadable cells, rows without a key", () => {
     ).toEqual([[2, "工单编号", "A2"]]);
   });
 });
+
+describe("C8 claims cite the clause they rest on", () => {
+  test("a late replacement cites 六.2; a late replacement of an untrained person cites 六.3", () => {
+    const s = run([
+      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      sheet(
+        "人员调换",
+        ["通知日期", "被替换工号", "原因", "到位日期", "新工号"],
+        [
+          ["2023-03-01", "HX001", "不符合要求", "2023-04-10", "HX101"],
+          ["2023-06-01", "HX002", "未培训上岗", "2023-06-30", "HX102"],
+        ]
+      ),
+    ]);
+    const claim = (who: string) => s.claims.find((c) => c.ruleId === "C8" && c.subject === who)!;
+    expect(claim("HX001").message).toContain("合同六.2");
+    expect(claim("HX002").message).toContain("合同六.3");
+    expect(claim("HX002").message).not.toContain("六.2");
+  });
+});
+
+describe("keys compare as headers do", () => {
+  test("ＧＤ0001 (full-width) and GD0001 are one ticket: the second is a duplicate", () => {
+    const s = run([
+      tickets([
+        ["GD0001", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"],
+        ["ＧＤ0001", "2023-03-02 09:00", "2023-03-02 09:10", "2023-03-02 09:20"],
+      ]),
+    ]);
+    const dup = issuesWith(s, "duplicate");
+    expect(dup).toHaveLength(1);
+    expect(dup[0].cell).toBe("A3");
+    expect(dup[0].message).toContain("ＧＤ0001");
+  });
+});

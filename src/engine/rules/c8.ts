@@ -54,8 +54,9 @@ export const c8: Rule = {
         ruleId: "C8",
         subject,
         amount: applyRate(fee, rate),
-        message: `${message}：甲方可主张服务费 ${(rate * 100).toFixed(0)}% 违约金（合同六.2），须双方书面确认`,
-        messageEn: `${messageEn}: Party A may claim ${(rate * 100).toFixed(0)}% of the fee (contract 6.2); needs written confirmation`,
+        // 六.2: replacement in 20 natural days; 六.3: an untrained person replaced in 5 working days
+        message: `${message}：甲方可主张服务费 ${(rate * 100).toFixed(0)}% 违约金（合同${untrained ? "六.3" : "六.2"}），须双方书面确认`,
+        messageEn: `${messageEn}: Party A may claim ${(rate * 100).toFixed(0)}% of the fee (contract ${untrained ? "6.3" : "6.2"}); needs written confirmation`,
       });
     }
     return { findings, claims };
