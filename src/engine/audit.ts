@@ -276,7 +276,10 @@ export function rulesNeeding(sheet: SheetKey): string[] {
 function warnMissingColumns(ctx: Context): void {
   const byColumn = new Map<string, { sheet: ReadSheet; key: string; rules: string[] }>();
   const checks = [
-    ...[...DEDUCTION_RULES, ...COMPLIANCE_RULES].map((r) => ({ id: r.id, needs: r.needs })),
+    ...[...DEDUCTION_RULES, ...COMPLIANCE_RULES].map((r) => ({
+      id: r.id,
+      needs: r.needsUnder?.(ctx.p) ?? r.needs,
+    })),
     ...Object.entries(PAYMENT_CHECKS).map(([id, columns]) => ({
       id: id === "lateFee" ? "逾期违约金" : id,
       needs: [{ sheet: "payments" as const, columns: [...columns] }],
@@ -352,6 +355,28 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
         : `no 工单 (Tickets) sheet; cannot audit. Sheets present: ${tables.map((t) => t.name).join(", ") || "none"}`
     );
   }
+  // a 工单 sheet with headers and no ticket (a freshly inserted template) has nothing to audit
+  if (read.sheets.tickets.rowCount === 0) {
+    const name = read.sheets.tickets.name;
+    throw new AuditFailure(
+      "no-tickets",
+      `工作表“${name}”只有表头、没有工单数据，无法核查。请先录入或粘贴工单（每行一件）。`,
+      `sheet "${name}" has headers but no tickets; nothing to audit. Enter or paste the tickets first (one per row).`
+    );
+  }
+  // any other input sheet present but empty is worth a word: its rules see no data
+  for (const s of Object.values(read.sheets))
+    if (s && s.def.key !== "tickets" && s.rowCount === 0)
+      issues.add({
+        sheet: s.name,
+        row: s.headerRow,
+        column: null,
+        cell: null,
+        level: "warning",
+        code: "empty-sheet",
+        message: `工作表“${s.name}”只有表头、没有数据行：用到它的规则按无记录处理`,
+        messageEn: `sheet "${s.name}" has headers but no data rows: rules that use it see no records`,
+      });
   const params = resolveParams(read.paramsTable, options);
   const resolved = resolve(params);
   const asOf = parseIsoDay(resolved.asOf)!;

@@ -955,3 +955,57 @@ describe("keys compare as headers do", () => {
     expect(dup[0].message).toContain("ＧＤ0001");
   });
 });
+
+describe("missing-column warnings follow the parameters", () => {
+  const noRecording = () =>
+    sheet(
+      "工单",
+      ["工单编号", "派单时间", "签收时间", "转派时间", "办结时间", "回访时间"],
+      [
+        [
+          "GD1",
+          "2023-03-01 09:00",
+          "2023-03-01 09:10",
+          "2023-03-01 09:20",
+          "2023-03-02 10:00",
+          "2023-03-03 10:00",
+        ],
+      ]
+    );
+  test("no 回访录音 column: R3 is named as not evaluated only when recordings count", () => {
+    const warned = (s: ReturnType<typeof run>) =>
+      issuesWith(s, "missing-column").filter((i) => i.column === "回访录音");
+    const strict = run([noRecording()]);
+    expect(
+      warned(strict)
+        .map((i) => i.message)
+        .join()
+    ).toContain("R3");
+    const lax = run([noRecording(), paramsSheet([["r3.requireRecording", "否"]])]);
+    expect(
+      warned(lax)
+        .map((i) => i.message)
+        .join()
+    ).not.toContain("R3");
+    expect(kpisOf(lax, "R3").some((k) => k.status !== "na")).toBe(true);
+  });
+});
+
+describe("empty input sheets (a freshly inserted template)", () => {
+  test("a 工单 sheet with headers only cannot be audited, with a message naming it", () => {
+    const f = auditFailure([sheet("工单", ["工单编号", "派单时间", "签收时间", "转派时间"], [])]);
+    expect(f.code).toBe("no-tickets");
+    expect(f.messageZh).toContain("工单");
+    expect(f.messageZh).toContain("没有工单数据");
+  });
+  test("another input sheet with headers only gets a warning naming it", () => {
+    const s = run([
+      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      sheet("培训", ["日期", "主题", "形式"], []),
+    ]);
+    const w = issuesWith(s, "empty-sheet");
+    expect(w).toHaveLength(1);
+    expect(w[0].sheet).toBe("培训");
+    expect(w[0].level).toBe("warning");
+  });
+});

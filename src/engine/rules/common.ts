@@ -1,5 +1,5 @@
 // What every rule file shares: its shape, "is the data there", KPI rows, exact rate comparison.
-import { ParamKey } from "../params";
+import { ParamKey, Params } from "../params";
 import { ClippedPeriod } from "../periods";
 import { Rec, cellOf } from "../read";
 import { SHEET_BY_KEY, SheetKey } from "../sheets";
@@ -22,6 +22,8 @@ export interface Rule {
   params: ParamKey[];
   /** sheets and columns it cannot do without */
   needs: Need[];
+  /** the columns it needs under these parameters, when fewer than `needs` (R3 without recordings) */
+  needsUnder?(p: Params): Need[];
   evaluate(ctx: Context): RuleOutput;
 }
 

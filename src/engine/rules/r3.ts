@@ -15,17 +15,25 @@ export const r3: Rule = {
       columns: ["closed_at", "forwarded_at", "callback_at", "callback_recording"],
     },
   ],
+  // only the values this reading needs: 回访录音 when recordings count, 转派时间 for 'forwarded'
+  needsUnder(p) {
+    return [
+      {
+        sheet: "tickets",
+        columns: [
+          "closed_at",
+          "callback_at",
+          ...(p["r3.requireRecording"] ? ["callback_recording"] : []),
+          ...(p["r3.population"] === "forwarded" ? ["forwarded_at"] : []),
+        ],
+      },
+    ];
+  },
   evaluate(ctx) {
     const recording = ctx.p["r3.requireRecording"];
     const forwardedOnly = ctx.p["r3.population"] === "forwarded";
     const notYetDue = ctx.asOfEnd - ctx.p["r3.callbackDays"] * SECONDS_PER_DAY;
-    // only the values this reading needs: 回访录音 when recordings count, 转派时间 for 'forwarded'
-    const columns = [
-      "closed_at",
-      "callback_at",
-      ...(recording ? ["callback_recording"] : []),
-      ...(forwardedOnly ? ["forwarded_at"] : []),
-    ];
+    const columns = this.needsUnder!(ctx.p)[0].columns;
     return {
       kpis: evaluateMonthlyTickets(ctx, {
         ruleId: "R3",
