@@ -2,6 +2,7 @@
 // The Office.js adapter: the open workbook in Excel as raw tables, and sheet specs written back.
 //
 // Requirement set: ExcelApi 1.8. What the code cannot do without:
+//   1.2  workbook.functions.date                               (the date system: DATE(1904,1,1))
 //   1.4  worksheet.getUsedRangeOrNullObject(valuesOnly)      (reading, listSheets)
 //   1.7  worksheet.getRangeByIndexes, range.hyperlink (internal links), worksheet.freezePanes,
 //        worksheet.tabColor
@@ -174,11 +175,17 @@ export class ExcelAdapter implements WorkbookAdapter {
         used.load("rowIndex,columnIndex,rowCount,columnCount");
         return { name, ws, used };
       });
+      // the date system, in the same sync: DATE(1904,1,1) is 0 in a 1904 workbook, 1462 otherwise
+      // (Office.js has no property for it in the requirement sets this add-in targets)
+      const functions = (context.workbook as { functions?: Excel.Functions }).functions;
+      const probe = functions?.date ? functions.date(1904, 1, 1) : null;
+      probe?.load("value");
       try {
         await context.sync();
       } catch (e) {
         throw await missingSheets(context, names, e);
       }
+      const date1904 = probe !== null && probe.value === 0;
       const jobs: ReadJob[] = metas.map(({ name, ws, used }) => {
         const empty = used.isNullObject;
         const cols = empty ? 0 : used.columnCount;
@@ -254,7 +261,13 @@ export class ExcelAdapter implements WorkbookAdapter {
         if (job.out.some((r) => r.length)) for (let i = 0; i < job.rowIndex; i++) values.push([]);
         for (const r of job.out) values.push(r);
         while (values.length && values[values.length - 1].length === 0) values.pop();
-        return { name: job.name, firstRow: 1, firstCol: 1, values };
+        return {
+          name: job.name,
+          firstRow: 1,
+          firstCol: 1,
+          values,
+          ...(date1904 ? { date1904: true } : {}),
+        };
       });
     });
   }

@@ -1,11 +1,12 @@
 // The Office.js adapter reading: values as a spreadsheet holds them, few syncs, every request
 // under 4 MB, cancellation between syncs.
-import { hashTable } from "../../src/engine/audit";
+import { audit, hashTable } from "../../src/engine/audit";
+import { toSummaryJson } from "../../src/engine/summary";
 import { RawCell, RawTable } from "../../src/engine/table";
 import { ExcelAdapter } from "../../src/excel";
 import { Cancelled, ReadProgress } from "../../src/workbook";
 import { FakeExcel } from "../fakes/excel";
-import { SAMPLE, expectWithinLimits, fakeFrom, firstDifference, tablesOf } from "./helpers";
+import { SAMPLE, SMALL, expectWithinLimits, fakeFrom, firstDifference, tablesOf } from "./helpers";
 
 const ERRORS = [
   "#N/A",
@@ -175,5 +176,30 @@ describe("listSheets", () => {
       { name: "空表", rows: 0, columns: 0 },
     ]);
     expect(fake.syncs).toHaveLength(2);
+  });
+});
+
+describe("the 1904 date system", () => {
+  test("is detected (DATE(1904,1,1) = 0) and the audit equals the 1900 workbook's", async () => {
+    const tables = await tablesOf(SMALL);
+    // the same workbook as a 1904 one holds it: every date serial 1,462 days smaller
+    const shifted = tables.map((t) => ({
+      ...t,
+      values: t.values.map((r) =>
+        r.map((v) => (typeof v === "number" && v > 30000 && v < 60000 ? v - 1462 : v))
+      ),
+    }));
+    const names = tables.map((t) => t.name);
+    const read1900 = await new ExcelAdapter(fakeFrom(tables).run).readTables(names);
+    const read1904 = await new ExcelAdapter(fakeFrom(shifted, { date1904: true }).run).readTables(
+      names
+    );
+    expect(read1900.every((t) => !t.date1904)).toBe(true);
+    expect(read1904.every((t) => t.date1904 === true)).toBe(true);
+    const a = toSummaryJson(audit(read1900, { asOf: "2023-02-28", runAt: "x" }));
+    const b = toSummaryJson(audit(read1904, { asOf: "2023-02-28", runAt: "x" }));
+    expect(b.totals).toEqual(a.totals);
+    expect(b.kpis).toEqual(a.kpis);
+    expect(b.installments).toEqual(a.installments);
   });
 });

@@ -55,6 +55,8 @@ export interface FakeOptions {
   suspend?: boolean;
   /** worksheet.pageLayout; default true */
   pageLayout?: boolean;
+  /** the workbook counts dates from 1904 (what DATE(1904,1,1) then returns: 0, not 1462) */
+  date1904?: boolean;
   /** Excel on the web: 5 MB */
   maxPayloadBytes?: number;
   maxCells?: number;
@@ -458,12 +460,14 @@ class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
+  readonly functions: FakeFunctions;
   readonly comments?: { add(cell: FakeRange | string, content: string): void };
 
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
     this.names = new FakeNamedItemCollection(ctx);
+    this.functions = new FakeFunctions(ctx);
     if (ctx.book.options.comments)
       this.comments = {
         add: (cell, content) =>
@@ -483,6 +487,34 @@ class FakeWorkbookProxy {
             },
           }),
       };
+  }
+}
+
+/** workbook.functions (ExcelApi 1.2): only DATE, which the adapter asks to learn the date system. */
+class FakeFunctions {
+  constructor(private readonly ctx: FakeContext) {}
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
+    return new FakeFunctionResult(this.ctx, days - (this.ctx.book.options.date1904 ? 1462 : 0));
+  }
+}
+
+class FakeFunctionResult extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly result: number
+  ) {
+    super(ctx, "workbook.functions.date");
+  }
+  load(_props?: string): void {
+    this.command("functions.date.load", null, () => ({
+      data: this.result,
+      cells: 0,
+      commit: () => (this.loaded.value = this.result),
+    }));
+  }
+  get value(): number {
+    return this.prop("value");
   }
 }
 
