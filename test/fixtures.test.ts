@@ -45,6 +45,7 @@ const cases: [string, string[]][] = [
   ["small-2months", ["--as-of", "2023-02-28"]],
   ["year-plain", []],
   ["year-messy", []],
+  ["year-edge", []],
 ];
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");

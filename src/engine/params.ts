@@ -377,6 +377,11 @@ export const paramsSchema = z
       en: "installment 3: working days after guarantee and first acceptance",
       group: "payments",
     }),
+    "payments.guaranteeMustCover": bool(true, {
+      zh: "尾款保函须“等额”：保函金额低于尾款应付时不起算付款期限（P3）",
+      en: "the guarantee must cover installment 3's payable, or it does not start the clock (P3)",
+      group: "payments",
+    }),
     "payments.refundNoticeOn": dateOrFollow("acceptance.finalOn", {
       zh: "退款通知日期（默认最终验收日）",
       en: "refund notice on (default: final acceptance)",

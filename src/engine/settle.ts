@@ -3,7 +3,7 @@
 import { addNaturalDays, addWorkdays } from "./calendar";
 import { Claim, Context, Finding, Kpi, Payment } from "./model";
 import { Cents, applyRate, formatCents, toCents } from "./money";
-import { Rec } from "./read";
+import { Rec, cellOf } from "./read";
 import { DayNum, formatDay, parseIsoDay } from "./time";
 import { evidenceOf, usable } from "./rules/common";
 
@@ -35,7 +35,18 @@ export interface Installment {
   fiscalDelay: boolean;
   daysLate: number;
   lateFee: Cents;
-  status: "paid" | "paid-late" | "due" | "overdue" | "not-yet-due" | "waiting" | "unknown";
+  status:
+    | "paid"
+    | "paid-late"
+    | "due"
+    | "overdue"
+    | "not-yet-due"
+    | "waiting"
+    | "unknown"
+    /** nothing payable (deductions took it all): no invoice needed, never late */
+    | "nothing"
+    /** no 付款 sheet, or no 付款日期 column: the paid/late status cannot be told */
+    | "not-evaluated";
   statusZh: string;
 }
 
@@ -105,8 +116,47 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       ? rows.get(3)
       : [...rows.values()].find((r) => r.v.guarantee_on !== null);
   const guaranteeUnreadable = !!guaranteeRow?.bad.has("guarantee_on");
-  const guaranteeOn = guaranteeRow?.v.guarantee_on ?? null;
   const firstOn = parseIsoDay(p["acceptance.firstOn"])!;
+  const payable3 = Math.max(0, a3 - firstWindow);
+  const excess = Math.max(0, firstWindow - a3);
+  const findings: Finding[] = [];
+  // 等额保函: a guarantee below installment 3's payable does not start its clock (P3)
+  const guaranteeAmount = guaranteeRow?.v.guarantee_amount ?? null;
+  const guaranteeShort =
+    p["payments.guaranteeMustCover"] &&
+    guaranteeRow?.v.guarantee_on != null &&
+    guaranteeAmount !== null &&
+    guaranteeAmount < payable3;
+  if (guaranteeShort)
+    findings.push({
+      ruleId: "P3",
+      subject: "3",
+      period: null,
+      message: `保函金额 ${formatCents(guaranteeAmount!)} 低于尾款应付 ${formatCents(payable3)}（须等额），不起算付款期限`,
+      messageEn: `the guarantee of ${formatCents(guaranteeAmount!)} is below installment 3's payable ${formatCents(payable3)} (it must be of equal amount); the payment clock does not start`,
+      evidence: [evidenceOf(ctx, "payments", guaranteeRow!, "guarantee_amount", "保函金额")],
+    });
+  else if (
+    p["payments.guaranteeMustCover"] &&
+    guaranteeRow?.v.guarantee_on != null &&
+    guaranteeAmount === null &&
+    !guaranteeRow.bad.has("guarantee_amount")
+  ) {
+    const at = ctx.sheets.payments
+      ? cellOf(ctx.sheets.payments, guaranteeRow.row, "guarantee_amount")
+      : null;
+    ctx.issues.add({
+      sheet: ctx.sheets.payments?.name ?? "付款",
+      row: guaranteeRow.row,
+      column: at?.column ?? "保函金额",
+      cell: at?.cell ?? null,
+      level: "warning",
+      code: "guarantee-amount-blank",
+      message: "保函金额为空：未核对保函是否与尾款等额",
+      messageEn: "the guarantee amount is blank: whether it equals installment 3 was not checked",
+    });
+  }
+  const guaranteeOn = guaranteeShort ? null : (guaranteeRow?.v.guarantee_on ?? null);
 
   const due1 = addNaturalDays(
     parseIsoDay(p["contract.signedOn"])!,
@@ -118,10 +168,6 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
     guaranteeOn !== null
       ? addWorkdays(Math.max(guaranteeOn, firstOn), p["payments.installment3Workdays"])
       : null;
-  const payable3 = Math.max(0, a3 - firstWindow);
-  const excess = Math.max(0, firstWindow - a3);
-
-  const findings: Finding[] = [];
   const specs: [number, Cents, DayNum | null, string, Cents][] = [
     [
       1,
@@ -136,15 +182,18 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       a3,
       due3,
       due3 === null
-        ? guaranteeUnreadable
-          ? "保函日期无法识别（见校验问题）"
-          : "待乙方提供履约保函"
+        ? guaranteeShort
+          ? "保函金额不足（须与尾款等额），待乙方提供等额保函"
+          : guaranteeUnreadable
+            ? "保函日期无法识别（见校验问题）"
+            : "待乙方提供履约保函"
         : `保函（${formatDay(guaranteeOn!)}）与第一次验收后第 ${p["payments.installment3Workdays"]} 个工作日`,
       Math.min(firstWindow, a3),
     ],
   ];
   const installments = specs.map(([no, amount, dueOn, dueNote, ded]): Installment => {
     const payable = amount - ded;
+    const nothing = payable === 0;
     const row = rows.get(no);
     const v = row?.v;
     const invoiceOn = v?.invoice_on ?? null;
@@ -156,14 +205,14 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
     // an unreadable cell leaves the row out of the checks that need it (never read as blank)
     const lateKnown = can("lateFee", row) && !(row?.bad.has("fiscal_delay") ?? false);
     let daysLate = 0;
-    if (lateKnown && dueOn !== null && invoiceValid && !fiscalDelay) {
+    if (!nothing && lateKnown && dueOn !== null && invoiceValid && !fiscalDelay) {
       const start = Math.max(dueOn, invoiceOn!);
       const end = paidOn ?? ctx.asOf;
       daysLate = Math.max(0, end - start);
     }
     const lateFee = applyRate(fee * daysLate, p["payments.lateFeeRatePerDay"]);
     if (paidOn !== null && row) {
-      if (can("P1", row) && !(invoiceValid && invoiceOn! <= paidOn))
+      if (!nothing && can("P1", row) && !(invoiceValid && invoiceOn! <= paidOn))
         findings.push({
           ruleId: "P1",
           subject: String(no),
@@ -172,7 +221,7 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
           messageEn: `installment ${no} paid ${formatDay(paidOn)} without an invoice equal to the payable ${formatCents(payable)} dated on or before the payment`,
           evidence: [evidenceOf(ctx, "payments", row, "invoice_amount", `第${no}期发票`)],
         });
-      if (can("P2", row) && paidAmount !== payable)
+      if (can("P2", row) && paidAmount !== payable && !(nothing && paidAmount === null))
         findings.push({
           ruleId: "P2",
           subject: String(no),
@@ -182,19 +231,23 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
           evidence: [evidenceOf(ctx, "payments", row, "paid_amount", `第${no}期付款`)],
         });
     }
-    const status: Installment["status"] = row?.bad.has("paid_on")
-      ? "unknown"
-      : paidOn !== null
-        ? daysLate > 0
-          ? "paid-late"
-          : "paid"
-        : dueOn === null
-          ? "waiting"
-          : dueOn < ctx.asOf
-            ? "overdue"
-            : dueOn === ctx.asOf
-              ? "due"
-              : "not-yet-due";
+    const status: Installment["status"] = nothing
+      ? "nothing"
+      : !sheet || !sheet.columns.has("paid_on")
+        ? "not-evaluated"
+        : row?.bad.has("paid_on")
+          ? "unknown"
+          : paidOn !== null
+            ? daysLate > 0
+              ? "paid-late"
+              : "paid"
+            : dueOn === null
+              ? "waiting"
+              : dueOn < ctx.asOf
+                ? "overdue"
+                : dueOn === ctx.asOf
+                  ? "due"
+                  : "not-yet-due";
     const statusZh = {
       paid: "已付",
       "paid-late": "逾期支付",
@@ -203,6 +256,8 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       "not-yet-due": "未到期",
       waiting: "待条件",
       unknown: "付款日期无法识别",
+      nothing: "无需支付",
+      "not-evaluated": "未评价",
     }[status];
     return {
       no,

@@ -143,15 +143,34 @@ describe("R6 publication date", () => {
   const reports = (rows: RawCell[][]) =>
     sheet("报告", ["报告类型", "所属期间", "成绩公布日期", "提交日期"], rows);
 
-  // RULES.md: "An unreadable cell (`2023-13-45`, …) is an error, and leaves its row out of every
-  // rule that needs that value"; "A blank cell means what WORKBOOK.md says … (成绩公布日期 blank =
-  // the fallback due date)". An unreadable 成绩公布日期 is not a blank one: R6 needs it for the
-  // due date, so the row is left out and the report is missing ("missing or late → fail").
-  test("review: R6 an unreadable 成绩公布日期 leaves the report row out (missing → fail), not the blank fallback", () => {
+  // RULES.md rev. 2: "Unreadable data never makes a deduction … An item that one row decides (R6/R7
+  // a report …) is `na` when its row was left out for an unreadable cell … The note names the cell."
+  // An unreadable 成绩公布日期 is not a blank one (no fallback due date): the report is not evaluated.
+  test("review: R6 an unreadable 成绩公布日期 leaves the report row out: na with the cell named, never a deduction", () => {
     const s = run([oneTicket(), reports([["月报", "2023-03", "2023-13-45", "2023-04-20"]])], {
       asOf: "2023-05-31",
     });
-    expect(kpi(s, "R6", "2023-03")).toMatchObject({ status: "fail", leftOut: 1 });
+    expect(kpi(s, "R6", "2023-03")).toMatchObject({ status: "na", leftOut: 1, deduction: "0.00" });
+  });
+
+  test("R6 and R7: an unreadable 提交日期 makes its report na, naming the cell", () => {
+    const s = run(
+      [
+        oneTicket(),
+        reports([
+          ["月报", "2023-03", "2023-04-10", "下周"],
+          ["半年工作总结", "2023-H1", null, "也许"],
+        ]),
+      ],
+      { asOf: "2023-12-31" }
+    );
+    const r6 = kpi(s, "R6", "2023-03");
+    expect(r6).toMatchObject({ status: "na", leftOut: 1, deduction: "0.00" });
+    expect(r6.note).toContain("报告!D2");
+    expect(s.kpis.find((k) => k.ruleId === "R7" && k.period === "2023-H1")).toMatchObject({
+      status: "na",
+      deduction: "0.00",
+    });
   });
 
   // RULES.md R6: "Where the report row has no 成绩公布日期, due = period end +

@@ -238,7 +238,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     const c = r.claims.filter((x) => x.ruleId === rule.id).reduce((a, x) => a + x.amount, 0);
     return [t(rule.id), t(rule[lang]), n(f, "int"), money(c)];
   });
-  for (const id of ["P1", "P2"])
+  for (const id of ["P1", "P2", "P3"])
     compRows.push([
       t(id),
       t(title(id)),

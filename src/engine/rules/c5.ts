@@ -20,7 +20,12 @@ export const c5: Rule = {
       if (q.end > ctx.asOf) continue;
       const headcount = staff.filter((s) => activeOn(s.v, q.start)).length;
       const leavers = staff.filter(
-        (s) => s.v.end_date !== null && s.v.end_date >= q.start && s.v.end_date <= q.end
+        // leaving on or after service.end is the contract ending, not turnover
+        (s) =>
+          s.v.end_date !== null &&
+          s.v.end_date >= q.start &&
+          s.v.end_date <= q.end &&
+          s.v.end_date < ctx.serviceEnd
       );
       if (headcount === 0 || rateBelow(leavers.length, headcount, max)) continue;
       findings.push({

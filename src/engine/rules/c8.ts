@@ -31,7 +31,8 @@ export const c8: Rule = {
         ? addWorkdays(r.v.notice_on!, ctx.p["c8.untrainedWorkdays"])
         : addNaturalDays(r.v.notice_on!, ctx.p["c8.days"], ctx.p["deadlines.rollOverRestDays"]);
       const filled = r.v.filled_on;
-      const late = filled !== null ? filled > limit : limit < ctx.asOf;
+      // an unfilled one is late once its limit day is over: at the end of the as-of day, on it too
+      const late = filled !== null ? filled > limit : limit <= ctx.asOf;
       if (!late) continue;
       const rule = untrained
         ? `${ctx.p["c8.untrainedWorkdays"]} 个工作日`

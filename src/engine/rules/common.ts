@@ -158,6 +158,25 @@ export function usable<T>(recs: Rec<T>[], columns: string[]): { ok: Rec<T>[]; le
   return { ok, leftOut };
 }
 
+/** The unreadable cells that left these rows out, for a note: `质检!C59、质检!C60`. */
+export function badCells(
+  ctx: Context,
+  sheet: SheetKey,
+  recs: Rec<unknown>[],
+  columns: string[]
+): string {
+  const s = ctx.sheets[sheet];
+  if (!s) return "";
+  const cells: string[] = [];
+  for (const r of recs)
+    for (const c of columns)
+      if (r.bad.has(c)) {
+        const at = cellOf(s, r.row, c);
+        if (at) cells.push(`${s.name}!${at.cell}`);
+      }
+  return cells.slice(0, 5).join("、") + (cells.length > 5 ? ` 等 ${cells.length} 处` : "");
+}
+
 export const MAX_EVIDENCE = 200;
 
 export function pct(n: number, d: number): string {

@@ -25,11 +25,12 @@ export const DEDUCTION_RULES: Rule[] = [r1, r2, r3, r4, r5, r6, r7, r8, r9, r10]
 export const COMPLIANCE_RULES: Rule[] = [c1, c2, c3, c4, c5, c6, c7, c8, c9, c10];
 export const RULES: Rule[] = [...DEDUCTION_RULES, ...COMPLIANCE_RULES];
 
-/** Titles of every rule id, incl. the payment findings P1/P2. */
+/** Titles of every rule id, incl. the payment findings P1–P3. */
 export const RULE_TITLES: Record<string, { zh: string; en: string }> = {
   ...Object.fromEntries(RULES.map((r) => [r.id, { zh: r.zh, en: r.en }])),
   P1: { zh: "付款无等额发票", en: "paid without an invoice of equal amount" },
   P2: { zh: "付款金额与应付不符", en: "paid amount differs from payable" },
+  P3: { zh: "保函金额不足（须等额）", en: "guarantee below installment 3" },
 };
 
 export type { Rule } from "./common";

@@ -3,7 +3,7 @@
 import { applyRate } from "../money";
 import { toCents } from "../money";
 import { dayToYmd, ymdToDay, formatDay } from "../time";
-import { Rule, evidenceOf, makeKpi, missingReason, usable } from "./common";
+import { Rule, badCells, evidenceOf, makeKpi, missingReason, usable } from "./common";
 import { Finding } from "../model";
 
 /** The deduction rate for a drop in rank (0 when the rank did not drop). */
@@ -46,8 +46,25 @@ export const r10: Rule = {
     const reason = missingReason(ctx, this.needs);
     if (reason)
       return { kpis: [makeKpi({ ...base, status: "na", note: reason.zh, noteEn: reason.en })] };
-    const { ok } = usable(ctx.data.rankings ?? [], ["period", "district_rank"]);
+    const { ok, leftOut } = usable(ctx.data.rankings ?? [], ["period", "district_rank"]);
     const row = ok.find((r) => r.v.period!.key === period);
+    // the year's row is there but its rank cannot be read: not evaluated, the cell named
+    const unreadable = leftOut.find((r) => !r.bad.has("period") && r.v.period?.key === period);
+    if (!row && unreadable) {
+      const where = badCells(ctx, "rankings", [unreadable], ["district_rank"]);
+      return {
+        kpis: [
+          makeKpi({
+            ...base,
+            status: "na",
+            leftOut: 1,
+            note: `${period} 年度排名无法识别（${where}），不予评价，请更正后重新核查`,
+            noteEn: `the ${period} annual rank cannot be read (${where}); not evaluated, correct and run again`,
+            evidence: [evidenceOf(ctx, "rankings", unreadable, "district_rank", period)],
+          }),
+        ],
+      };
+    }
     if (!row || row.v.district_rank === null) {
       ctx.issues.sheet(
         ctx.sheets.rankings!.name,

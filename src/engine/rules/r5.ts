@@ -1,6 +1,7 @@
 // R5 质量监督·质检得分: the mean QA score of the month ≥ 90 (no samples fails: checks are owed monthly).
 import {
   Rule,
+  badCells,
   evidenceOf,
   makeKpi,
   missingReason,
@@ -54,9 +55,28 @@ export const r5: Rule = {
             valueKind: "score",
           });
         const samples = ok.filter((s) => s.v.date! >= p.start && s.v.date! <= p.end);
-        const skipped = leftOut.filter(
+        const skippedRows = leftOut.filter(
           (s) => s.v.date !== null && s.v.date >= p.start && s.v.date <= p.end
-        ).length;
+        );
+        const skipped = skippedRows.length;
+        if (samples.length === 0 && skipped > 0) {
+          // every sample of the month was unreadable: nothing is measured, nothing deducted
+          const where = badCells(ctx, "qa", skippedRows, ["score", "date"]);
+          return makeKpi({
+            ruleId: "R5",
+            period: p.key,
+            evalDay: p.end,
+            status: "na",
+            numerator: 0,
+            denominator: 0,
+            target: threshold,
+            valueKind: "score",
+            unit,
+            leftOut: skipped,
+            note: `当月质检记录均无法读取（${where}），请更正后重新核查`,
+            noteEn: `every QA sample of the month is unreadable (${where}); correct and run again`,
+          });
+        }
         if (samples.length === 0) {
           const fails = ctx.p["r5.missingFails"];
           return makeKpi({

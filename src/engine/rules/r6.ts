@@ -39,7 +39,11 @@ export const r6: Rule = {
     // a row whose 成绩公布日期 cannot be read is left out (the report counts as not found)
     const all = reportIndex(ctx);
     const index = new Map([...all].filter(([, r]) => !r.bad.has("scores_published_on")));
-    const unreadable = new Set([...all.keys()].filter((k) => !index.has(k)));
+    const unreadable = new Map(
+      [...all]
+        .filter(([k]) => !index.has(k))
+        .map(([k, rec]) => [k, { rec, column: "scores_published_on" }])
+    );
     const expected: ExpectedReport[] = list.map((e) => {
       const rec = index.get(`${e.type}|${e.period.key}`);
       const published = rec ? rec.v.scores_published_on : null;
@@ -54,6 +58,7 @@ export const r6: Rule = {
         };
       }
       const due = addNaturalDays(e.period.last, ctx.p["r6.fallbackDueDays"], roll);
+      // (an unreadable 成绩公布日期 is an error already, and its report is not evaluated)
       if (rec) {
         const at = cellOf(ctx.sheets.reports!, rec.row, "scores_published_on");
         ctx.issues.add({

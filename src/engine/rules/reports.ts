@@ -2,7 +2,7 @@
 import { Context, Kpi, Report } from "../model";
 import { Rec } from "../read";
 import { DayNum, formatDay } from "../time";
-import { evidenceOf, makeKpi, usable } from "./common";
+import { badCells, evidenceOf, makeKpi, usable } from "./common";
 import { Cents } from "../money";
 
 export interface ExpectedReport {
@@ -30,18 +30,19 @@ export function evaluateReports(
   expected: ExpectedReport[],
   index: Map<string, Rec<Report>>,
   unit: Cents,
-  /** report keys whose row was left out for an unreadable cell */
-  leftOut: Set<string> = new Set()
+  /** rows left out for an unreadable cell that decides their report (R6: 成绩公布日期), by report key */
+  leftOut: Map<string, { rec: Rec<Report>; column: string }> = new Map()
 ): Kpi[] {
   return expected.map((e) => {
-    const rec = index.get(`${e.type}|${e.period}`);
+    const key = `${e.type}|${e.period}`;
+    const rec = index.get(key);
     const base = {
       ruleId,
       period: e.period,
       evalDay: e.due,
       unit,
       valueKind: "date" as const,
-      leftOut: leftOut.has(`${e.type}|${e.period}`) ? 1 : 0,
+      leftOut: leftOut.has(key) ? 1 : 0,
     };
     if (e.due > ctx.asOf)
       return makeKpi({
@@ -51,6 +52,25 @@ export function evaluateReports(
         noteEn: `${e.type} due ${formatDay(e.due)}`,
       });
     const unreadable = rec?.bad.has("submitted_on");
+    // unreadable data never makes a deduction: the report's deciding cell cannot be read
+    const undecided = unreadable
+      ? { rec: rec!, column: "submitted_on" }
+      : !rec
+        ? leftOut.get(key)
+        : undefined;
+    if (undecided) {
+      const where = badCells(ctx, "reports", [undecided.rec], [undecided.column]);
+      return makeKpi({
+        ...base,
+        leftOut: 1,
+        status: "na",
+        note: `${e.type} ${e.period} 的${undecided.column === "submitted_on" ? "提交日期" : "成绩公布日期"}无法识别（${where}），不予评价，请更正后重新核查`,
+        noteEn: `${e.type} ${e.period}: the ${undecided.column === "submitted_on" ? "submission date" : "publication date"} cannot be read (${where}); not evaluated, correct and run again`,
+        evidence: [
+          evidenceOf(ctx, "reports", undecided.rec, undecided.column, `${e.type} ${e.period}`),
+        ],
+      });
+    }
     const submitted = rec && !unreadable ? rec.v.submitted_on : null;
     const onTime = submitted !== null && submitted <= e.due;
     const ev = rec
