@@ -1,5 +1,6 @@
 // The whole audit, in stages: detect and read the sheets, parameters, the as-of view, row
 // checks, every rule, settlement. Pure: tables in, a result model out.
+import { recordingUncovered } from "./calendar";
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex } from "@noble/hashes/utils";
 import { Issue, IssueList, sortIssues } from "./issues";
@@ -414,15 +415,28 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
   const kpis: Kpi[] = [];
   const findings: Finding[] = [];
   const claims: Claim[] = [];
-  for (const rule of [...DEDUCTION_RULES, ...COMPLIANCE_RULES]) {
-    progress("computing", rule.id);
-    const out = rule.evaluate(ctx);
-    kpis.push(...(out.kpis ?? []));
-    findings.push(...(out.findings ?? []));
-    claims.push(...(out.claims ?? []));
-  }
-  progress("settling");
-  const settlement = settle(ctx, kpis, claims);
+  const { value: settlement, years: uncoveredYears } = recordingUncovered(() => {
+    for (const rule of [...DEDUCTION_RULES, ...COMPLIANCE_RULES]) {
+      progress("computing", rule.id);
+      const out = rule.evaluate(ctx);
+      kpis.push(...(out.kpis ?? []));
+      findings.push(...(out.findings ?? []));
+      claims.push(...(out.claims ?? []));
+    }
+    progress("settling");
+    return settle(ctx, kpis, claims);
+  });
+  for (const year of uncoveredYears)
+    issues.add({
+      sheet: "",
+      row: null,
+      column: null,
+      cell: null,
+      level: "warning",
+      code: "calendar-not-covered",
+      message: `节假日数据不含 ${year} 年：该年的工作日按周一至周五计算（未计法定节假日与调休），相关截止日可能有误`,
+      messageEn: `the holiday data does not cover ${year}: its working days are counted as Monday to Friday (no public holidays or make-up days), so deadlines there may be off`,
+    });
   findings.push(...settlement.findings);
   const tableByName = new Map(tables.map((t) => [t.name, t]));
   const sheets: SheetSummary[] = SHEETS.map((s) => {

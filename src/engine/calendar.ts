@@ -22,8 +22,28 @@ export function isMakeUpWorkday(day: DayNum): boolean {
   return makeUpWorkdays.has(formatDay(day));
 }
 
+/** Years asked about while recording (see `recordingUncovered`) that the data lacks. */
+let uncovered: Set<string> | null = null;
+
+/**
+ * Runs `f`, noting every year the rules counted working days in that the holiday data does not
+ * cover (only weekends are rest days there: a deadline may be off by the holidays).
+ */
+export function recordingUncovered<T>(f: () => T): { value: T; years: string[] } {
+  const outer = uncovered;
+  const mine = new Set<string>();
+  uncovered = mine;
+  try {
+    return { value: f(), years: [...mine].sort() };
+  } finally {
+    uncovered = outer;
+    if (outer) for (const y of mine) outer.add(y);
+  }
+}
+
 export function isWorkday(day: DayNum): boolean {
   const key = formatDay(day);
+  if (uncovered && !coveredYears.has(key.slice(0, 4))) uncovered.add(key.slice(0, 4));
   if (makeUpWorkdays.has(key)) return true;
   if (holidays.has(key)) return false;
   const wd = weekday(day);

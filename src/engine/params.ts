@@ -62,6 +62,15 @@ const dateOrFollow = (follows: string, meta: Omit<ParamMeta, "kind" | "follows">
     .nullable()
     .default(null)
     .meta({ ...meta, kind: "date", follows });
+const moneyOrFollow = (follows: string, meta: Omit<ParamMeta, "kind" | "follows">) =>
+  z
+    .number()
+    .min(0)
+    .max(1e12)
+    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "at most two decimals (fen)")
+    .nullable()
+    .default(null)
+    .meta({ ...meta, kind: "money", follows });
 const bool = (def: boolean, meta: Omit<ParamMeta, "kind">) =>
   z
     .boolean()
@@ -91,6 +100,11 @@ export const paramsSchema = z
     "contract.totalFee": money(3999996, {
       zh: "合同含税总金额（元）",
       en: "contract total fee (yuan, tax incl.)",
+      group: "contract",
+    }),
+    "contract.serviceFee": moneyOrFollow("contract.totalFee", {
+      zh: "服务费（违约金与逾期付款违约金的计算基数，默认同合同总金额）",
+      en: "service fee: the base of R10, C4, C8 and the late fee (default: the total)",
       group: "contract",
     }),
     "contract.signedOn": date("2023-01-20", {
@@ -425,6 +439,8 @@ export interface Resolved {
   r7AnnualDue: string;
   r9Deadline: string;
   refundNoticeOn: string;
+  /** 服务费 in yuan: the base of every percentage the contract takes of it */
+  serviceFee: number;
 }
 
 export function resolve(p: Params): Resolved {
@@ -434,6 +450,7 @@ export function resolve(p: Params): Resolved {
     r7AnnualDue: p["r7.annualDue"] ?? p["service.end"],
     r9Deadline: p["r9.deadline"] ?? p["acceptance.firstCutoff"],
     refundNoticeOn: p["payments.refundNoticeOn"] ?? p["acceptance.finalOn"],
+    serviceFee: p["contract.serviceFee"] ?? p["contract.totalFee"],
   };
 }
 

@@ -97,6 +97,8 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
   const finalWindow = sum(deductions.filter((d) => d.window === "final").map((d) => d.amount));
 
   const fee = toCents(p["contract.totalFee"])!;
+  // 七.4 takes the late fee as a share of 服务费 (contract.serviceFee, default the total)
+  const serviceFee = toCents(ctx.r.serviceFee)!;
   const a1 = applyRate(fee, p["payments.installment1Rate"]);
   const a2 = applyRate(fee, p["payments.installment2Rate"]);
   const a3 = fee - a1 - a2;
@@ -210,7 +212,7 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       const end = paidOn ?? ctx.asOf;
       daysLate = Math.max(0, end - start);
     }
-    const lateFee = applyRate(fee * daysLate, p["payments.lateFeeRatePerDay"]);
+    const lateFee = applyRate(serviceFee * daysLate, p["payments.lateFeeRatePerDay"]);
     if (paidOn !== null && row) {
       if (!nothing && can("P1", row) && !(invoiceValid && invoiceOn! <= paidOn))
         findings.push({

@@ -1009,3 +1009,215 @@ describe("empty input sheets (a freshly inserted template)", () => {
     expect(w[0].level).toBe("warning");
   });
 });
+
+// ---------------------------------------------------------------- RULES.md revision 2
+
+describe("revision 2: unreadable data never makes a deduction", () => {
+  const t1 = () => tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+  test("R5: a month whose samples were all unreadable is na (not a missing-samples failure)", () => {
+    const s = run(
+      [
+        t1(),
+        sheet(
+          "质检",
+          ["日期", "得分"],
+          [
+            ["2023-03-05", "八十"],
+            ["2023-03-20", "#N/A"],
+          ]
+        ),
+      ],
+      { asOf: "2023-04-30" }
+    );
+    expect(kpi(s, "R5", "2023-03")).toMatchObject({ status: "na", deduction: "0.00" });
+    expect(kpi(s, "R5", "2023-03").note).toContain("质检!B2");
+    // a month with no sample rows at all still fails (r5.missingFails)
+    expect(kpi(s, "R5", "2023-04").status).toBe("fail");
+  });
+  test("R9: an unreadable 建立日期 makes its kind na unless a readable row is in time", () => {
+    const rows = (extra: [string, string, string][]) =>
+      sheet(
+        "制度",
+        ["制度名称", "类别", "建立日期"],
+        [
+          ["运营", "热线运营管理制度", "2023-02-01"],
+          ["流程", "工作流程制度", "2023-02-01"],
+          ["培训", "培训制度", "2023-02-01"],
+          ...extra,
+        ]
+      );
+    const na = run([
+      t1(),
+      rows([
+        ["安全", "安全管理制度", "去年"],
+        ["安全2", "安全管理制度", "2023-12-30"],
+      ]),
+    ]);
+    expect(kpi(na, "R9", "2023", "安全管理制度")).toMatchObject({
+      status: "na",
+      deduction: "0.00",
+    });
+    const pass = run([
+      t1(),
+      rows([
+        ["安全", "安全管理制度", "去年"],
+        ["安全2", "安全管理制度", "2023-03-01"],
+      ]),
+    ]);
+    expect(kpi(pass, "R9", "2023", "安全管理制度").status).toBe("pass");
+  });
+  test("R10: the year's row with an unreadable rank is na, naming the cell", () => {
+    const s = run([t1(), sheet("考核排名", ["期间", "区级排名"], [["2023", "第二十名"]])]);
+    const k = kpisOf(s, "R10")[0];
+    expect(k).toMatchObject({ status: "na", deduction: "0.00" });
+    expect(k.note).toContain("考核排名!B2");
+  });
+});
+
+describe("revision 2: C5 at contract end, C8 on the as-of day", () => {
+  const staff = (rows: RawCell[][]) =>
+    sheet("人员", ["工号", "姓名", "岗位", "入职日期", "离职日期"], rows);
+  test("C5: everyone leaving on service.end is the contract ending, not turnover", () => {
+    const s = run([
+      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      staff(
+        Array.from({ length: 6 }, (_, i) => [
+          `HX${i}`,
+          `员工${i}`,
+          "话务员",
+          "2023-01-01",
+          "2024-01-22",
+        ])
+      ),
+    ]);
+    expect(s.findings.filter((f) => f.ruleId === "C5")).toEqual([]);
+  });
+  test("C5: leaving the day before service.end still counts", () => {
+    const s = run([
+      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      staff(
+        Array.from({ length: 6 }, (_, i) => [
+          `HX${i}`,
+          `员工${i}`,
+          "话务员",
+          "2023-01-01",
+          i < 2 ? "2024-01-21" : null,
+        ])
+      ),
+    ]);
+    expect(s.findings.filter((f) => f.ruleId === "C5").map((f) => f.period)).toEqual(["2024-Q1"]);
+  });
+  test("C8: an unfilled replacement whose limit is the as-of day is missed, with its claim", () => {
+    const rep = sheet(
+      "人员调换",
+      ["通知日期", "被替换工号", "原因", "到位日期"],
+      [["2024-01-02", "HX001", "不符合要求", null]]
+    );
+    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    expect(
+      run([t, rep], { asOf: "2024-01-22" }).claims.filter((c) => c.ruleId === "C8")
+    ).toHaveLength(1);
+    expect(
+      run([t, rep], { asOf: "2024-01-21" }).claims.filter((c) => c.ruleId === "C8")
+    ).toHaveLength(0);
+  });
+});
+
+describe("revision 2: payments", () => {
+  const t = () => tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+  const pay = (row3: RawCell[]) =>
+    sheet(
+      "付款",
+      ["期次", "发票日期", "发票金额", "保函日期", "保函金额", "付款日期", "付款金额"],
+      [
+        [1, "2023-02-01", 1599998.4, null, null, "2023-02-10", 1599998.4],
+        [2, "2023-07-01", 1599998.4, null, null, "2023-07-10", 1599998.4],
+        row3,
+      ]
+    );
+  test("P3: a guarantee below installment 3's payable does not start the clock", () => {
+    const short = run([t(), pay([3, null, null, "2023-11-20", 500000, null, null])]);
+    const i3 = short.installments.find((i) => i.no === 3)!;
+    expect(i3.dueOn).toBeNull();
+    expect(short.findings.filter((f) => f.ruleId === "P3")).toHaveLength(1);
+    const covered = run([t(), pay([3, null, null, "2023-11-20", 799999.2, null, null])]);
+    expect(covered.installments.find((i) => i.no === 3)!.dueOn).not.toBeNull();
+    expect(covered.findings.filter((f) => f.ruleId === "P3")).toHaveLength(0);
+    const off = run([
+      t(),
+      pay([3, null, null, "2023-11-20", 500000, null, null]),
+      paramsSheet([["payments.guaranteeMustCover", "否"]]),
+    ]);
+    expect(off.installments.find((i) => i.no === 3)!.dueOn).not.toBeNull();
+  });
+  test("no 付款 sheet: statuses are 未评价, never overdue", () => {
+    const s = run([t()]);
+    expect(s.installments.map((i) => i.status)).toEqual([
+      "not-evaluated",
+      "not-evaluated",
+      "not-evaluated",
+    ]);
+    expect(s.installments.every((i) => i.daysLate === 0 && i.lateFee === "0.00")).toBe(true);
+  });
+});
+
+describe("revision 2: an installment with nothing payable", () => {
+  test("needs no invoice, is never late, has no fee, reads 无需支付", () => {
+    // one overnight ticket in March at a (deliberately huge) unit takes all of installment 3
+    const s = run(
+      [
+        tickets([["GD1", "2023-03-01 09:00", "2023-03-03 09:10", "2023-03-03 09:20"]]),
+        sheet(
+          "付款",
+          ["期次", "发票日期", "发票金额", "保函日期", "付款日期", "付款金额"],
+          [[3, "2023-11-01", 0, "2023-11-20", null, null]]
+        ),
+        paramsSheet([["r1.unit", 900000]]),
+      ],
+      { asOf: "2024-01-22" }
+    );
+    const i3 = s.installments.find((i) => i.no === 3)!;
+    expect(i3.payable).toBe("0.00");
+    expect(i3.status).toBe("nothing");
+    expect(i3.daysLate).toBe(0);
+    expect(i3.lateFee).toBe("0.00");
+    expect(s.findings.filter((f) => f.ruleId === "P1" || f.ruleId === "P2")).toEqual([]);
+    expect(Number(s.totals.refundDue)).toBeGreaterThan(0);
+  });
+});
+
+describe("revision 2: contract.serviceFee is the base of R10, C4, C8 and the late fee", () => {
+  test("a smaller agreed 服务费 moves R10's deduction and C8's claim, not the installments", () => {
+    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const rank = sheet("考核排名", ["期间", "区级排名"], [["2023", 28]]);
+    const rep = sheet(
+      "人员调换",
+      ["通知日期", "被替换工号", "原因", "到位日期"],
+      [["2023-03-01", "HX001", "不符合要求", "2023-05-01"]]
+    );
+    const base = run([t, rank, rep]);
+    const agreed = run([t, rank, rep, paramsSheet([["contract.serviceFee", 2000000]])]);
+    // a drop of 2 places: 5% of the base
+    expect(kpisOf(base, "R10")[0].deduction).toBe("199999.80");
+    expect(kpisOf(agreed, "R10")[0].deduction).toBe("100000.00");
+    expect(agreed.claims.find((c) => c.ruleId === "C8")!.amount).toBe("40000.00");
+    expect(agreed.installments.map((i) => i.amount)).toEqual(
+      base.installments.map((i) => i.amount)
+    );
+  });
+});
+
+describe("revision 2: calendar coverage", () => {
+  test("working days counted in a year the holiday data lacks raise a warning naming the year", () => {
+    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    // installment 3 falls due 10 working days after a guarantee given in 2027
+    const pay = (on: string) => sheet("付款", ["期次", "保函日期"], [[3, on]]);
+    const far = run([t, pay("2027-06-01")], { asOf: "2027-12-31" });
+    const w = issuesWith(far, "calendar-not-covered");
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toContain("2027");
+    expect(
+      issuesWith(run([t, pay("2023-11-28")], { asOf: "2027-12-31" }), "calendar-not-covered")
+    ).toEqual([]);
+  });
+});

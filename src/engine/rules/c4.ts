@@ -10,7 +10,7 @@ export const c4: Rule = {
   zh: "考核合格上岗（岗前培训与上岗考核）",
   en: "trained and assessed before the first shift",
   kind: "compliance",
-  params: ["c4.claimMinStaff", "c4.claimRate", "contract.totalFee"],
+  params: ["c4.claimMinStaff", "c4.claimRate", "contract.serviceFee"],
   needs: [
     { sheet: "staff", columns: ["staff_id", "pretraining_date", "onboarding_passed"] },
     { sheet: "roster", columns: ["staff_id", "start_at"] },
@@ -67,7 +67,7 @@ export const c4: Rule = {
     }
     const claims: Claim[] = [];
     if (findings.length >= ctx.p["c4.claimMinStaff"]) {
-      const amount = applyRate(toCents(ctx.p["contract.totalFee"])!, ctx.p["c4.claimRate"]);
+      const amount = applyRate(toCents(ctx.r.serviceFee)!, ctx.p["c4.claimRate"]);
       claims.push({
         ruleId: "C4",
         subject: null,

@@ -16,12 +16,12 @@ export const c8: Rule = {
     "c8.untrainedWorkdays",
     "c8.claimRate",
     "deadlines.rollOverRestDays",
-    "contract.totalFee",
+    "contract.serviceFee",
   ],
   needs: [{ sheet: "replacements", columns: ["notice_on", "staff_out", "filled_on"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};
-    const fee = toCents(ctx.p["contract.totalFee"])!;
+    const fee = toCents(ctx.r.serviceFee)!;
     const rate = ctx.p["c8.claimRate"];
     const findings: Finding[] = [];
     const claims: Claim[] = [];

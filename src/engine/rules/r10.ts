@@ -18,7 +18,7 @@ export const r10: Rule = {
   zh: "区内考核结果稳定性（排名）",
   en: "district ranking",
   kind: "deduction",
-  params: ["r10.baselineRank", "r10.tiers", "r10.peerTop", "contract.totalFee"],
+  params: ["r10.baselineRank", "r10.tiers", "r10.peerTop", "contract.serviceFee"],
   needs: [{ sheet: "rankings", columns: ["period", "district_rank"] }],
   evaluate(ctx) {
     const year = dayToYmd(ctx.serviceStart).y;
@@ -87,7 +87,7 @@ export const r10: Rule = {
     const rank = row.v.district_rank;
     const drop = rank - baseline;
     const rate = tierRate(drop, ctx.p["r10.tiers"]);
-    const fee = toCents(ctx.p["contract.totalFee"])!;
+    const fee = toCents(ctx.r.serviceFee)!;
     const deduction = applyRate(fee, rate);
     const findings: Finding[] = [];
     const peer = row.v.peer_rank;
