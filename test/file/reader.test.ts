@@ -7,6 +7,7 @@ import { RawTable } from "../../src/engine/table";
 import { verifyInputs } from "../../src/engine/verify";
 import { FileUnreadable } from "../../src/file/errors";
 import { numberAt } from "../../src/file/sheet-reader";
+import { parseDateTime } from "../../src/engine/parse";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { nodeCodec } from "../../src/cli/node";
 import { createHash } from "crypto";
@@ -311,4 +312,15 @@ test("the download keeps the workbook's type", () => {
   expect(resultFileName("考核.xlsm", "xlsm")).toBe("考核-核查.xlsm");
   expect(resultFileName("考核.xlsx", "xlsx")).toBe("考核-核查.xlsx");
   expect(mimeType("xlsm")).toBe("application/vnd.ms-excel.sheet.macroEnabled.12");
+});
+
+test("a time is rounded once, from the serial the file holds: 23:59:59.4996 is on time, styled or not", () => {
+  const serial = 44986 + 86399.4996 / 86400;
+  const bytes = pkg({
+    S: `<sheetData><row r="1"><c r="A1" s="1"><v>${serial}</v></c><c r="B1"><v>${serial}</v></c></row></sheetData>`,
+  });
+  const [t] = read(bytes);
+  expect(t.values[0]).toEqual([serial, serial]);
+  const p = parseDateTime(t.values[0][0]);
+  expect(p.ok && p.value).toBe((44986 - 25569) * 86400 + 86399);
 });

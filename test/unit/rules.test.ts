@@ -1221,3 +1221,55 @@ describe("revision 2: calendar coverage", () => {
     ).toEqual([]);
   });
 });
+
+describe("tickets still within their limit are pending, not na", () => {
+  test("R1 with grace: a day whose every ticket is still within grace is pending", () => {
+    const s = run(
+      [tickets([["GD1", "2023-03-01 09:00", null, null]]), paramsSheet([["r1.graceHours", 48]])],
+      { asOf: "2023-03-02" }
+    );
+    expect(kpi(s, "R1", "2023-03-01")).toMatchObject({ status: "pending", deduction: "0.00" });
+    expect(kpi(s, "R1", "2023-03-02").status).toBe("na");
+  });
+  test("R3: a month whose every closed ticket's call-back is not yet due is pending", () => {
+    const s = run(
+      [
+        sheet(
+          "工单",
+          ["工单编号", "派单时间", "签收时间", "转派时间", "办结时间", "回访时间", "回访录音"],
+          [
+            [
+              "GD1",
+              "2023-03-30 09:00",
+              "2023-03-30 09:10",
+              "2023-03-30 09:20",
+              "2023-03-31 10:00",
+              null,
+              null,
+            ],
+          ]
+        ),
+      ],
+      { asOf: "2023-03-31" }
+    );
+    expect(kpi(s, "R3", "2023-03")).toMatchObject({ status: "pending", deduction: "0.00" });
+  });
+});
+
+describe("R9 reports the rows it left out (R10's one row per year: see the na case above)", () => {
+  test("an unreadable row beside a readable one is counted in 未计入行数", () => {
+    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const s = run([
+      t,
+      sheet(
+        "制度",
+        ["制度名称", "类别", "建立日期"],
+        [
+          ["安全", "安全管理制度", "2023-02-01"],
+          ["安全2", "安全管理制度", "前年"],
+        ]
+      ),
+    ]);
+    expect(kpi(s, "R9", "2023", "安全管理制度")).toMatchObject({ status: "pass", leftOut: 1 });
+  });
+});

@@ -39,7 +39,13 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
   const reason = missingReason(ctx, spec.needs);
   if (reason) return naRows(spec.ruleId, months, ctx, reason, spec.unit);
   const { ok, leftOut } = usable(ctx.data.tickets ?? [], spec.columns);
-  const buckets = months.map(() => ({ total: 0, good: 0, bad: [] as Rec<Ticket>[], skipped: 0 }));
+  const buckets = months.map(() => ({
+    total: 0,
+    good: 0,
+    bad: [] as Rec<Ticket>[],
+    skipped: 0,
+    waiting: 0,
+  }));
   const indexOf = (day: number) => {
     for (let i = 0; i < months.length; i++)
       if (day >= months[i].start && day <= months[i].end) return i;
@@ -51,8 +57,11 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
     const i = indexOf(dayOf(a));
     if (i < 0) continue;
     const g = spec.good(t.v, ctx);
-    if (g === null) continue;
     const b = buckets[i];
+    if (g === null) {
+      b.waiting++; // not yet measurable (e.g. its call-back is not yet due)
+      continue;
+    }
     b.total++;
     if (g) b.good++;
     else b.bad.push(t);
@@ -76,8 +85,15 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
         target: spec.threshold,
         valueKind: "rate",
       });
+    // a month whose every ticket is still within its grace is pending, not empty
     const status =
-      b.total === 0 ? "na" : rateAtLeast(b.good, b.total, spec.threshold) ? "pass" : "fail";
+      b.total === 0
+        ? b.waiting > 0
+          ? "pending"
+          : "na"
+        : rateAtLeast(b.good, b.total, spec.threshold)
+          ? "pass"
+          : "fail";
     return makeKpi({
       ruleId: spec.ruleId,
       period: p.key,
@@ -92,11 +108,15 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
       leftOut: b.skipped,
       note:
         b.total === 0
-          ? "当月无统计对象"
+          ? b.waiting > 0
+            ? `${b.waiting} 张工单尚未到期，待定`
+            : "当月无统计对象"
           : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `；${b.bad.length} 张${spec.badNote[0]}` : ""}${b.skipped ? `；${b.skipped} 行因单元格无法识别未计入` : ""}`,
       noteEn:
         b.total === 0
-          ? "nothing to measure this month"
+          ? b.waiting > 0
+            ? `${b.waiting} ticket(s) not yet due: pending`
+            : "nothing to measure this month"
           : `${b.good}/${b.total} = ${pct(b.good, b.total)}${b.bad.length ? `; ${b.bad.length} ${spec.badNote[1]}` : ""}${b.skipped ? `; ${b.skipped} row(s) left out for unreadable cells` : ""}`,
       evidence:
         status === "fail"

@@ -48,6 +48,8 @@ export const r1: Rule = {
     const onTime = new Array<number>(Math.max(n, 0)).fill(0);
     const skipped = new Array<number>(Math.max(n, 0)).fill(0);
     const late: (typeof ok)[] = Array.from({ length: Math.max(n, 0) }, () => []);
+    /** tickets of the day whose limit (with grace) has not passed by the as-of time */
+    const waiting = new Array<number>(Math.max(n, 0)).fill(0);
     for (const t of ok) {
       const received = t.v.received_at!;
       const day = dayOf(received);
@@ -57,7 +59,10 @@ export const r1: Rule = {
       const signed = t.v.signed_at;
       const fwd = t.v.forwarded_at;
       const good = signed !== null && signed <= limit && (!forward || fwd === null || fwd <= limit);
-      if (!good && signed === null && limit > ctx.asOfEnd) continue; // not yet late
+      if (!good && signed === null && limit > ctx.asOfEnd) {
+        waiting[i]++; // not yet late
+        continue;
+      }
       total[i]++;
       if (good) onTime[i]++;
       else late[i].push(t);
@@ -71,7 +76,9 @@ export const r1: Rule = {
     for (let i = 0; i < n; i++) {
       const d = ctx.serviceStart + i;
       const fails = late[i].length;
-      const status = total[i] === 0 ? "na" : fails > 0 ? "fail" : "pass";
+      // a day whose tickets are all still within their limit (grace) is pending, not empty
+      const status =
+        total[i] === 0 ? (waiting[i] > 0 ? "pending" : "na") : fails > 0 ? "fail" : "pass";
       kpis.push(
         makeKpi({
           ruleId: "R1",
@@ -88,13 +95,17 @@ export const r1: Rule = {
           leftOut: skipped[i],
           note:
             total[i] === 0
-              ? "当日无工单"
+              ? waiting[i] > 0
+                ? `${waiting[i]} 张工单尚在签收期限内`
+                : "当日无工单"
               : fails
                 ? `${fails} 张工单未在当日24时前签收${forward ? "/转派" : ""}`
                 : "",
           noteEn:
             total[i] === 0
-              ? "no tickets that day"
+              ? waiting[i] > 0
+                ? `${waiting[i]} ticket(s) still within their limit`
+                : "no tickets that day"
               : fails
                 ? `${fails} ticket(s) not signed${forward ? "/forwarded" : ""} by midnight`
                 : "",

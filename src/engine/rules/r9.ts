@@ -59,6 +59,7 @@ export const r9: Rule = {
         }
         return makeKpi({
           ...base,
+          leftOut: unreadable.length,
           status: pass ? "pass" : "fail",
           value: first?.v.established_on ?? null,
           note: first
