@@ -1273,3 +1273,31 @@ describe("R9 reports the rows it left out (R10's one row per year: see the na ca
     expect(kpi(s, "R9", "2023", "安全管理制度")).toMatchObject({ status: "pass", leftOut: 1 });
   });
 });
+
+describe("revision 2: statuses and fees at the edges", () => {
+  const t = () => tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+  test("a 付款 sheet without 付款日期: 未评价, never overdue", () => {
+    const s = run([
+      t(),
+      sheet("付款", ["期次", "发票日期", "发票金额"], [[1, "2023-02-01", 1599998.4]]),
+    ]);
+    expect(s.installments.map((i) => i.status)).toEqual([
+      "not-evaluated",
+      "not-evaluated",
+      "not-evaluated",
+    ]);
+  });
+  test("the late fee is a share of contract.serviceFee", () => {
+    const pay = sheet(
+      "付款",
+      ["期次", "发票日期", "发票金额", "付款日期", "付款金额"],
+      [[1, "2023-02-01", 1599998.4, "2023-02-22", 1599998.4]]
+    );
+    const base = run([t(), pay]);
+    const agreed = run([t(), pay, paramsSheet([["contract.serviceFee", 1000000]])]);
+    const fee = (s: ReturnType<typeof run>) => s.installments.find((i) => i.no === 1)!;
+    // due 2023-02-20, paid 2023-02-22: two days at 3% a day
+    expect(fee(base)).toMatchObject({ daysLate: 2, lateFee: "239999.76" });
+    expect(fee(agreed)).toMatchObject({ daysLate: 2, lateFee: "60000.00" });
+  });
+});
