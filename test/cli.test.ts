@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { main } from "../src/cli/main";
+import { defaultOutPath, explainWriteError, main } from "../src/cli/main";
 import type { SummaryJson } from "../src/engine/summary";
 
 const dir = mkdtempSync(path.join(tmpdir(), "audit-cli-"));
@@ -259,4 +259,57 @@ test("--lang en writes the result sheets in English (same sheet names, same numb
   );
   const s: SummaryJson = JSON.parse(readFileSync(json, "utf8"));
   expect(s.totals.deductions).toBe("2200.00");
+});
+
+describe("what a Chinese office types and where it types it (issue 10, command line)", () => {
+  test("relative paths are read from the folder the command was started in", async () => {
+    const here = mkdtempSync(path.join(tmpdir(), "audit-cwd-"));
+    writeFileSync(path.join(here, "in.xlsx"), readFileSync(SMALL));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(["in.xlsx", "--json", "s.json", "--as-of", "2023-02-28"], {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      cwd: here,
+    });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(existsSync(path.join(here, "in-核查.xlsx"))).toBe(true);
+    expect(existsSync(path.join(here, "s.json"))).toBe(true);
+  });
+  test("an output into a missing folder is refused before any work, naming the path", async () => {
+    const r = await run([SMALL, "--out", path.join(dir, "nope", "out.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("文件夹不存在");
+    expect(r.err).toContain(path.join(dir, "nope", "out.xlsx"));
+    expect(r.err).not.toMatch(/内部错误|ENOENT/);
+    const j = await run([SMALL, "--json", path.join(dir, "nope", "s.json")]);
+    expect(j.code).toBe(2);
+    expect(j.err).toContain("文件夹不存在");
+  });
+  test("a locked file is explained as one open in Excel", () => {
+    expect(explainWriteError("EBUSY", "x.xlsx")).toContain("文件可能正在 Excel 中打开，请关闭后重试");
+    expect(explainWriteError("EPERM", "x.xlsx")).toContain("请关闭后重试");
+  });
+  test("a params file with a byte-order mark and a full-width ％ is accepted", async () => {
+    const p = path.join(dir, "bom.json");
+    writeFileSync(p, "\uFEFF" + JSON.stringify({ "r2.threshold": "８５％" }));
+    const r = await run([SMALL, "--params", p, "--out", path.join(dir, "bom.xlsx"), "--json", path.join(dir, "bom-s.json"), "--as-of", "2023-02-28"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const s: SummaryJson = JSON.parse(readFileSync(path.join(dir, "bom-s.json"), "utf8"));
+    expect(s.params["r2.threshold"]).toBe(0.85);
+  });
+  test("an audited copy audited again is -核查2, not -核查-核查; the usage names --verify", async () => {
+    expect(defaultOutPath("/a/考核-核查.xlsx")).toBe("/a/考核-核查2.xlsx");
+    expect(defaultOutPath("/a/考核-核查2.xlsm", "xlsm")).toBe("/a/考核-核查3.xlsm");
+    expect(defaultOutPath("/a/考核.xlsx")).toBe("/a/考核-核查.xlsx");
+    expect((await run(["--help"])).out.split("\n")[0]).toContain("--verify");
+  });
+  test("--as-of before the service start warns", async () => {
+    const r = await run([SMALL, "--as-of", "2022-12-31", "--out", path.join(dir, "early.xlsx"), "--json", path.join(dir, "early.json")]);
+    expect(r.code).toBe(0);
+    const s: SummaryJson = JSON.parse(readFileSync(path.join(dir, "early.json"), "utf8"));
+    expect(s.issues.some((i) => i.code === "as-of-before-service")).toBe(true);
+  });
 });

@@ -8,6 +8,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeFileSync,
   writeSync,
@@ -28,9 +29,11 @@ import { XlsxWorkbook } from "../file/workbook-file";
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** the folder relative paths are read from (default: where npm was started, INIT_CWD, else cwd) */
+  cwd?: string;
 }
 
-const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en]
+const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify]
   --out     写出带七张结果表的副本（默认：<输入>-核查.xlsx）/ audited copy (default <input>-核查.xlsx)
   --json    写出机器可读摘要 / write the summary JSON
   --as-of   评价截止日，覆盖 evaluation.asOf / evaluate up to this date
@@ -112,9 +115,36 @@ export function beijingNow(): string {
   return beijingText(Date.now());
 }
 
+/** `<input>-核查.xlsx`; an audited copy audited again gives `-核查2`, `-核查3` (never `-核查-核查`). */
 export function defaultOutPath(input: string, kind: XlsxWorkbook["kind"] = "xlsx"): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-核查${ext || `.${kind}`}`);
+  const base = path.basename(input, ext);
+  const m = /^(.*)-核查(\d*)$/.exec(base);
+  const name = m ? `${m[1]}-核查${(Number(m[2]) || 1) + 1}` : `${base}-核查`;
+  return path.join(path.dirname(input), `${name}${ext || `.${kind}`}`);
+}
+
+/** Why a file cannot be written, in the user's words. */
+export function explainWriteError(code: string | undefined, file: string): string {
+  if (code === "EBUSY" || code === "EPERM" || code === "EACCES")
+    return `无法写入 ${file}：文件可能正在 Excel 中打开，请关闭后重试（或没有写入权限）/ cannot write ${file}: it may be open in Excel — close it and try again (or you lack permission)`;
+  if (code === "ENOENT" || code === "ENOTDIR")
+    return `无法写入 ${file}：文件夹不存在 / cannot write ${file}: the folder does not exist`;
+  if (code === "ENOSPC") return `无法写入 ${file}：磁盘已满 / cannot write ${file}: the disk is full`;
+  return `无法写入 ${file} / cannot write ${file}`;
+}
+
+/** Checks before any work that an output path can be written: its folder exists, the file is not locked. */
+function checkWritable(file: string): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(explainWriteError("ENOENT", file));
+  if (existsSync(file)) {
+    try {
+      closeSync(openSync(file, "r+"));
+    } catch (e) {
+      throw new UsageError(explainWriteError((e as NodeJS.ErrnoException).code, file));
+    }
+  }
 }
 
 /** Excel refuses a macro workbook named .xlsx and the other way round: the copy keeps its type. */
@@ -139,16 +169,15 @@ function writeAtomically(out: string, pieces: Uint8Array[]): void {
     renameSync(tmp, out);
   } catch (e) {
     if (existsSync(tmp)) unlinkSync(tmp);
-    throw new UsageError(
-      `无法写出结果文件 / cannot write the result: ${out} — ${(e as Error).message}`
-    );
+    throw new UsageError(explainWriteError((e as NodeJS.ErrnoException).code, out));
   }
 }
 
 function readParamsFile(file: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    // a byte-order mark (Windows Notepad) is not part of the JSON
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     throw new UsageError(`无法读取参数文件 / cannot read the parameters file: ${file}`);
   }
@@ -290,9 +319,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  const input = path.resolve(args.input);
+  // relative paths are the user's: from the folder npm was started in, not the project's
+  const base = io.cwd ?? process.env.INIT_CWD ?? process.cwd();
+  const at = (p: string) => path.resolve(base, p);
+  const input = at(args.input);
+  const json = args.json !== undefined ? at(args.json) : undefined;
   try {
-    const params = args.params ? readParamsFile(args.params) : undefined;
+    const params = args.params ? readParamsFile(at(args.params)) : undefined;
+    if (!args.verify) {
+      if (args.out !== undefined) checkWritable(at(args.out));
+      if (json) checkWritable(json);
+    }
     if (!existsSync(input)) throw new UsageError(`找不到文件 / file not found: ${args.input}`);
     let wb: XlsxWorkbook;
     try {
@@ -302,7 +339,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);
       throw e;
     }
-    const out = path.resolve(args.out ?? defaultOutPath(args.input, wb.kind));
+    const out = args.out !== undefined ? at(args.out) : defaultOutPath(input, wb.kind);
+    if (!args.verify && args.out === undefined) checkWritable(out);
     if (out === input && !args.verify)
       throw new UsageError(
         `输出文件不能与输入相同（输入工作簿不会被修改）/ the output must not be the input (the input is never modified): ${args.input}`
@@ -313,10 +351,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const result = audit(tables, { params, asOf: args.asOf, runAt: beijingNow() });
     wb.writeResultSheetsSync(layoutResults(result, { lang: args.lang }));
     writeAtomically(out, wb.toZipPieces());
-    if (args.json) writeFileSync(args.json, JSON.stringify(toSummaryJson(result), null, 1));
+    if (json)
+      try {
+        writeFileSync(json, JSON.stringify(toSummaryJson(result), null, 1));
+      } catch (e) {
+        throw new UsageError(explainWriteError((e as NodeJS.ErrnoException).code, json));
+      }
     printSummary(result, io);
     io.out(
-      `已写入 written: ${path.relative(process.cwd(), out) || out}${args.json ? `；摘要 summary: ${args.json}` : ""}`
+      `已写入 written: ${path.relative(base, out) || out}${json ? `；摘要 summary: ${path.relative(base, json) || json}` : ""}`
     );
     return 0;
   } catch (e) {

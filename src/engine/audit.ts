@@ -411,6 +411,17 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
     (ctx.data as Record<string, unknown>)[s.key] = applyAsOf(s.key, sheet as ReadSheet, ctx);
   }
   warnMissingColumns(ctx);
+  if (ctx.asOf < ctx.serviceStart)
+    issues.add({
+      sheet: "",
+      row: null,
+      column: null,
+      cell: null,
+      level: "warning",
+      code: "as-of-before-service",
+      message: `评价截止日 ${resolved.asOf} 早于服务开始日 ${params["service.start"]}：没有可评价的期间，所有结果均为待定`,
+      messageEn: `the as-of date ${resolved.asOf} is before the service start ${params["service.start"]}: nothing can be evaluated yet, every result is pending`,
+    });
   progress("computing");
   const kpis: Kpi[] = [];
   const findings: Finding[] = [];

@@ -494,6 +494,8 @@ export function coerceParam(
   const fail = (message: string, messageEn: string) => ({ ok: false as const, message, messageEn });
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === ""))
     return { ok: true, value: undefined };
+  // full-width digits and signs as a Chinese keyboard types them (８５％) are the same value
+  if (typeof raw === "string") raw = raw.normalize("NFKC");
   if (typeof raw === "object" && !Array.isArray(raw) && isCellError(raw as RawCell))
     return fail(
       `单元格是错误值 ${(raw as { error: string }).error}`,

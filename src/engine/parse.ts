@@ -171,6 +171,7 @@ function enumLookup(values: EnumValue[]): Map<string, string> {
       m.set(e.zh, e.zh);
       m.set(normalizeName(e.zh), e.zh);
       m.set(normalizeName(e.en), e.zh);
+      for (const a of e.aliases ?? []) m.set(normalizeName(a), e.zh);
     }
     enumLookups.set(values, m);
   }

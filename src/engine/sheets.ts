@@ -3,6 +3,8 @@
 export interface EnumValue {
   zh: string;
   en: string;
+  /** other words a Chinese office writes for it (研究生 for 硕士) */
+  aliases?: string[];
 }
 
 export type ColumnType =
@@ -54,9 +56,9 @@ const date = { kind: "date" } as const;
 const bool = { kind: "bool" } as const;
 const money = { kind: "money" } as const;
 const period = { kind: "period" } as const;
-const en = (values: [string, string][]): ColumnType => ({
+const en = (values: ([string, string] | [string, string, string[]])[]): ColumnType => ({
   kind: "enum",
-  values: values.map(([zh, e]) => ({ zh, en: e })),
+  values: values.map(([zh, e, aliases]) => ({ zh, en: e, ...(aliases ? { aliases } : {}) })),
 });
 
 function col(
@@ -85,12 +87,13 @@ export const ROLES = en([
   ["其他", "other"],
 ]);
 export const EDUCATION = en([
-  ["博士", "doctorate"],
-  ["硕士", "master"],
-  ["本科", "bachelor"],
-  ["大专", "associate"],
-  ["中专", "secondary"],
-  ["高中及以下", "highschool"],
+  ["博士", "doctorate", ["博士研究生", "博士后"]],
+  // 研究生 without more is taken as the master's level (both pass C1's ≥ 大专)
+  ["硕士", "master", ["研究生", "硕士研究生", "硕士研究生学历"]],
+  ["本科", "bachelor", ["大学本科", "大本", "学士"]],
+  ["大专", "associate", ["专科", "大学专科", "高职", "高职高专"]],
+  ["中专", "secondary", ["中职", "职高", "技校", "中等专科"]],
+  ["高中及以下", "highschool", ["高中", "初中", "小学", "初中及以下"]],
 ]);
 export const TRAINING_KINDS = en([
   ["培训课", "course"],
