@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
+import { spawnSync } from "child_process";
 import { defaultOutPath, explainWriteError, main } from "../src/cli/main";
 import type { SummaryJson } from "../src/engine/summary";
 
@@ -288,13 +289,25 @@ describe("what a Chinese office types and where it types it (issue 10, command l
     expect(j.err).toContain("文件夹不存在");
   });
   test("a locked file is explained as one open in Excel", () => {
-    expect(explainWriteError("EBUSY", "x.xlsx")).toContain("文件可能正在 Excel 中打开，请关闭后重试");
+    expect(explainWriteError("EBUSY", "x.xlsx")).toContain(
+      "文件可能正在 Excel 中打开，请关闭后重试"
+    );
     expect(explainWriteError("EPERM", "x.xlsx")).toContain("请关闭后重试");
   });
   test("a params file with a byte-order mark and a full-width ％ is accepted", async () => {
     const p = path.join(dir, "bom.json");
     writeFileSync(p, "\uFEFF" + JSON.stringify({ "r2.threshold": "８５％" }));
-    const r = await run([SMALL, "--params", p, "--out", path.join(dir, "bom.xlsx"), "--json", path.join(dir, "bom-s.json"), "--as-of", "2023-02-28"]);
+    const r = await run([
+      SMALL,
+      "--params",
+      p,
+      "--out",
+      path.join(dir, "bom.xlsx"),
+      "--json",
+      path.join(dir, "bom-s.json"),
+      "--as-of",
+      "2023-02-28",
+    ]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const s: SummaryJson = JSON.parse(readFileSync(path.join(dir, "bom-s.json"), "utf8"));
@@ -307,9 +320,27 @@ describe("what a Chinese office types and where it types it (issue 10, command l
     expect((await run(["--help"])).out.split("\n")[0]).toContain("--verify");
   });
   test("--as-of before the service start warns", async () => {
-    const r = await run([SMALL, "--as-of", "2022-12-31", "--out", path.join(dir, "early.xlsx"), "--json", path.join(dir, "early.json")]);
+    const r = await run([
+      SMALL,
+      "--as-of",
+      "2022-12-31",
+      "--out",
+      path.join(dir, "early.xlsx"),
+      "--json",
+      path.join(dir, "early.json"),
+    ]);
     expect(r.code).toBe(0);
     const s: SummaryJson = JSON.parse(readFileSync(path.join(dir, "early.json"), "utf8"));
     expect(s.issues.some((i) => i.code === "as-of-before-service")).toBe(true);
   });
+});
+
+test("npm run audit's launcher (an esbuild bundle of src/) starts and prints the usage", () => {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(__dirname, "..", "scripts", "cli.cjs"), "--help"],
+    { encoding: "utf8" }
+  );
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("用法 usage");
 });

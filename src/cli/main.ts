@@ -130,14 +130,16 @@ export function explainWriteError(code: string | undefined, file: string): strin
     return `无法写入 ${file}：文件可能正在 Excel 中打开，请关闭后重试（或没有写入权限）/ cannot write ${file}: it may be open in Excel — close it and try again (or you lack permission)`;
   if (code === "ENOENT" || code === "ENOTDIR")
     return `无法写入 ${file}：文件夹不存在 / cannot write ${file}: the folder does not exist`;
-  if (code === "ENOSPC") return `无法写入 ${file}：磁盘已满 / cannot write ${file}: the disk is full`;
+  if (code === "ENOSPC")
+    return `无法写入 ${file}：磁盘已满 / cannot write ${file}: the disk is full`;
   return `无法写入 ${file} / cannot write ${file}`;
 }
 
 /** Checks before any work that an output path can be written: its folder exists, the file is not locked. */
 function checkWritable(file: string): void {
   const dir = path.dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(explainWriteError("ENOENT", file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(explainWriteError("ENOENT", file));
   if (existsSync(file)) {
     try {
       closeSync(openSync(file, "r+"));

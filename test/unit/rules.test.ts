@@ -1306,10 +1306,14 @@ describe("学历 as a Chinese office writes it", () => {
   test("研究生 reads as 硕士 (no error) and passes C1; 专科 reads as 大专", () => {
     const s = run([
       tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
-      sheet("人员", ["工号", "姓名", "岗位", "学历", "入职日期"], [
-        ["HX1", "甲", "接诉专员", "研究生", "2023-01-01"],
-        ["HX2", "乙", "接诉专员", "专科", "2023-01-01"],
-      ]),
+      sheet(
+        "人员",
+        ["工号", "姓名", "岗位", "学历", "入职日期"],
+        [
+          ["HX1", "甲", "接诉专员", "研究生", "2023-01-01"],
+          ["HX2", "乙", "接诉专员", "专科", "2023-01-01"],
+        ]
+      ),
     ]);
     expect(s.issues.filter((i) => i.code === "invalid-enum")).toEqual([]);
     expect(s.findings.filter((f) => f.ruleId === "C1")).toEqual([]);
