@@ -131,15 +131,25 @@ describe("writeResultSheets", () => {
     const m = sheet.cellMeta(kt.row + failRow, 0)!;
     expect(m.fill).toBe(`#${HIGHLIGHT.fail.fill.slice(2)}`);
     expect(m.font?.color).toBe(`#${HIGHLIGHT.fail.font.slice(2)}`);
-    // dates are Excel serials with a date format
-    kt.columns.forEach((c, j) => {
-      const cell = kt.rows[0][j];
-      const v = cell?.v;
-      if (v && typeof v === "object" && "day" in v) {
-        expect(sheet.get(kt.row, j)).toBe(dayToSerial(v.day));
-        expect(sheet.cellMeta(kt.row, j)?.numberFormat).toBe(NUM_FMT.date);
+    // dates are Excel serials with a date format: every date cell of every table (there are some)
+    let dates = 0;
+    for (const spec of written)
+      for (const b of spec.blocks) {
+        if (b.kind !== "table") continue;
+        const ws = fake.sheet(spec.name);
+        b.rows.forEach((row, i) =>
+          row.forEach((cell, j) => {
+            const v = cell?.v;
+            if (!(v && typeof v === "object" && "day" in v)) return;
+            dates++;
+            expect(ws.get(b.row + i, j)).toBe(dayToSerial(v.day));
+            expect(ws.cellMeta(b.row + i, j)?.numberFormat).toBe(
+              NUM_FMT[cell!.format === "datetime" ? "datetime" : "date"]
+            );
+          })
+        );
       }
-    });
+    expect(dates).toBeGreaterThan(10);
 
     // links to the source cells
     const evidence = fake.sheet("扣款明细");

@@ -100,9 +100,12 @@ test("issues: listed after a run and filterable by level", async () => {
   const rows = screen.getAllByTestId("issue-row");
   expect(rows.length).toBeGreaterThan(0);
   expect(screen.getByText(/工单!C237/)).toBeTruthy();
+  const errorRows = rows.filter((r) => within(r).queryByText("错误") !== null).length;
+  expect(errorRows).toBeGreaterThan(0);
   await user.selectOptions(screen.getByTestId("filter-level"), "error");
   const errors = screen.getAllByTestId("issue-row");
-  expect(errors.length).toBeLessThanOrEqual(rows.length);
+  // exactly the error rows remain
+  expect(errors.length).toBe(errorRows);
   for (const r of errors) expect(within(r).getByText("错误")).toBeTruthy();
 }, 60000);
 

@@ -1,4 +1,5 @@
 // Money in integer fen, half-up (四舍五入) rounding, 人民币大写 (RULES.md §1, §4).
+import { paramsSheet, run, tickets } from "./helpers";
 import { applyRate, formatCents, toCents, toChineseCapital } from "../../src/engine/money";
 
 describe("toCents: half-up to the fen", () => {
@@ -43,11 +44,15 @@ describe("applyRate: cents × rate, half-up to the fen", () => {
     expect(applyRate(50, 0.03)).toBe(2); // 1.5 fen
     expect(applyRate(1001, 0.005)).toBe(5); // 5.005 fen
   });
-  test("installment 3 is the remainder, not a separately rounded 20%", () => {
-    const fee = 399999600;
-    expect(fee - applyRate(fee, 0.4) - applyRate(fee, 0.4)).toBe(79999920);
-    // with a fee whose 40% has half a fen: 0.4 × 1001 = 400.4 fen → 400; remainder 201, not 200
-    expect(1001 - applyRate(1001, 0.4) * 2).toBe(201);
+  test("installment 3 is the remainder, not a separately rounded 20% (through the settlement)", () => {
+    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const amounts = (fee?: number) =>
+      run(
+        fee === undefined ? [t] : [t, paramsSheet([["contract.totalFee", fee]])]
+      ).installments.map((i) => i.amount);
+    expect(amounts()).toEqual(["1599998.40", "1599998.40", "799999.20"]);
+    // a fee whose 40% has 0.4 fen: 400.4 fen → 400 each; the remainder is 201 fen, not a rounded 20% (200)
+    expect(amounts(10.01)).toEqual(["4.00", "4.00", "2.01"]);
   });
 });
 
