@@ -1,5 +1,6 @@
 // Every shared fixture through the command line, compared in full with its expected summary
-// (KPI statuses and deductions, deductions, totals, installments, finding counts per rule,
+// (KPI statuses and deductions, deductions, totals, installments with every field, findings by
+// rule, subject and period, claims; the plain fixtures' errors exactly their planted cells;
 // the bad cells reported as errors), and the audited copy checked against the input.
 import { createHash } from "crypto";
 import { mkdtempSync, readFileSync } from "fs";
@@ -27,7 +28,7 @@ interface Expected {
     amount: string;
     window: string;
   }[];
-  findings: { ruleId: string }[];
+  findings: { ruleId: string; subject: string | null; period: string | null }[];
   claims: { ruleId: string; subject: string | null; amount: string }[];
   installments: {
     no: number;
@@ -124,33 +125,38 @@ describe.each(cases)("fixture %s", (name, extra) => {
       expect([field, (actual.totals as Record<string, unknown>)[field]]).toEqual([field, value]);
   });
 
-  test("installments", () => {
+  test("installments, every field of the expected summary", () => {
     for (const i of expected.installments) {
-      const got = actual.installments.find((x) => x.no === i.no)!;
-      expect({
-        no: got.no,
-        amount: got.amount,
-        dueOn: got.dueOn,
-        payable: got.payable,
-        daysLate: got.daysLate,
-        lateFee: got.lateFee,
-      }).toEqual({
-        no: i.no,
-        amount: i.amount,
-        dueOn: i.dueOn,
-        payable: i.payable,
-        daysLate: i.daysLate,
-        lateFee: i.lateFee,
-      });
+      const got = actual.installments.find((x) => x.no === i.no)! as unknown as Record<
+        string,
+        unknown
+      >;
+      const want = i as unknown as Record<string, unknown>;
+      expect(Object.fromEntries(Object.keys(want).map((k) => [k, got[k]]))).toEqual(want);
     }
   });
 
-  test("findings per rule and claims", () => {
+  test("findings by rule, subject and period; claims", () => {
+    const norm = (f: { ruleId: string; subject?: string | null; period?: string | null }) =>
+      JSON.stringify([f.ruleId, f.subject ?? null, f.period ?? null]);
+    expect(actual.findings.map(norm).sort()).toEqual(expected.findings.map(norm).sort());
     expect(countBy(actual.findings)).toEqual(countBy(expected.findings));
     expect(actual.claims.map((c) => [c.ruleId, c.subject, c.amount])).toEqual(
       expected.claims.map((c) => [c.ruleId, c.subject, c.amount])
     );
   });
+
+  if (name === "small-2months" || name === "year-plain")
+    test("a plain fixture has exactly its planted bad cells as errors (nothing spurious)", () => {
+      const norm = (i: { sheet: string; row: number | null; column: string | null }) =>
+        JSON.stringify([i.sheet, i.row, i.column]);
+      expect(
+        actual.issues
+          .filter((i) => i.level === "error")
+          .map(norm)
+          .sort()
+      ).toEqual(expectIssues.map(norm).sort());
+    });
 
   test("every bad cell of the fixture is reported as an error with sheet, row, column and cell", () => {
     for (const w of expectIssues) {
