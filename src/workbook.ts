@@ -3,6 +3,8 @@
 // browser or on the command line. Only adapters touch a workbook; the pane and the CLI call these.
 import type { RawTable } from "./engine/table";
 import type { SheetSpec, TemplateSheetSpec } from "./engine/layout/spec";
+import { isParamsSheetName, isResultSheetName, matchSheet } from "./engine/read";
+import { normalizeName } from "./engine/sheets";
 
 export interface ReadProgress {
   sheet: string;
@@ -53,4 +55,36 @@ export interface WorkbookAdapter {
   insertTemplates(specs: TemplateSheetSpec[]): Promise<string[]>;
   /** Activates a sheet and selects a cell (from the issues list or a rule's rows). */
   selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/** What both adapters refuse before writing results: a sheet that is not a result sheet, or twice. */
+export function checkResultSpecs(specs: SheetSpec[]): void {
+  const seen = new Set<string>();
+  for (const s of specs) {
+    if (!isResultSheetName(s.name))
+      throw new Error(
+        `“${s.name}”不是结果表，不会写入 / "${s.name}" is not a result sheet; nothing written`
+      );
+    if (seen.has(normalizeName(s.name)))
+      throw new Error(`结果表重复 / duplicate result sheet "${s.name}"`);
+    seen.add(normalizeName(s.name));
+  }
+}
+
+/**
+ * For a sheet the add-in owns (规则参数): refuses result and input sheet names, and returns which
+ * existing sheets it replaces (the same name, or for 规则参数 either of its names).
+ */
+export function ownSheetTarget(spec: SheetSpec): (name: string) => boolean {
+  if (isResultSheetName(spec.name))
+    throw new Error(
+      `“${spec.name}”是结果表 / "${spec.name}" is a result sheet: use writeResultSheets`
+    );
+  if (matchSheet(spec.name))
+    throw new Error(
+      `“${spec.name}”是输入表，不会覆盖 / "${spec.name}" is an input sheet; never overwritten`
+    );
+  const key = normalizeName(spec.name);
+  const params = isParamsSheetName(spec.name);
+  return (name) => normalizeName(name) === key || (params && isParamsSheetName(name));
 }

@@ -412,16 +412,13 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
   }
   warnMissingColumns(ctx);
   if (ctx.asOf < ctx.serviceStart)
-    issues.add({
-      sheet: "",
-      row: null,
-      column: null,
-      cell: null,
-      level: "warning",
-      code: "as-of-before-service",
-      message: `评价截止日 ${resolved.asOf} 早于服务开始日 ${params["service.start"]}：没有可评价的期间，所有结果均为待定`,
-      messageEn: `the as-of date ${resolved.asOf} is before the service start ${params["service.start"]}: nothing can be evaluated yet, every result is pending`,
-    });
+    issues.sheet(
+      "",
+      "warning",
+      "as-of-before-service",
+      `评价截止日 ${resolved.asOf} 早于服务开始日 ${params["service.start"]}：没有可评价的期间，所有结果均为待定`,
+      `the as-of date ${resolved.asOf} is before the service start ${params["service.start"]}: nothing can be evaluated yet, every result is pending`
+    );
   progress("computing");
   const kpis: Kpi[] = [];
   const findings: Finding[] = [];
@@ -438,16 +435,13 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
     return settle(ctx, kpis, claims);
   });
   for (const year of uncoveredYears)
-    issues.add({
-      sheet: "",
-      row: null,
-      column: null,
-      cell: null,
-      level: "warning",
-      code: "calendar-not-covered",
-      message: `节假日数据不含 ${year} 年：该年的工作日按周一至周五计算（未计法定节假日与调休），相关截止日可能有误`,
-      messageEn: `the holiday data does not cover ${year}: its working days are counted as Monday to Friday (no public holidays or make-up days), so deadlines there may be off`,
-    });
+    issues.sheet(
+      "",
+      "warning",
+      "calendar-not-covered",
+      `节假日数据不含 ${year} 年：该年的工作日按周一至周五计算（未计法定节假日与调休），相关截止日可能有误`,
+      `the holiday data does not cover ${year}: its working days are counted as Monday to Friday (no public holidays or make-up days), so deadlines there may be off`
+    );
   findings.push(...settlement.findings);
   const tableByName = new Map(tables.map((t) => [t.name, t]));
   const sheets: SheetSummary[] = SHEETS.map((s) => {

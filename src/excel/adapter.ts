@@ -22,9 +22,17 @@
 // JSON actually returned, writes in value chunks whose size is known exactly.
 import type { RawCell, RawTable } from "../engine/table";
 import type { SheetSpec, TemplateSheetSpec } from "../engine/layout/spec";
-import { isParamsSheetName, isResultSheetName, matchSheet } from "../engine/read";
+import { isResultSheetName, matchSheet } from "../engine/read";
 import { normalizeName } from "../engine/sheets";
-import { Cancelled, ReadProgress, SheetInfo, WorkbookAdapter, WriteProgress } from "../workbook";
+import {
+  Cancelled,
+  ReadProgress,
+  SheetInfo,
+  WorkbookAdapter,
+  WriteProgress,
+  checkResultSpecs,
+  ownSheetTarget,
+} from "../workbook";
 import {
   Budget,
   DEFAULT_BUDGET,
@@ -283,36 +291,13 @@ export class ExcelAdapter implements WorkbookAdapter {
     onProgress?: (p: WriteProgress) => void,
     signal?: AbortSignal
   ): Promise<void> {
-    const seen = new Set<string>();
-    for (const s of specs) {
-      if (!isResultSheetName(s.name))
-        throw new Error(
-          `“${s.name}”不是结果表，不会写入 / "${s.name}" is not a result sheet; nothing written`
-        );
-      if (seen.has(normalizeName(s.name)))
-        throw new Error(`结果表重复 / duplicate result sheet "${s.name}"`);
-      seen.add(normalizeName(s.name));
-    }
+    checkResultSpecs(specs);
     await this.replace(specs, isResultSheetName, false, onProgress, signal);
   }
 
   /** Creates or replaces 规则参数 (or another sheet the add-in owns) in place, the same way. */
   async writeOwnSheet(spec: SheetSpec): Promise<void> {
-    if (isResultSheetName(spec.name))
-      throw new Error(
-        `“${spec.name}”是结果表 / "${spec.name}" is a result sheet: use writeResultSheets`
-      );
-    if (matchSheet(spec.name))
-      throw new Error(
-        `“${spec.name}”是输入表，不会覆盖 / "${spec.name}" is an input sheet; never overwritten`
-      );
-    const key = normalizeName(spec.name);
-    const params = isParamsSheetName(spec.name);
-    await this.replace(
-      [spec],
-      (name) => normalizeName(name) === key || (params && isParamsSheetName(name)),
-      true
-    );
+    await this.replace([spec], ownSheetTarget(spec), true);
   }
 
   /** Adds the template sheets whose input sheet is missing (by name or English alias); never overwrites. */

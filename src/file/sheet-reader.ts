@@ -270,7 +270,7 @@ function cellType(b: string, v: number): number {
   }
 }
 
-/** The local name of the element whose tag starts at `lt` ('<'), as a small code. */
+// the elements the scanner acts on, as small codes
 const N_OTHER = 0;
 const N_ROW = 1;
 const N_C = 2;
@@ -279,6 +279,7 @@ const N_IS = 4;
 const N_SHEETDATA = 5;
 const N_MERGECELL = 6;
 
+/** The local name of the element whose name is at [start, end), as a code above. */
 function nameCode(b: string, start: number, end: number): number {
   // skip a prefix (x:row)
   let s = start;

@@ -7,7 +7,15 @@ import type { SheetSpec, TemplateSheetSpec } from "../engine/layout/spec";
 import { isParamsSheetName, isResultSheetName, matchSheet } from "../engine/read";
 import { normalizeName } from "../engine/sheets";
 import type { RawTable } from "../engine/table";
-import { Cancelled, ReadProgress, SheetInfo, WorkbookAdapter, WriteProgress } from "../workbook";
+import {
+  Cancelled,
+  ReadProgress,
+  SheetInfo,
+  WorkbookAdapter,
+  WriteProgress,
+  checkResultSpecs,
+  ownSheetTarget,
+} from "../workbook";
 import { FileUnreadable } from "./errors";
 import {
   CONTENT_TYPE,
@@ -174,16 +182,7 @@ export class XlsxWorkbook implements WorkbookAdapter {
     onProgress?: (p: WriteProgress) => void,
     signal?: AbortSignal
   ): void {
-    const seen = new Set<string>();
-    for (const s of specs) {
-      if (!isResultSheetName(s.name))
-        throw new Error(
-          `“${s.name}”不是结果表，不会写入 / "${s.name}" is not a result sheet; nothing written`
-        );
-      if (seen.has(normalizeName(s.name)))
-        throw new Error(`结果表重复 / duplicate result sheet "${s.name}"`);
-      seen.add(normalizeName(s.name));
-    }
+    checkResultSpecs(specs);
     this.change((styles) => {
       const wasActive = this.activeSheetName();
       this.removeSheets((name) => isResultSheetName(name));
@@ -199,23 +198,10 @@ export class XlsxWorkbook implements WorkbookAdapter {
   }
 
   async writeOwnSheet(spec: SheetSpec): Promise<void> {
-    if (isResultSheetName(spec.name))
-      throw new Error(
-        `“${spec.name}”是结果表 / "${spec.name}" is a result sheet: use writeResultSheets`
-      );
-    if (matchSheet(spec.name))
-      throw new Error(
-        `“${spec.name}”是输入表，不会覆盖 / "${spec.name}" is an input sheet; never overwritten`
-      );
-    const key = normalizeName(spec.name);
-    const params = isParamsSheetName(spec.name);
+    const replaces = ownSheetTarget(spec);
     this.change((styles) => {
-      const at = this.pkg
-        .sheets()
-        .findIndex((s) => normalizeName(s.name) === key || (params && isParamsSheetName(s.name)));
-      this.removeSheets(
-        (name) => normalizeName(name) === key || (params && isParamsSheetName(name))
-      );
+      const at = this.pkg.sheets().findIndex((s) => replaces(s.name));
+      this.removeSheets(replaces);
       this.addSheet(
         spec.name,
         sheetXml(spec, styles, this.pkg.date1904()),

@@ -37,6 +37,11 @@ export function tickets(
   );
 }
 
+/** A 工单 sheet with one ticket signed and forwarded in time (for tests about other sheets). */
+export function oneTicket(): RawTable {
+  return tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+}
+
 /** A 规则参数 sheet (参数 | 值). */
 export function paramsSheet(rows: [string, RawCell][]): RawTable {
   return sheet("规则参数", ["参数", "值"], rows);

@@ -1,5 +1,5 @@
 // Money in integer fen, half-up (四舍五入) rounding, 人民币大写 (RULES.md §1, §4).
-import { paramsSheet, run, tickets } from "./helpers";
+import { oneTicket, paramsSheet, run } from "./helpers";
 import { applyRate, formatCents, toCents, toChineseCapital } from "../../src/engine/money";
 
 describe("toCents: half-up to the fen", () => {
@@ -45,7 +45,7 @@ describe("applyRate: cents × rate, half-up to the fen", () => {
     expect(applyRate(1001, 0.005)).toBe(5); // 5.005 fen
   });
   test("installment 3 is the remainder, not a separately rounded 20% (through the settlement)", () => {
-    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const t = oneTicket();
     const amounts = (fee?: number) =>
       run(
         fee === undefined ? [t] : [t, paramsSheet([["contract.totalFee", fee]])]

@@ -1,7 +1,17 @@
 // Rules R1–R10, settlement, the as-of view, missing data and validation issues, on small
 // hand-made tables. Every expected value is worked out by hand from RULES.md / WORKBOOK.md.
 import { RawCell } from "../../src/engine/table";
-import { auditFailure, issuesWith, kpi, kpisOf, paramsSheet, run, sheet, tickets } from "./helpers";
+import {
+  auditFailure,
+  issuesWith,
+  kpi,
+  kpisOf,
+  oneTicket,
+  paramsSheet,
+  run,
+  sheet,
+  tickets,
+} from "./helpers";
 
 // ---------------------------------------------------------------- R1 案件不过夜
 
@@ -925,7 +935,7 @@ describe("duplicates, unreadable cells, rows without a key", () => {
 describe("C8 claims cite the clause they rest on", () => {
   test("a late replacement cites 六.2; a late replacement of an untrained person cites 六.3", () => {
     const s = run([
-      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      oneTicket(),
       sheet(
         "人员调换",
         ["通知日期", "被替换工号", "原因", "到位日期", "新工号"],
@@ -1000,10 +1010,7 @@ describe("empty input sheets (a freshly inserted template)", () => {
     expect(f.messageZh).toContain("没有工单数据");
   });
   test("another input sheet with headers only gets a warning naming it", () => {
-    const s = run([
-      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
-      sheet("培训", ["日期", "主题", "形式"], []),
-    ]);
+    const s = run([oneTicket(), sheet("培训", ["日期", "主题", "形式"], [])]);
     const w = issuesWith(s, "empty-sheet");
     expect(w).toHaveLength(1);
     expect(w[0].sheet).toBe("培训");
@@ -1014,7 +1021,7 @@ describe("empty input sheets (a freshly inserted template)", () => {
 // ---------------------------------------------------------------- RULES.md revision 2
 
 describe("revision 2: unreadable data never makes a deduction", () => {
-  const t1 = () => tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+  const t1 = () => oneTicket();
   test("R5: a month whose samples were all unreadable is na (not a missing-samples failure)", () => {
     const s = run(
       [
@@ -1080,7 +1087,7 @@ describe("revision 2: C5 at contract end, C8 on the as-of day", () => {
     sheet("人员", ["工号", "姓名", "岗位", "入职日期", "离职日期"], rows);
   test("C5: everyone leaving on service.end is the contract ending, not turnover", () => {
     const s = run([
-      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      oneTicket(),
       staff(
         Array.from({ length: 6 }, (_, i) => [
           `HX${i}`,
@@ -1095,7 +1102,7 @@ describe("revision 2: C5 at contract end, C8 on the as-of day", () => {
   });
   test("C5: leaving the day before service.end still counts", () => {
     const s = run([
-      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      oneTicket(),
       staff(
         Array.from({ length: 6 }, (_, i) => [
           `HX${i}`,
@@ -1114,7 +1121,7 @@ describe("revision 2: C5 at contract end, C8 on the as-of day", () => {
       ["通知日期", "被替换工号", "原因", "到位日期"],
       [["2024-01-02", "HX001", "不符合要求", null]]
     );
-    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const t = oneTicket();
     expect(
       run([t, rep], { asOf: "2024-01-22" }).claims.filter((c) => c.ruleId === "C8")
     ).toHaveLength(1);
@@ -1125,7 +1132,7 @@ describe("revision 2: C5 at contract end, C8 on the as-of day", () => {
 });
 
 describe("revision 2: payments", () => {
-  const t = () => tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+  const t = () => oneTicket();
   const pay = (row3: RawCell[]) =>
     sheet(
       "付款",
@@ -1189,7 +1196,7 @@ describe("revision 2: an installment with nothing payable", () => {
 
 describe("revision 2: contract.serviceFee is the base of R10, C4, C8 and the late fee", () => {
   test("a smaller agreed 服务费 moves R10's deduction and C8's claim, not the installments", () => {
-    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const t = oneTicket();
     const rank = sheet("考核排名", ["期间", "区级排名"], [["2023", 28]]);
     const rep = sheet(
       "人员调换",
@@ -1210,7 +1217,7 @@ describe("revision 2: contract.serviceFee is the base of R10, C4, C8 and the lat
 
 describe("revision 2: calendar coverage", () => {
   test("working days counted in a year the holiday data lacks raise a warning naming the year", () => {
-    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const t = oneTicket();
     // installment 3 falls due 10 working days after a guarantee given in 2027
     const pay = (on: string) => sheet("付款", ["期次", "保函日期"], [[3, on]]);
     const far = run([t, pay("2027-06-01")], { asOf: "2027-12-31" });
@@ -1259,7 +1266,7 @@ describe("tickets still within their limit are pending, not na", () => {
 
 describe("R9 reports the rows it left out (R10's one row per year: see the na case above)", () => {
   test("an unreadable row beside a readable one is counted in 未计入行数", () => {
-    const t = tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+    const t = oneTicket();
     const s = run([
       t,
       sheet(
@@ -1276,7 +1283,7 @@ describe("R9 reports the rows it left out (R10's one row per year: see the na ca
 });
 
 describe("revision 2: statuses and fees at the edges", () => {
-  const t = () => tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
+  const t = () => oneTicket();
   test("a 付款 sheet without 付款日期: 未评价, never overdue", () => {
     const s = run([
       t(),
@@ -1306,7 +1313,7 @@ describe("revision 2: statuses and fees at the edges", () => {
 describe("学历 as a Chinese office writes it", () => {
   test("研究生 reads as 硕士 (no error) and passes C1; 专科 reads as 大专", () => {
     const s = run([
-      tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]),
+      oneTicket(),
       sheet(
         "人员",
         ["工号", "姓名", "岗位", "学历", "入职日期"],

@@ -59,39 +59,29 @@ export const r5: Rule = {
           (s) => s.v.date !== null && s.v.date >= p.start && s.v.date <= p.end
         );
         const skipped = skippedRows.length;
-        if (samples.length === 0 && skipped > 0) {
-          // every sample of the month was unreadable: nothing is measured, nothing deducted
-          const where = badCells(ctx, "qa", skippedRows, ["score", "date"]);
-          return makeKpi({
-            ruleId: "R5",
-            period: p.key,
-            evalDay: p.end,
-            status: "na",
-            numerator: 0,
-            denominator: 0,
-            target: threshold,
-            valueKind: "score",
-            unit,
-            leftOut: skipped,
-            note: `当月质检记录均无法读取（${where}），请更正后重新核查`,
-            noteEn: `every QA sample of the month is unreadable (${where}); correct and run again`,
-          });
-        }
         if (samples.length === 0) {
-          const fails = ctx.p["r5.missingFails"];
+          // every sample of the month unreadable: nothing is measured, nothing deducted;
+          // no sample rows at all: checks are owed monthly (r5.missingFails)
+          const where = skipped > 0 ? badCells(ctx, "qa", skippedRows, ["score", "date"]) : "";
           return makeKpi({
             ruleId: "R5",
             period: p.key,
             evalDay: p.end,
-            status: fails ? "fail" : "na",
+            status: skipped > 0 || !ctx.p["r5.missingFails"] ? "na" : "fail",
             numerator: 0,
             denominator: 0,
             target: threshold,
             valueKind: "score",
             unit,
             leftOut: skipped,
-            note: "当月无质检记录",
-            noteEn: "no QA samples this month",
+            note:
+              skipped > 0
+                ? `当月质检记录均无法读取（${where}），请更正后重新核查`
+                : "当月无质检记录",
+            noteEn:
+              skipped > 0
+                ? `every QA sample of the month is unreadable (${where}); correct and run again`
+                : "no QA samples this month",
           });
         }
         // the unrounded mean against the target, exactly: Σ scores ≥ target × n in decimal integers
