@@ -50,6 +50,15 @@ export const REQUIRED_EXCEL_API = "1.8";
 /** The signature of `Excel.run` (the pane passes it; tests pass a fake). */
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/**
+ * Excel.run as the add-in calls it: with `delayForCellEdit`, so a batch sent while the user is
+ * typing in a cell waits for the edit to end instead of failing. Office.js sets the flag only on
+ * hosts that have it (the DelayForCellEdit set, ExcelApi 1.11); older ones ignore the option.
+ */
+export function officeRun(excel: { run: typeof Excel.run }): RunBatch {
+  return (batch) => excel.run({ delayForCellEdit: true }, batch);
+}
+
 export interface ExcelAdapterOptions {
   /** whether the host supports ExcelApi `version`; default Office.context.requirements */
   supports?: (version: string) => boolean;
@@ -145,7 +154,8 @@ export class ExcelAdapter implements WorkbookAdapter {
       sheets.load("items/name");
       await context.sync();
       const used = sheets.items.map((ws) => {
-        const range = ws.getUsedRangeOrNullObject(true);
+        // untracked: see rangeAt in plan.ts
+        const range = ws.getUsedRangeOrNullObject(true).untrack();
         range.load("rowIndex,columnIndex,rowCount,columnCount");
         return range;
       });
@@ -179,7 +189,7 @@ export class ExcelAdapter implements WorkbookAdapter {
     return this.run(async (context) => {
       const metas = names.map((name) => {
         const ws = context.workbook.worksheets.getItem(name);
-        const used = ws.getUsedRangeOrNullObject(true);
+        const used = ws.getUsedRangeOrNullObject(true).untrack();
         used.load("rowIndex,columnIndex,rowCount,columnCount");
         return { name, ws, used };
       });
@@ -217,12 +227,9 @@ export class ExcelAdapter implements WorkbookAdapter {
         if (!parts.length) break;
         if (signal?.aborted) throw new Cancelled();
         const ranges = parts.map(({ job, start, rows }) => {
-          const range = job.ws.getRangeByIndexes(
-            job.rowIndex + start,
-            job.colIndex,
-            rows,
-            job.cols
-          );
+          const range = job.ws
+            .getRangeByIndexes(job.rowIndex + start, job.colIndex, rows, job.cols)
+            .untrack();
           range.load("values");
           return range;
         });
@@ -340,7 +347,7 @@ export class ExcelAdapter implements WorkbookAdapter {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
-      ws.getRange(cell).select();
+      ws.getRange(cell).untrack().select();
       await context.sync();
     });
   }
@@ -465,6 +472,7 @@ export class ExcelAdapter implements WorkbookAdapter {
       if (leftovers.length)
         ops.push({
           sheet: specs[0]?.name ?? "",
+          kind: "delete",
           bytes: 300 * leftovers.length,
           cells: 0,
           apply: (ctx) => leftovers.forEach((n) => ctx.workbook.worksheets.getItem(n).delete()),

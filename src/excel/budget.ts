@@ -15,6 +15,20 @@ export const DEFAULT_BUDGET: Budget = { bytes: 4 * 1024 * 1024, cells: 4_000_000
 /** Estimated bytes of one queued command besides its data (object path, property, ids). */
 export const COMMAND_BYTES = 300;
 
+/**
+ * Office.js splits a values or number-format set of more than BULK_CELLS cells into row chunks of
+ * about that many cells, each addressed by its own object paths (getRow, getRow, getBoundingRect)
+ * and set by its own action: measured at 800–1,230 bytes a chunk besides the data
+ * (test/office/budget.test.ts).
+ */
+export const BULK_CELLS = 1500;
+export const BULK_CHUNK_BYTES = 1300;
+
+/** Request bytes Office.js adds to a grid of `cells` values set on one range. */
+export function bulkOverhead(cells: number): number {
+  return cells > BULK_CELLS ? Math.ceil(cells / BULK_CELLS) * BULK_CHUNK_BYTES : 0;
+}
+
 /** Before anything of a sheet has been read: a generous guess per cell of JSON (Chinese text is 3 bytes a character). */
 export const FIRST_GUESS_BYTES_PER_CELL = 48;
 

@@ -15,7 +15,15 @@ import {
   isLink,
 } from "../engine/layout/spec";
 import { columnLetter } from "../engine/table";
-import { Budget, COMMAND_BYTES, jsonBytes, utf8Length } from "./budget";
+import {
+  BULK_CELLS,
+  BULK_CHUNK_BYTES,
+  Budget,
+  COMMAND_BYTES,
+  bulkOverhead,
+  jsonBytes,
+  utf8Length,
+} from "./budget";
 import {
   LINK_COLOR,
   NUM_FMT,
@@ -28,9 +36,26 @@ import {
   textCell,
 } from "./cells";
 
+export type OpKind =
+  | "create"
+  | "values"
+  | "style"
+  | "link"
+  | "table"
+  | "dataBar"
+  | "width"
+  | "freeze"
+  | "pageLayout"
+  | "formats"
+  | "validation"
+  | "note"
+  | "delete";
+
 export interface Op {
   /** the sheet's final name (for progress) */
   sheet: string;
+  /** what it does (the budget test compares each kind's estimate with its real request bytes) */
+  kind: OpKind;
   /** estimated request bytes */
   bytes: number;
   /** cells written (values and formats counted apart) */
@@ -64,6 +89,22 @@ export class SheetRef {
   }
 }
 
+/**
+ * A range of the sheet `ref` made, untracked at once. Office.js otherwise keeps a reference to
+ * every range an Excel.run creates and releases them all in one request when the run ends: for a
+ * 40,000-row sheet that request alone is over Excel on the web's 5 MB (refused, retried, dropped,
+ * leaving Excel holding the references). Untracked, a range costs nothing after its request.
+ */
+export function rangeAt(
+  ref: SheetRef,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number
+): Excel.Range {
+  return ref.get().getRangeByIndexes(row, col, rows, cols).untrack();
+}
+
 /** Largest value op: a quarter of the budget, so several pack into one request. */
 function chunkBudget(budget: Budget): Budget {
   return {
@@ -93,6 +134,8 @@ function valueOps(ref: SheetRef, rect: Rect, budget: Budget): Op[] {
     });
     return { values, formats, bytes: jsonBytes(values) + jsonBytes(formats) };
   });
+  // what Office.js's chunking of large sets adds per row, for the values and the formats
+  const perRow = (2 * width * BULK_CHUNK_BYTES) / BULK_CELLS;
   const ops: Op[] = [];
   const push = (start: number, end: number, bytes: number) => {
     const slice = rows.slice(start, end);
@@ -100,12 +143,11 @@ function valueOps(ref: SheetRef, rect: Rect, budget: Budget): Op[] {
     const formats = slice.map((r) => r.formats);
     ops.push({
       sheet: ref.finalName,
-      bytes: bytes + 2 * COMMAND_BYTES,
+      kind: "values",
+      bytes: bytes + 2 * COMMAND_BYTES + 2 * bulkOverhead(values.length * width),
       cells: 2 * values.length * width,
       apply: () => {
-        const range = ref
-          .get()
-          .getRangeByIndexes(rect.row - 1 + start, rect.col - 1, end - start, width);
+        const range = rangeAt(ref, rect.row - 1 + start, rect.col - 1, end - start, width);
         // formats first: a cell is Text ('@') before its string arrives, so Excel keeps it as typed
         range.numberFormat = formats;
         range.values = values;
@@ -115,7 +157,11 @@ function valueOps(ref: SheetRef, rect: Rect, budget: Budget): Op[] {
   let start = 0;
   let bytes = 0;
   rows.forEach((r, i) => {
-    if (i > start && (bytes + r.bytes > limit.bytes || 2 * (i - start + 1) * width > limit.cells)) {
+    if (
+      i > start &&
+      (bytes + (i - start + 1) * perRow + r.bytes > limit.bytes ||
+        2 * (i - start + 1) * width > limit.cells)
+    ) {
       push(start, i, bytes);
       start = i;
       bytes = 0;
@@ -145,10 +191,13 @@ function styleOp(
   const props = Object.values(s).filter((v) => v !== undefined).length;
   return {
     sheet: ref.finalName,
-    bytes: COMMAND_BYTES * (1 + props),
+    kind: "style",
+    // measured through the real client: a range, its format (and fill or font) paths, and a set
+    // action per property: about 470 bytes plus 230 a property (test/office/budget.test.ts)
+    bytes: 350 + COMMAND_BYTES * props,
     cells: 0,
     apply: () => {
-      const format = ref.get().getRangeByIndexes(row - 1, col - 1, rows, cols).format;
+      const format = rangeAt(ref, row - 1, col - 1, rows, cols).format;
       if (s.fill !== undefined) format.fill.color = s.fill;
       if (s.fontColor !== undefined) format.font.color = s.fontColor;
       if (s.bold !== undefined) format.font.bold = s.bold;
@@ -166,10 +215,11 @@ function linkOp(
 ): Op {
   return {
     sheet: ref.finalName,
+    kind: "link",
     bytes: 2 * COMMAND_BYTES + utf8Length(link.documentReference) + utf8Length(link.textToDisplay),
     cells: 0,
     apply: () => {
-      ref.get().getRangeByIndexes(row - 1, col - 1, 1, 1).hyperlink = {
+      rangeAt(ref, row - 1, col - 1, 1, 1).hyperlink = {
         documentReference: link.documentReference,
         textToDisplay: link.textToDisplay,
       };
@@ -276,6 +326,7 @@ function tableOps(ref: SheetRef, b: TableBlock, tableName: string, budget: Budge
   const address = `A${b.row}:${columnLetter(n)}${b.row + b.rows.length}`;
   ops.push({
     sheet: ref.finalName,
+    kind: "table",
     bytes: 4 * COMMAND_BYTES,
     cells: 0,
     apply: () => {
@@ -325,14 +376,12 @@ function tableOps(ref: SheetRef, b: TableBlock, tableName: string, budget: Budge
     const rows = b.rows.length;
     ops.push({
       sheet: ref.finalName,
+      kind: "dataBar",
       bytes: 5 * COMMAND_BYTES,
       cells: 0,
       apply: () => {
         // conditional formats are ExcelApi 1.6, inside the required 1.8
-        const cf = ref
-          .get()
-          .getRangeByIndexes(b.row, col, rows, 1)
-          .conditionalFormats.add("DataBar");
+        const cf = rangeAt(ref, b.row, col, rows, 1).conditionalFormats.add("DataBar");
         cf.dataBar.positiveFormat.fillColor = cssColor("FFC00000");
         cf.dataBar.positiveFormat.gradientFill = false;
       },
@@ -372,10 +421,11 @@ function keyValueOps(ref: SheetRef, b: KeyValueBlock, budget: Budget): Op[] {
 function widthOps(ref: SheetRef, widths: number[]): Op[] {
   return widths.map((w, i) => ({
     sheet: ref.finalName,
+    kind: "width",
     bytes: 2 * COMMAND_BYTES,
     cells: 0,
     apply: () => {
-      ref.get().getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(w);
+      rangeAt(ref, 0, i, 1, 1).format.columnWidth = columnWidthPoints(w);
     },
   }));
 }
@@ -383,6 +433,7 @@ function widthOps(ref: SheetRef, widths: number[]): Op[] {
 function freezeOp(ref: SheetRef, rows: number): Op {
   return {
     sheet: ref.finalName,
+    kind: "freeze",
     bytes: 2 * COMMAND_BYTES,
     cells: 0,
     apply: () => ref.get().freezePanes.freezeRows(rows),
@@ -392,6 +443,7 @@ function freezeOp(ref: SheetRef, rows: number): Op {
 function createOp(ref: SheetRef, tabColor?: string): Op {
   return {
     sheet: ref.finalName,
+    kind: "create",
     bytes: 2 * COMMAND_BYTES,
     cells: 0,
     apply: (context) => {
@@ -434,6 +486,7 @@ export function sheetOps(
     const freeze = spec.freezeRows;
     ops.push({
       sheet: ref.finalName,
+      kind: "pageLayout",
       bytes: 3 * COMMAND_BYTES,
       cells: 0,
       apply: () => {
@@ -491,20 +544,22 @@ export function templateOps(
       const formats = Array.from({ length: spec.rows }, () => [fmt]);
       ops.push({
         sheet: ref.finalName,
-        bytes: jsonBytes(formats) + COMMAND_BYTES,
+        kind: "formats",
+        bytes: jsonBytes(formats) + COMMAND_BYTES + bulkOverhead(spec.rows),
         cells: spec.rows,
         apply: () => {
-          ref.get().getRangeByIndexes(1, j, spec.rows, 1).numberFormat = formats;
+          rangeAt(ref, 1, j, spec.rows, 1).numberFormat = formats;
         },
       });
       const source = listSource(c.list);
       if (source) {
         ops.push({
           sheet: ref.finalName,
+          kind: "validation",
           bytes: 3 * COMMAND_BYTES + utf8Length(source),
           cells: 0,
           apply: () => {
-            const dv = ref.get().getRangeByIndexes(1, j, spec.rows, 1).dataValidation;
+            const dv = rangeAt(ref, 1, j, spec.rows, 1).dataValidation;
             dv.rule = { list: { inCellDropDown: true, source } };
             dv.errorAlert = {
               showAlert: true,
@@ -519,11 +574,12 @@ export function templateOps(
     if (c.note && (features.notes || features.comments)) {
       ops.push({
         sheet: ref.finalName,
+        kind: "note",
         bytes: 2 * COMMAND_BYTES + utf8Length(c.note),
         cells: 0,
         apply: (context) => {
           const ws = ref.get();
-          const cell = ws.getRangeByIndexes(0, j, 1, 1);
+          const cell = rangeAt(ref, 0, j, 1, 1);
           // notes (ExcelApi 1.18) are the plain cell notes meant for this; threaded comments
           // (ExcelApi 1.10) are the fallback on hosts without them
           if (features.notes && typeof ws.notes?.add === "function") ws.notes.add(cell, c.note);

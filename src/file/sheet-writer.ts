@@ -19,7 +19,8 @@ import { CellStyle, StyleBook } from "./styles";
 import { escapeAttr, escapeText } from "./xml";
 
 /** Excel keeps at most this many hyperlinks on a worksheet; the rest are written as plain text. */
-export const MAX_LINKS_PER_SHEET = 65530;
+import { MAX_LINKS_PER_SHEET } from "../engine/layout/spec";
+export { MAX_LINKS_PER_SHEET };
 export const MAX_CELL_CHARS = 32767;
 const LINK_COLOR = "FF0563C1";
 const DAYS_1900_TO_1904 = 1462;

@@ -4,7 +4,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { z } from "zod";
-import { ExcelAdapter } from "../excel";
+import { ExcelAdapter, officeRun } from "../excel";
 import { App } from "./components/App";
 import { langFor } from "./i18n";
 import { whenOfficeReady } from "./office-loader";
@@ -27,7 +27,7 @@ async function start(): Promise<void> {
   if (lang === "zh") z.config(z.locales.zhCN());
   const root = createRoot(document.getElementById("container")!);
   if (host === "excel") {
-    const adapter = new ExcelAdapter((batch) => Excel.run(batch));
+    const adapter = new ExcelAdapter(officeRun(Excel));
     root.render(<App mode="excel" session={new ExcelSession(adapter)} lang={lang} dark={isDark(host)} />);
   } else {
     root.render(<App mode="file" openFile={(bytes, name) => FileSession.open(bytes, name)} lang={lang} dark={isDark(null)} />);

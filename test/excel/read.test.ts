@@ -3,8 +3,8 @@
 import { audit, hashTable } from "../../src/engine/audit";
 import { toSummaryJson } from "../../src/engine/summary";
 import { RawCell, RawTable } from "../../src/engine/table";
-import { ExcelAdapter } from "../../src/excel";
 import { Cancelled, ReadProgress } from "../../src/workbook";
+import { adapterOn } from "../office/client";
 import { FakeExcel } from "../fakes/excel";
 import { SAMPLE, SMALL, expectWithinLimits, fakeFrom, firstDifference, tablesOf } from "./helpers";
 
@@ -32,7 +32,7 @@ describe("readTables", () => {
       [null, null, null, null],
       ["", null, null, null],
     ]);
-    const [t] = await new ExcelAdapter(fake.run).readTables(["工单"]);
+    const [t] = await adapterOn(fake).readTables(["工单"]);
     expect(t).toEqual<RawTable>({
       name: "工单",
       firstRow: 1,
@@ -60,7 +60,7 @@ describe("readTables", () => {
       { row: 3, col: 2 }
     );
     fake.addSheet("空表");
-    const tables = await new ExcelAdapter(fake.run).readTables(["人员", "空表"]);
+    const tables = await adapterOn(fake).readTables(["人员", "空表"]);
     expect(tables).toEqual([
       {
         name: "人员",
@@ -76,7 +76,7 @@ describe("readTables", () => {
     const source = await tablesOf(SAMPLE);
     const fake = fakeFrom(source);
     const progress: ReadProgress[] = [];
-    const read = await new ExcelAdapter(fake.run).readTables(
+    const read = await adapterOn(fake).readTables(
       source.map((t) => t.name),
       (p) => progress.push(p)
     );
@@ -100,7 +100,7 @@ describe("readTables", () => {
     expect(values[0]).toHaveLength(19);
     const fake = fakeFrom([{ name: "工单", firstRow: 1, firstCol: 1, values }]);
     const progress: ReadProgress[] = [];
-    const [t] = await new ExcelAdapter(fake.run).readTables(["工单"], (p) => progress.push(p));
+    const [t] = await adapterOn(fake).readTables(["工单"], (p) => progress.push(p));
     expect(fake.syncs.length).toBeLessThanOrEqual(40);
     expectWithinLimits(fake.syncs);
     expect(t.values).toHaveLength(110_001);
@@ -124,7 +124,7 @@ describe("readTables", () => {
       ]);
     const fake = fakeFrom([{ name: "工单", firstRow: 1, firstCol: 1, values }]);
     const abort = new AbortController();
-    const adapter = new ExcelAdapter(fake.run);
+    const adapter = adapterOn(fake);
     await expect(
       adapter.readTables(["工单"], () => abort.abort(), abort.signal)
     ).rejects.toBeInstanceOf(Cancelled);
@@ -143,9 +143,7 @@ describe("readTables", () => {
     const fake = fakeFrom([{ name: "工单", firstRow: 1, firstCol: 1, values }], {
       maxPayloadBytes: 1024 * 1024,
     });
-    const [t] = await new ExcelAdapter(fake.run, { budget: { bytes: 3 * 1024 * 1024 } }).readTables(
-      ["工单"]
-    );
+    const [t] = await adapterOn(fake, { budget: { bytes: 3 * 1024 * 1024 } }).readTables(["工单"]);
     expect(firstDifference(t.values, values)).toBe(-1);
     expect(fake.syncs.some((s) => s.failed === "ResponsePayloadSizeLimitExceeded")).toBe(true);
   });
@@ -153,7 +151,7 @@ describe("readTables", () => {
   test("a missing sheet is named in the error", async () => {
     const fake = new FakeExcel();
     fake.addSheet("工单", [["工单编号"]]);
-    await expect(new ExcelAdapter(fake.run).readTables(["工单", "人员"])).rejects.toThrow(/人员/);
+    await expect(adapterOn(fake).readTables(["工单", "人员"])).rejects.toThrow(/人员/);
   });
 });
 
@@ -170,7 +168,7 @@ describe("listSheets", () => {
       { row: 2, col: 3 }
     );
     fake.addSheet("空表");
-    expect(await new ExcelAdapter(fake.run).listSheets()).toEqual([
+    expect(await adapterOn(fake).listSheets()).toEqual([
       { name: "说明", rows: 1, columns: 1 },
       { name: "人员", rows: 3, columns: 4 },
       { name: "空表", rows: 0, columns: 0 },
@@ -190,10 +188,8 @@ describe("the 1904 date system", () => {
       ),
     }));
     const names = tables.map((t) => t.name);
-    const read1900 = await new ExcelAdapter(fakeFrom(tables).run).readTables(names);
-    const read1904 = await new ExcelAdapter(fakeFrom(shifted, { date1904: true }).run).readTables(
-      names
-    );
+    const read1900 = await adapterOn(fakeFrom(tables)).readTables(names);
+    const read1904 = await adapterOn(fakeFrom(shifted, { date1904: true })).readTables(names);
     expect(read1900.every((t) => !t.date1904)).toBe(true);
     expect(read1904.every((t) => t.date1904 === true)).toBe(true);
     const a = toSummaryJson(audit(read1900, { asOf: "2023-02-28", runAt: "x" }));

@@ -6,9 +6,10 @@ import { SheetSpec, TableBlock, link, t } from "../../src/engine/layout/spec";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { RawTable } from "../../src/engine/table";
 import { dayToSerial, ymdToDay } from "../../src/engine/time";
-import { ExcelAdapter, TEMP_PREFIX } from "../../src/excel";
+import { TEMP_PREFIX } from "../../src/excel";
 import { HIGHLIGHT, NUM_FMT } from "../../src/engine/layout/styles";
 import { Cancelled, WriteProgress } from "../../src/workbook";
+import { adapterOn, clientOf } from "../office/client";
 import { FakeExcel, FakeSheet, parseAddress } from "../fakes/excel";
 import { SMALL, expectWithinLimits, fakeFrom, tablesOf } from "./helpers";
 
@@ -95,7 +96,7 @@ describe("writeResultSheets", () => {
     const before = snapshots(fake, inputNames());
     const written = specs("2024-02-01 10:00:00");
     const progress: WriteProgress[] = [];
-    await new ExcelAdapter(fake.run).writeResultSheets(written, (p) => progress.push(p));
+    await adapterOn(fake).writeResultSheets(written, (p) => progress.push(p));
 
     expect(snapshots(fake, inputNames())).toEqual(before);
     expectResults(fake, written);
@@ -166,7 +167,7 @@ describe("writeResultSheets", () => {
   test("text is written as text: formula-like, number-like and date-like strings stay exactly as given", async () => {
     const fake = inputWorkbook();
     const written = specs("2024-02-01 10:00:00");
-    await new ExcelAdapter(fake.run).writeResultSheets(written);
+    await adapterOn(fake).writeResultSheets(written);
     const sheet = fake.sheet("校验问题");
     const table = written.find((s) => s.name === "校验问题")!.blocks[0] as TableBlock;
     const last = table.row + table.rows.length - 1; // 0-based row of the last data row
@@ -187,7 +188,7 @@ describe("writeResultSheets", () => {
   test("a second run replaces the results: one sheet of each, new content, same table names", async () => {
     const fake = inputWorkbook();
     const before = snapshots(fake, inputNames());
-    const adapter = new ExcelAdapter(fake.run);
+    const adapter = adapterOn(fake);
     await adapter.writeResultSheets(specs("2024-02-01 10:00:00"));
     const second = specs("2024-03-09 08:30:00");
     await adapter.writeResultSheets(second);
@@ -198,7 +199,7 @@ describe("writeResultSheets", () => {
 
   test("a failure in the middle leaves the old results intact and no temporary sheet behind", async () => {
     const fake = inputWorkbook();
-    const adapter = new ExcelAdapter(fake.run);
+    const adapter = adapterOn(fake);
     const first = specs("2024-02-01 10:00:00");
     await adapter.writeResultSheets(first);
     const results = snapshots(fake, [...RESULT_SHEET_NAMES]);
@@ -220,7 +221,7 @@ describe("writeResultSheets", () => {
 
   test("cancelled while writing: old results intact, no temporary sheet", async () => {
     const fake = inputWorkbook();
-    const adapter = new ExcelAdapter(fake.run, { budget: { bytes: 64 * 1024 } });
+    const adapter = adapterOn(fake, { budget: { bytes: 64 * 1024 } });
     const first = specs("2024-02-01 10:00:00");
     await adapter.writeResultSheets(first);
     const results = snapshots(fake, [...RESULT_SHEET_NAMES]);
@@ -234,7 +235,7 @@ describe("writeResultSheets", () => {
 
   test("a failure in the final swap finishes the swap: the complete new results are kept", async () => {
     const fake = inputWorkbook();
-    const adapter = new ExcelAdapter(fake.run);
+    const adapter = adapterOn(fake);
     await adapter.writeResultSheets(specs("2024-02-01 10:00:00"));
     let failed = false;
     fake.failWhen = (cmd) => {
@@ -262,7 +263,7 @@ describe("writeResultSheets", () => {
     fake.names.push("KpiDetail");
     const notes = fake.snapshot("备注");
     const written = specs("2024-02-01 10:00:00");
-    await new ExcelAdapter(fake.run).writeResultSheets(written);
+    await adapterOn(fake).writeResultSheets(written);
     const names = fake.sheets.map((s) => s.name);
     expect(names).not.toContain(`${TEMP_PREFIX}核查汇总`);
     expect(fake.snapshot("备注")).toBe(notes);
@@ -275,7 +276,7 @@ describe("writeResultSheets", () => {
     const fake = inputWorkbook();
     const before = snapshots(fake, inputNames());
     const bad = { ...specs("2024-02-01 10:00:00")[0], name: "工单" };
-    await expect(new ExcelAdapter(fake.run).writeResultSheets([bad])).rejects.toThrow(/工单/);
+    await expect(adapterOn(fake).writeResultSheets([bad])).rejects.toThrow(/工单/);
     expect(fake.syncs).toHaveLength(0);
     expect(snapshots(fake, inputNames())).toEqual(before);
   });
@@ -283,11 +284,11 @@ describe("writeResultSheets", () => {
   test("works on a host without the optional APIs (no suspend, no page layout)", async () => {
     const fake = inputWorkbook({ suspend: false, pageLayout: false });
     const written = specs("2024-02-01 10:00:00");
-    await new ExcelAdapter(fake.run).writeResultSheets(written);
+    await adapterOn(fake).writeResultSheets(written);
     expectResults(fake, written);
     // and the requirement-set check alone switches them off on a real host
     const fake2 = inputWorkbook();
-    await new ExcelAdapter(fake2.run, {
+    await adapterOn(fake2, {
       supports: (v) => Number(v.split(".")[1]) <= 8,
     }).writeResultSheets(written);
     expect(fake2.syncs.some((s) => s.suspendedScreen)).toBe(false);
@@ -330,7 +331,11 @@ describe("writeResultSheets", () => {
         },
       ],
     };
-    await new ExcelAdapter(fake.run).writeResultSheets([spec]);
+    await adapterOn(fake).writeResultSheets([spec]);
+    // every range was untracked as it was used: nothing kept, nothing to release at the end
+    const { responder } = clientOf(fake);
+    expect(responder.requests.some((r) => r.keeps > 0 || r.methods._RemoveReference)).toBe(false);
+    expect(responder.liveReferences).toBe(0);
     expectWithinLimits(fake.syncs);
     expect(fake.syncs.length).toBeGreaterThan(3);
     const sheet = fake.sheet("校验问题");
@@ -360,7 +365,7 @@ describe("writeResultSheets", () => {
         },
       ],
     };
-    await new ExcelAdapter(fake.run).writeResultSheets([spec]);
+    await adapterOn(fake).writeResultSheets([spec]);
     const sheet = fake.sheet("付款计划");
     expect(sheet.get(3, 1)).toBe(44990);
     expect(sheet.cellMeta(3, 1)?.numberFormat).toBe(NUM_FMT.date);

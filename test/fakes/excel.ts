@@ -141,6 +141,16 @@ export class FakeSheet {
   }
 }
 
+/** The id Excel gives a worksheet (or, with kind 2, a table): a GUID-like string. */
+export function objectKey(kind: 1 | 2, id: number): string {
+  return `{00000000-000${kind}-0000-${id.toString(16).toUpperCase().padStart(4, "0")}-000000000000}`;
+}
+
+function keyId(kind: 1 | 2, key: string): number | undefined {
+  const m = /^\{00000000-000(\d)-0000-([0-9A-F]{4})-000000000000\}$/i.exec(key);
+  return m && Number(m[1]) === kind ? parseInt(m[2], 16) : undefined;
+}
+
 export interface Box {
   r: number;
   c: number;
@@ -239,6 +249,15 @@ export class FakeExcel {
   run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     batch(new FakeContext(this) as unknown as Excel.RequestContext);
 
+  /**
+   * A context for test/office/responder.ts, which answers the real Office.js client's requests
+   * from this model: its syncs leave the size limits to the responder (which measures the real
+   * request bodies).
+   */
+  servedContext(): FakeServedContext {
+    return new FakeContext(this, true) as unknown as FakeServedContext;
+  }
+
   get maxPayloadBytes(): number {
     return this.options.maxPayloadBytes ?? 5 * 1024 * 1024;
   }
@@ -328,6 +347,13 @@ export class FakeExcel {
   }
 }
 
+/** What the responder uses of a context: the root objects, and sync. */
+export interface FakeServedContext {
+  workbook: object;
+  application: object;
+  sync(): Promise<void>;
+}
+
 class FakeContext {
   queue: Command[] = [];
   calc = false;
@@ -335,7 +361,11 @@ class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   readonly application: FakeApplication;
 
-  constructor(readonly book: FakeExcel) {
+  constructor(
+    readonly book: FakeExcel,
+    /** answering the real client: the host's requirement sets decide what exists, not options */
+    readonly served = false
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
     this.application = new FakeApplication(this);
   }
@@ -369,9 +399,9 @@ class FakeContext {
       rec.requestBytes += utf8(JSON.stringify({ op: c.op, path: c.path, args: c.args ?? null }));
       rec.requestCells += c.cells;
     }
-    if (rec.requestBytes > book.maxPayloadBytes)
+    if (!this.served && rec.requestBytes > book.maxPayloadBytes)
       throw fail("RequestPayloadSizeLimitExceeded", `request of ${rec.requestBytes} bytes`);
-    if (rec.requestCells > book.maxCells)
+    if (!this.served && rec.requestCells > book.maxCells)
       throw fail("OperationCellsExceedLimit", `${rec.requestCells} cells set`);
     const loads: { data: unknown; cells: number; commit(): void }[] = [];
     for (const c of cmds) {
@@ -389,9 +419,9 @@ class FakeContext {
       rec.responseBytes += utf8(JSON.stringify(l.data) ?? "");
       rec.responseCells += l.cells;
     }
-    if (rec.responseBytes > book.maxPayloadBytes)
+    if (!this.served && rec.responseBytes > book.maxPayloadBytes)
       throw fail("ResponsePayloadSizeLimitExceeded", `response of ${rec.responseBytes} bytes`);
-    if (rec.responseCells > book.maxCells)
+    if (!this.served && rec.responseCells > book.maxCells)
       throw fail("OperationCellsExceedLimit", `${rec.responseCells} cells loaded`);
     for (const l of loads) l.commit();
   }
@@ -445,7 +475,7 @@ class FakeApplication {
   suspendScreenUpdatingUntilNextSync?: () => void;
 
   constructor(ctx: FakeContext) {
-    if (ctx.book.options.suspend !== false) {
+    if (ctx.served || ctx.book.options.suspend !== false) {
       this.suspendApiCalculationUntilNextSync = () => {
         ctx.calc = true;
       };
@@ -468,7 +498,7 @@ class FakeWorkbookProxy {
     this.tables = new FakeTableCollection(ctx, null);
     this.names = new FakeNamedItemCollection(ctx);
     this.functions = new FakeFunctions(ctx);
-    if (ctx.book.options.comments)
+    if (ctx.served || ctx.book.options.comments)
       this.comments = {
         add: (cell, content) =>
           ctx.push({
@@ -562,13 +592,20 @@ class FakeWorksheetCollection extends FakeObject {
     return this.prop("items");
   }
 
+  /** by name or by id (objectKey), as in Excel */
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, `worksheets.getItem(${name})`, { name, nullable: false });
+    const id = keyId(1, name);
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets.getItem(${name})`,
+      id === undefined ? { name, nullable: false } : { id, name }
+    );
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    const id = keyId(1, name);
     const ws = new FakeWorksheet(this.ctx, `worksheets.getItemOrNullObject(${name})`, {
-      name,
+      ...(id === undefined ? { name } : { id }),
       nullable: true,
     });
     ws.queueResolve();
@@ -609,7 +646,7 @@ class FakeWorksheet extends FakeObject {
           this.sheet().freezeRows = n;
         }),
     };
-    if (ctx.book.options.notes)
+    if (ctx.served || ctx.book.options.notes)
       this.notes = {
         add: (cell, content) =>
           this.command("notes.add", [typeof cell === "string" ? cell : cell.path, content], () => {
@@ -617,7 +654,7 @@ class FakeWorksheet extends FakeObject {
             this.sheet().notes.set(address, content);
           }),
       };
-    if (ctx.book.options.pageLayout !== false) {
+    if (ctx.served || ctx.book.options.pageLayout !== false) {
       const self = this;
       this.pageLayout = {
         set orientation(v: string) {
@@ -641,10 +678,16 @@ class FakeWorksheet extends FakeObject {
     this.id = id;
   }
 
+  /** the sheet's id once it is known (after the sync that found or created it) */
+  get sheetId(): number | undefined {
+    return this.id;
+  }
+
   setLoaded(values: Record<string, unknown>): void {
     Object.assign(this.loaded, values);
   }
 
+  /** resolves the sheet when the request runs (a missing one fails the request unless nullable) */
   queueResolve(): void {
     this.command("worksheet.resolve", null, () => {
       const s = this.resolve();
@@ -654,7 +697,11 @@ class FakeWorksheet extends FakeObject {
 
   /** the sheet, resolved by name the first time and by identity after that */
   resolve(): FakeSheet | null {
-    if (this.id !== undefined) return this.book.sheetById(this.id);
+    if (this.id !== undefined) {
+      const found = this.book.sheets.find((x) => x.id === this.id);
+      if (!found && this.by.nullable) return null;
+      return this.book.sheetById(this.id);
+    }
     const s = this.book.findSheet(this.by.name ?? "");
     if (!s) {
       if (this.by.nullable) return null;
@@ -876,6 +923,47 @@ class FakeRange extends FakeObject {
     this.isNull = v;
   }
 
+  /** Office.js: stop tracking (a client-side matter; the model has nothing to release) */
+  untrack(): FakeRange {
+    return this;
+  }
+
+  /** Office.js splits a large values/numberFormat set into row chunks with these three */
+  getRow(i: number): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getRow(${i})`, this.ws, () => {
+      const b = this.resolveBox().box;
+      if (i < 0 || i >= b.rows)
+        throw new FakeOfficeError("InvalidArgument", `row ${i} of ${boxAddress(b)}`);
+      return { r: b.r + i, c: b.c, rows: 1, cols: b.cols };
+    });
+  }
+
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getBoundingRect(${other.path})`, this.ws, () => {
+      const a = this.resolveBox().box;
+      const b = other.resolveBox().box;
+      const r = Math.min(a.r, b.r);
+      const c = Math.min(a.c, b.c);
+      return {
+        r,
+        c,
+        rows: Math.max(a.r + a.rows, b.r + b.rows) - r,
+        cols: Math.max(a.c + a.cols, b.c + b.cols) - c,
+      };
+    });
+  }
+
+  _ValidateArraySize(rows: number, cols: number): void {
+    this.command("range._ValidateArraySize", [rows, cols], () => {
+      const { box } = this.resolveBox();
+      if (box.rows !== rows || box.cols !== cols)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `an array of ${rows}×${cols} for ${boxAddress(box)} (${box.rows}×${box.cols})`
+        );
+    });
+  }
+
   resolveBox(): { sheet: FakeSheet; box: Box } {
     const sheet = this.ws.sheet();
     const box = this.box();
@@ -1068,8 +1156,13 @@ class FakeTableCollection extends FakeObject {
     return table;
   }
 
+  /** by name or by id (objectKey) */
   getItem(name: string): FakeTableProxy {
-    return new FakeTableProxy(this.ctx, `${this.path}.getItem(${name})`, name);
+    const proxy = new FakeTableProxy(this.ctx, `${this.path}.getItem(${name})`, name);
+    const id = keyId(2, name);
+    const t = id === undefined ? undefined : this.book.tables.find((x) => x.id === id);
+    if (t) proxy.bind(t);
+    return proxy;
   }
 
   load(props?: string): void {
@@ -1114,6 +1207,11 @@ class FakeTableProxy extends FakeObject {
 
   bind(t: FakeTable): void {
     this.table = t;
+  }
+
+  /** the table's id once it is known */
+  get tableId(): number | undefined {
+    return this.table?.id;
   }
 
   setLoaded(data: { name: string; worksheet: { name: string } }): void {

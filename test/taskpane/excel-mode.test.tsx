@@ -5,7 +5,7 @@
 import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { ExcelAdapter } from "../../src/excel";
+import { adapterOn } from "../office/client";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { App } from "../../src/taskpane/components/App";
 import { EngineClient } from "../../src/taskpane/engine/client";
@@ -16,7 +16,7 @@ async function setup() {
   const tables = await tablesOf(SMALL);
   const fake = fakeFrom(tables.filter((t) => t.name !== "安全事故"));
   const before = new Map(fake.sheets.map((s) => [s.name, fake.snapshot(s.name)]));
-  const session = new ExcelSession(new ExcelAdapter(fake.run), new EngineClient(false));
+  const session = new ExcelSession(adapterOn(fake), new EngineClient(false));
   render(<App mode="excel" session={session} lang="zh" now={() => "2026-01-01 09:00:00"} />);
   const user = userEvent.setup();
   await screen.findByText("工单 · 411 行", {}, { timeout: 15000 });

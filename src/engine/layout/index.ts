@@ -22,6 +22,7 @@ import {
   link,
   n,
   t,
+  capLinks,
 } from "./spec";
 
 export type Lang = "zh" | "en";
@@ -712,7 +713,10 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     widths: [34, 22, 22, 10, 24, 68],
   };
 
-  const specs = [summary, kpiSheet, dedSheet, finSheet, paySheet, issSheet, logSheet];
+  // Excel refuses a sheet with more than 65,530 links: 校验问题 can have one per bad cell
+  const specs = [summary, kpiSheet, dedSheet, finSheet, paySheet, issSheet, logSheet].map((sp) =>
+    capLinks(sp, lang)
+  );
   // guard: the order and names are those of WORKBOOK.md
   specs.forEach((sp, i) => {
     if (sp.name !== RESULT_SHEET_NAMES[i]) throw new Error(`result sheet ${i} is ${sp.name}`);

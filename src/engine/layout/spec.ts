@@ -118,3 +118,46 @@ export interface TemplateSheetSpec {
   /** how many data rows get the formats and drop-downs */
   rows: number;
 }
+
+/** Excel's limit of hyperlinks on one worksheet (65,530); a sheet with more will not open or save. */
+export const MAX_LINKS_PER_SHEET = 65530;
+
+/**
+ * Keeps a sheet's links under Excel's limit: the first MAX_LINKS_PER_SHEET links stay, later ones
+ * become plain text (the same text, so the cell still names its source), and the subtitle says so.
+ * Both writers get the same sheet. Returns the spec unchanged when it is under the limit.
+ */
+export function capLinks(spec: SheetSpec, lang: "zh" | "en" = "zh"): SheetSpec {
+  let links = 0;
+  const seen = (c: SpecCell | undefined) => isLink(c?.v) && ++links > MAX_LINKS_PER_SHEET;
+  const plain = (c: SpecCell): SpecCell => (isLink(c.v) ? { ...c, v: { text: c.v.text } } : c);
+  let dropped = 0;
+  const blocks = spec.blocks.map((b) => {
+    if (b.kind === "table") {
+      const rows = b.rows.map((r) =>
+        r.map((c) => {
+          if (!seen(c)) return c;
+          dropped++;
+          return plain(c!);
+        })
+      );
+      return { ...b, rows };
+    }
+    const rows = b.rows.map(
+      (r) =>
+        r.map((c, j) => {
+          if (j === 0 || typeof c === "string" || !seen(c as SpecCell)) return c;
+          dropped++;
+          return plain(c as SpecCell);
+        }) as typeof r
+    );
+    return { ...b, rows };
+  });
+  if (!dropped) return spec;
+  const n = MAX_LINKS_PER_SHEET.toLocaleString("en-US");
+  const note =
+    lang === "zh"
+      ? `Excel 每张表最多 ${n} 个链接：前 ${n} 个可点击跳转，其余 ${dropped.toLocaleString("en-US")} 个只写出单元格地址`
+      : `Excel allows ${n} links a sheet: the first ${n} are links, the other ${dropped.toLocaleString("en-US")} give the cell address as text`;
+  return { ...spec, blocks, subtitle: `${spec.subtitle} · ${note}` };
+}
