@@ -37,11 +37,13 @@ import {
   Budget,
   DEFAULT_BUDGET,
   FIRST_GUESS_BYTES_PER_CELL,
+  LARGE_REQUEST_BYTES,
   SAFETY,
   isPayloadTooLarge,
   jsonBytes,
 } from "./budget";
 import { rawRows } from "./cells";
+import { explainOfficeError } from "./errors";
 import { Features, Op, SheetRef, sheetOps, templateOps } from "./plan";
 
 /** The ExcelApi requirement set the manifest must declare (see above). */
@@ -139,10 +141,14 @@ export class ExcelAdapter implements WorkbookAdapter {
   private readonly supports: (version: string) => boolean;
   private readonly budget: Budget;
 
-  constructor(
-    private readonly run: RunBatch,
-    options: ExcelAdapterOptions = {}
-  ) {
+  private readonly run: RunBatch;
+
+  constructor(run: RunBatch, options: ExcelAdapterOptions = {}) {
+    // every failure from Excel reaches the pane in the user's words where its code allows
+    this.run = (batch) =>
+      run(batch).catch((e: unknown) => {
+        throw explainOfficeError(e);
+      });
     this.supports = options.supports ?? officeSupports;
     this.budget = { ...DEFAULT_BUDGET, ...options.budget };
   }
@@ -241,13 +247,27 @@ export class ExcelAdapter implements WorkbookAdapter {
         } catch (e) {
           // Excel found the payload too large after all (an estimate too low, or a host with a
           // lower limit): halve the budget for the rest of this read and try again
-          if (isPayloadTooLarge(e) && retries < 8 && parts.some((p) => p.rows > 1)) {
+          const large = budget.bytes >= this.largeRequest;
+          if (isPayloadTooLarge(e, large) && retries < 8 && parts.some((p) => p.rows > 1)) {
             retries++;
             budget.bytes = Math.max(64 * 1024, Math.floor(budget.bytes / 2));
             budget.cells = Math.max(1000, Math.floor(budget.cells / 2));
             continue;
           }
           throw e;
+        }
+        // Excel on the web answers a read of too many cells with null values instead of an error:
+        // the same as a payload too large, read again in smaller chunks
+        if (ranges.some((r) => !Array.isArray(r.values))) {
+          if (retries < 8 && parts.some((p) => p.rows > 1)) {
+            retries++;
+            budget.bytes = Math.max(64 * 1024, Math.floor(budget.bytes / 2));
+            budget.cells = Math.max(1000, Math.floor(budget.cells / 2));
+            continue;
+          }
+          throw new Error(
+            "Excel 未返回单元格的值（读取范围过大）/ Excel returned no values (the range read was too large)"
+          );
         }
         retries = 0;
         parts.forEach((part, i) => {
@@ -326,9 +346,14 @@ export class ExcelAdapter implements WorkbookAdapter {
         if (key !== undefined) keys.add(key);
       }
       if (!todo.length) return [];
-      const ops = todo.flatMap((spec) =>
+      const all = todo.flatMap((spec) =>
         templateOps(spec, new SheetRef(spec.name, spec.name), features, this.budget)
       );
+      // notes come after the sheets, in syncs of their own: comments.add can throw NotImplemented
+      // on some hosts (office-js#1847), and a failure inside the batch that creates the sheets
+      // would take every inserted template away with it
+      const ops = all.filter((o) => o.kind !== "note");
+      const notes = all.filter((o) => o.kind === "note");
       try {
         await this.execute(context, ops, { suspend: true });
       } catch (e) {
@@ -339,6 +364,8 @@ export class ExcelAdapter implements WorkbookAdapter {
         ).catch(() => undefined);
         throw e;
       }
+      // a header without its note is still a usable template
+      await this.execute(context, notes, { suspend: false }).catch(() => undefined);
       return todo.map((s) => s.name);
     });
   }
@@ -350,6 +377,11 @@ export class ExcelAdapter implements WorkbookAdapter {
       ws.getRange(cell).untrack().select();
       await context.sync();
     });
+  }
+
+  /** a batch this large is taken as refused for its size when Excel says GeneralException */
+  private get largeRequest(): number {
+    return Math.min(LARGE_REQUEST_BYTES, this.budget.bytes / 2);
   }
 
   private features(): Features {
@@ -385,9 +417,12 @@ export class ExcelAdapter implements WorkbookAdapter {
     const total = ops.reduce((s, o) => s + o.bytes, 0) || 1;
     let done = 0;
     let i = 0;
+    let limit = this.budget.bytes;
+    let retries = 0;
     while (i < ops.length) {
       if (opts.signal?.aborted) throw new Cancelled();
       if (opts.suspend) this.suspend(context);
+      const start = i;
       let bytes = 0;
       let cells = 0;
       let sheet = ops[i].sheet;
@@ -399,13 +434,25 @@ export class ExcelAdapter implements WorkbookAdapter {
         sheet = op.sheet;
       } while (
         i < ops.length &&
-        bytes + ops[i].bytes <= this.budget.bytes &&
+        bytes + ops[i].bytes <= limit &&
         cells + ops[i].cells <= this.budget.cells
       );
-      // Writing takes one sync per ≤ 4 MB batch by design (Excel on the web rejects larger
-      // requests); each batch carries as many consecutive ops as fit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
+      try {
+        // Writing takes one sync per ≤ 4 MB batch by design (Excel on the web rejects larger
+        // requests); each batch carries as many consecutive ops as fit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (e) {
+        // refused as too large (Excel runs none of such a request): the same ops again, in
+        // batches half the size
+        if (isPayloadTooLarge(e, bytes >= this.largeRequest) && i - start > 1 && retries < 8) {
+          retries++;
+          limit = Math.max(8 * 1024, Math.floor(bytes / 2));
+          i = start;
+          continue;
+        }
+        throw e;
+      }
       done += bytes;
       opts.onProgress?.({ sheet, fraction: (done / total) * (opts.scale ?? 1) });
     }

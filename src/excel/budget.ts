@@ -50,14 +50,30 @@ export function jsonBytes(v: unknown): number {
   return utf8Length(JSON.stringify(v) ?? "");
 }
 
-/** A sync failed because the request or the response was too large (Office's error codes). */
-export function isPayloadTooLarge(e: unknown): boolean {
+function codeAndMessage(e: unknown): { code: string; message: string } {
   const err = e as { code?: unknown; message?: unknown } | null;
-  const code = typeof err?.code === "string" ? err.code : "";
-  const message = typeof err?.message === "string" ? err.message : "";
-  return (
+  return {
+    code: typeof err?.code === "string" ? err.code : "",
+    message: typeof err?.message === "string" ? err.message : "",
+  };
+}
+
+/**
+ * A sync failed because the request or the response was too large: Office's documented codes,
+ * or — for a request that was large, `largeRequest` — the generic answer Excel on the web
+ * sometimes gives instead (GeneralException "An internal error has occurred.").
+ */
+export function isPayloadTooLarge(e: unknown, largeRequest = false): boolean {
+  const { code, message } = codeAndMessage(e);
+  if (
     /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(
       code
-    ) || /payload size/i.test(message)
-  );
+    ) ||
+    /payload size/i.test(message)
+  )
+    return true;
+  return largeRequest && code === "GeneralException" && /internal error/i.test(message);
 }
+
+/** A request is "large" (a GeneralException then most likely means its size) above this. */
+export const LARGE_REQUEST_BYTES = 1024 * 1024;

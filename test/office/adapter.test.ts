@@ -1,0 +1,182 @@
+// What the real Office.js client and Excel's answers expose that the fake alone hid: cell-edit
+// mode, notes that a host cannot add, payload errors in the web's own words, null values for an
+// oversized read, and the links limit.
+import { audit } from "../../src/engine/audit";
+import { layoutResults } from "../../src/engine/layout";
+import { templateSpecs } from "../../src/engine/layout/own";
+import {
+  MAX_LINKS_PER_SHEET,
+  SheetSpec,
+  capLinks,
+  isLink,
+  link,
+  t,
+} from "../../src/engine/layout/spec";
+import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
+import { RawTable } from "../../src/engine/table";
+import { FakeExcel } from "../fakes/excel";
+import { SAMPLE, SMALL, fakeFrom, firstDifference, tablesOf } from "../excel/helpers";
+import { MICROSOFT_365, adapterOn, clientOf } from "./client";
+import { ObjectPathInfo, RecordedRequest } from "./responder";
+
+let small: RawTable[];
+beforeAll(async () => {
+  small = await tablesOf(SMALL);
+});
+
+const resultsOf = (tables: RawTable[]) =>
+  layoutResults(audit(tables, { runAt: "2026-01-01 09:00:00" }));
+
+/** Whether a request calls `method` on an object reached through `parent` (e.g. Comments.Add). */
+function calls(req: RecordedRequest, parent: string, method: string): boolean {
+  const paths = req.body.ObjectPaths;
+  return Object.values(paths).some(
+    (p: ObjectPathInfo) => p.Name === method && paths[String(p.ParentObjectPathId)]?.Name === parent
+  );
+}
+
+describe("cell-edit mode", () => {
+  test("Microsoft 365: the run waits for the edit (delayForCellEdit) and completes", async () => {
+    const fake = fakeFrom(small);
+    const adapter = adapterOn(fake, { host: MICROSOFT_365 });
+    const { responder } = clientOf(fake);
+    responder.cellEditing = true;
+    await adapter.writeResultSheets(resultsOf(small));
+    expect(responder.requests.length).toBeGreaterThan(2);
+    for (const r of responder.requests) expect(r.flags & 64).toBe(64);
+    expect(fake.sheets.filter((s) => RESULT_SHEET_NAMES.includes(s.name as never))).toHaveLength(7);
+  });
+
+  test("an older host says what to do; the next run clears what the failed one left", async () => {
+    const fake = fakeFrom(small);
+    const adapter = adapterOn(fake, { host: { excelApi: "1.9" }, budget: { bytes: 256 * 1024 } });
+    const { responder } = clientOf(fake);
+    // the user starts typing in a cell while the sheets are being written
+    responder.failWhen = (req) => {
+      if (req.index === 4) responder.cellEditing = true;
+      return undefined;
+    };
+    await expect(adapter.writeResultSheets(resultsOf(small))).rejects.toThrow(
+      /正在编辑单元格.*Enter 或 Esc.*editing a cell/
+    );
+    // the edit ends; the next run removes the temporary sheets and writes the results
+    responder.cellEditing = false;
+    responder.failWhen = undefined;
+    await adapter.writeResultSheets(resultsOf(small));
+    const names = fake.sheets.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith("~"))).toEqual([]);
+    expect(names.slice(-7)).toEqual([...RESULT_SHEET_NAMES]);
+  });
+});
+
+test("templates: a host that cannot add notes still gets every template sheet", async () => {
+  const fake = new FakeExcel();
+  fake.addSheet("说明", [["x"]]);
+  const adapter = adapterOn(fake, { host: { excelApi: "1.10" } });
+  const { responder } = clientOf(fake);
+  // office-js#1847: comments.add throws NotImplemented
+  responder.failWhen = (req) =>
+    calls(req, "Comments", "Add")
+      ? { code: "NotImplemented", message: "The requested operation is not implemented." }
+      : undefined;
+  const specs = templateSpecs(["staff", "roster"], 20);
+  expect(await adapter.insertTemplates(specs)).toEqual(["人员", "排班"]);
+  expect(fake.sheets.map((s) => s.name)).toEqual(["说明", "人员", "排班"]);
+  expect(fake.sheet("人员").get(0, 0)).toBe(specs[0].columns[0].header);
+  // the notes were tried, after the sheets were complete
+  const first = responder.requests.findIndex((r) => calls(r, "Comments", "Add"));
+  expect(first).toBeGreaterThan(0);
+  expect(responder.requests.slice(0, first).some((r) => r.failed)).toBe(false);
+});
+
+describe("payload limits as Excel on the web answers them", () => {
+  test("a read refused with the web's GeneralException is read again in smaller chunks", async () => {
+    const tables = await tablesOf(SAMPLE);
+    const tickets = tables.find((x) => x.name === "工单")!;
+    const fake = fakeFrom([tickets], { maxPayloadBytes: 1.5 * 1024 * 1024 });
+    const adapter = adapterOn(fake);
+    const { responder } = clientOf(fake);
+    responder.payloadAnswer = "internal-error";
+    const [got] = await adapter.readTables(["工单"]);
+    expect(firstDifference(got.values, tickets.values)).toBe(-1);
+    expect(responder.requests.some((r) => r.failed === "GeneralException")).toBe(true);
+  });
+
+  test("a read over the cell limit that comes back as null values is read again", async () => {
+    const tables = await tablesOf(SAMPLE);
+    const tickets = tables.find((x) => x.name === "工单")!;
+    const fake = fakeFrom([tickets], { maxCells: 20_000 });
+    const [got] = await adapterOn(fake).readTables(["工单"]);
+    expect(firstDifference(got.values, tickets.values)).toBe(-1);
+  });
+
+  test("a write refused as too large is sent again in halves, and completes", async () => {
+    const fake = fakeFrom(small, { maxPayloadBytes: 48 * 1024 });
+    // planned at up to 64 KB a batch, refused over 48 KB
+    const adapter = adapterOn(fake, { budget: { bytes: 64 * 1024 } });
+    const { responder } = clientOf(fake);
+    responder.payloadAnswer = "internal-error";
+    const specs = resultsOf(small);
+    await adapter.writeResultSheets(specs);
+    expect(responder.requests.some((r) => r.failed === "GeneralException")).toBe(true);
+    expect(fake.sheets.map((s) => s.name).slice(-7)).toEqual([...RESULT_SHEET_NAMES]);
+    expect(fake.sheet("核查汇总").get(0, 0)).toBe(specs[0].title);
+  });
+});
+
+describe("links per sheet", () => {
+  function issues(n: number): SheetSpec {
+    return {
+      name: "校验问题",
+      title: "校验问题",
+      subtitle: "s",
+      freezeRows: 3,
+      blocks: [
+        {
+          kind: "table",
+          row: 3,
+          name: "Issues",
+          columns: [
+            { header: "单元格", format: "text", width: 10 },
+            { header: "说明", format: "text", width: 40 },
+          ],
+          rows: Array.from({ length: n }, (_, i) => [
+            link(`C${i + 2}`, "工单", `C${i + 2}`),
+            t("x"),
+          ]),
+        },
+      ],
+    };
+  }
+  const links = (s: SheetSpec) =>
+    s.blocks.flatMap((b) => (b.kind === "table" ? b.rows.flat() : [])).filter((c) => isLink(c?.v))
+      .length;
+
+  test("over Excel's 65,530: the rest become their address as text, and the sheet says so", () => {
+    const capped = capLinks(issues(MAX_LINKS_PER_SHEET + 5));
+    expect(links(capped)).toBe(MAX_LINKS_PER_SHEET);
+    const table = capped.blocks[0];
+    const last = table.kind === "table" ? table.rows[table.rows.length - 1][0] : undefined;
+    expect(last?.v).toEqual({ text: `C${MAX_LINKS_PER_SHEET + 6}` });
+    expect(capped.subtitle).toContain("Excel 每张表最多 65,530 个链接");
+    expect(capped.subtitle).toContain("其余 5 个");
+    expect(capLinks(issues(10))).toEqual(issues(10));
+  });
+
+  test("the layout caps every result sheet", () => {
+    // a workbook whose every ticket has an unreadable dispatch time: one linked issue a row
+    const tickets = small.find((x) => x.name === "工单")!;
+    const col = (tickets.values[0] as string[]).indexOf("派单时间");
+    const rows = Array.from({ length: MAX_LINKS_PER_SHEET + 100 }, (_, i) => {
+      const r = [...(tickets.values[1 + (i % (tickets.values.length - 1))] as unknown[])];
+      r[0] = `GD-${i}`;
+      r[col] = "不是日期";
+      return r;
+    });
+    const bad = small.map((x) =>
+      x.name === "工单" ? { ...x, values: [tickets.values[0], ...rows] } : x
+    ) as RawTable[];
+    const sheet = resultsOf(bad).find((s) => s.name === "校验问题")!;
+    expect(links(sheet)).toBe(MAX_LINKS_PER_SHEET);
+  });
+});
