@@ -47,6 +47,37 @@ function productionUrl() {
   return { href, origin: url.origin };
 }
 
+/**
+ * Lowers every emitted script to ES2017 syntax with esbuild (already a dependency): the code of
+ * our own and of node_modules (React, Fluent UI, zod and fflate ship `?.`, `??`, class fields and
+ * `static {}` blocks). Office 2019 and Office 2021 on Windows 10 run the pane in EdgeHTML 18 (Edge
+ * Legacy), which parses ES2017 but not those. It runs before minification, so terser sees ES2017
+ * and keeps to it. test/e2e/weight.e2e.test.ts parses the built scripts as ES2017.
+ */
+class Es2017Plugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("Es2017Plugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "Es2017Plugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_COMPATIBILITY },
+        async (assets) => {
+          const esbuild = require("esbuild");
+          for (const name of Object.keys(assets)) {
+            if (!name.endsWith(".js")) continue;
+            const code = assets[name].source().toString();
+            const out = await esbuild.transform(code, {
+              loader: "js",
+              target: "es2017",
+              legalComments: "none",
+            });
+            compilation.updateAsset(name, new sources.RawSource(out.code));
+          }
+        }
+      );
+    });
+  }
+}
+
 async function getHttpsOptions() {
   // only when serving: loads (and on first use creates and installs) the localhost certificates
   const devCerts = require("office-addin-dev-certs");
@@ -60,6 +91,9 @@ module.exports = async (env, options) => {
   const prodUrl = dev ? undefined : productionUrl();
 
   const config = {
+    // ES2017 output: webpack's own runtime code, and terser keeps to it when minifying (it would
+    // otherwise write `??` back); Es2017Plugin lowers the modules' code
+    target: ["web", "es2017"],
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: ["./src/taskpane/index.tsx"],
@@ -103,6 +137,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      new Es2017Plugin(),
       // the worker has a fixed file name: a build id in its URL keeps a webview's cache from
       // pairing a new pane with an old worker after a redeploy
       new webpack.DefinePlugin({
@@ -115,6 +150,10 @@ module.exports = async (env, options) => {
           {
             from: "assets/*.png",
             to: "assets/[name][ext][query]",
+          },
+          {
+            from: "src/taskpane/support.html",
+            to: "support.html",
           },
           {
             from: "manifest*.xml",

@@ -136,6 +136,45 @@ describe("manifest.xml (add-in only, XML)", () => {
     expect(attr(kid(app, "DisplayName"), "DefaultValue")!.length).toBeLessThanOrEqual(125);
   });
 
+  test("every English UI gets the English strings (not only en-US), each override like en-US's", () => {
+    const english = [
+      "en-US",
+      "en-GB",
+      "en-AU",
+      "en-CA",
+      "en-IE",
+      "en-IN",
+      "en-NZ",
+      "en-SG",
+      "en-ZA",
+    ];
+    let checked = 0;
+    walk(app, "OfficeApp", (node) => {
+      const overrides = kids(node, "Override");
+      const enUS = overrides.find((o) => attr(o, "Locale") === "en-US");
+      if (!enUS) return;
+      checked++;
+      for (const locale of english) {
+        const o = overrides.filter((x) => attr(x, "Locale") === locale);
+        expect({ locale, count: o.length }).toEqual({ locale, count: 1 });
+        expect(attr(o[0], "Value")).toBe(attr(enUS, "Value"));
+      }
+    });
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  test("SupportUrl is a support page of its own, shipped in the build", () => {
+    const url = attr(kid(app, "SupportUrl"), "DefaultValue")!;
+    expect(url).toBe(`${DEV_URL}support.html`);
+    expect(url).not.toBe(attr(kid(kid(app, "DefaultSettings"), "SourceLocation"), "DefaultValue"));
+    const page = readFileSync(path.join(ROOT, "src/taskpane/support.html"), "utf8");
+    expect(page).toContain("Office 2019");
+    expect(page).toContain("file mode");
+    expect(readFileSync(path.join(ROOT, "webpack.config.js"), "utf8")).toContain(
+      'to: "support.html"'
+    );
+  });
+
   test("Excel only (Workbook), ReadWriteDocument", () => {
     expect(kids(kid(app, "Hosts"), "Host").map((h) => attr(h, "Name"))).toEqual(["Workbook"]);
     expect(text(kid(app, "Permissions"))).toBe("ReadWriteDocument");

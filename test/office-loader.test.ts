@@ -6,6 +6,7 @@ import path from "path";
 import {
   DEFAULT_OFFICE_TIMEOUT_MS,
   OfficeReady,
+  insideOffice,
   whenOfficeReady,
 } from "../src/taskpane/office-loader";
 
@@ -211,5 +212,31 @@ describe("taskpane.html", () => {
     // the attribute's code, run as the browser would (this = the element, window global)
     new Function(onerror).call(tag);
     expect(scope.__officeLoadFailed).toBe(true);
+  });
+});
+
+describe("inside Office (_host_Info in the address)", () => {
+  test("insideOffice: only Office's parameter counts", () => {
+    expect(insideOffice("?_host_Info=Excel$Win32$16.01$zh-CN$$$$0")).toBe(true);
+    expect(insideOffice("?et=&_host_Info=Excel$Mac$16.00$en-US$$$$0")).toBe(true);
+    expect(insideOffice("")).toBe(false);
+    expect(insideOffice("?host_Info=x")).toBe(false);
+  });
+
+  test("an onReady that comes after the 4 s a browser waits is still taken inside Office", async () => {
+    let ready: ((info: { host: unknown }) => void) | undefined;
+    setOffice((cb) => {
+      ready = cb;
+      return undefined;
+    });
+    const p = whenOfficeReady(undefined, true);
+    expect(await stateAfter(p, DEFAULT_OFFICE_TIMEOUT_MS + 5000)).toBe("pending");
+    ready?.({ host: "Excel" });
+    expect(await stateAfter(p, 0)).toEqual({ host: "excel" });
+  });
+
+  test("the same late onReady in a plain browser: file mode at 4 s", async () => {
+    setOffice(() => undefined);
+    expect(await stateAfter(whenOfficeReady(), DEFAULT_OFFICE_TIMEOUT_MS)).toEqual({ host: null });
   });
 });

@@ -1,21 +1,22 @@
 /// <reference types="office-js" />
 // The Office.js adapter: the open workbook in Excel as raw tables, and sheet specs written back.
 //
-// Requirement set: ExcelApi 1.8. What the code cannot do without:
+// Requirement set: ExcelApi 1.7 (Office 2019 volume-licensed, Mac 16.9 and later, and everything
+// newer). What the code cannot do without:
 //   1.2  workbook.functions.date                               (the date system: DATE(1904,1,1))
 //   1.4  worksheet.getUsedRangeOrNullObject(valuesOnly)      (reading, listSheets)
 //   1.7  worksheet.getRangeByIndexes, range.hyperlink (internal links), worksheet.freezePanes,
 //        worksheet.tabColor
-//   1.8  range.dataValidation                                 (template drop-downs)
-//   (1.6 range.conditionalFormats for the data bars is inside 1.8)
+//   (1.6 range.conditionalFormats for the data bars is inside 1.7)
 // Everything newer is used only where Office.context.requirements.isSetSupported says the host
 // has it (and the object really has the member, so a test fake without it still works):
+//   1.8  range.dataValidation (the templates' drop-downs; without it the columns are plain)
 //   1.6  application.suspendApiCalculationUntilNextSync
 //   1.9  application.suspendScreenUpdatingUntilNextSync, worksheet.pageLayout
 //   1.10 workbook.comments (template header notes, when notes are missing)
 //   1.18 worksheet.notes (template header notes)
-// Every client that has 1.7 has 1.8 (Excel 2019 and later, Microsoft 365, the web, Mac, iPad),
-// so 1.8 costs no host and spares a guard around the drop-downs.
+// Office.js itself refuses an API the host lacks (ApiNotFound), so a missing guard fails the
+// tests that run the adapter on a 1.7 host through the real client (test/office/).
 //
 // Size limits: Excel on the web rejects a request or response over 5 MB; every batch here is
 // planned under 4 MB and 4 million cells (src/excel/budget.ts), reads in row chunks sized from the
@@ -47,7 +48,7 @@ import { explainOfficeError } from "./errors";
 import { Features, Op, SheetRef, sheetOps, templateOps } from "./plan";
 
 /** The ExcelApi requirement set the manifest must declare (see above). */
-export const REQUIRED_EXCEL_API = "1.8";
+export const REQUIRED_EXCEL_API = "1.7";
 
 /** The signature of `Excel.run` (the pane passes it; tests pass a fake). */
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -386,6 +387,7 @@ export class ExcelAdapter implements WorkbookAdapter {
 
   private features(): Features {
     return {
+      validation: this.supports("1.8"),
       pageLayout: this.supports("1.9"),
       notes: this.supports("1.18"),
       comments: this.supports("1.10"),

@@ -65,6 +65,8 @@ export interface Op {
 
 /** Optional APIs, decided once per run from the requirement sets the host supports. */
 export interface Features {
+  /** ExcelApi 1.8: range.dataValidation (template drop-downs) */
+  validation: boolean;
   /** ExcelApi 1.9: worksheet.pageLayout */
   pageLayout: boolean;
   /** ExcelApi 1.18: worksheet.notes */
@@ -551,7 +553,7 @@ export function templateOps(
           rangeAt(ref, 1, j, spec.rows, 1).numberFormat = formats;
         },
       });
-      const source = listSource(c.list);
+      const source = features.validation ? listSource(c.list) : null;
       if (source) {
         ops.push({
           sheet: ref.finalName,

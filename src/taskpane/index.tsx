@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ExcelAdapter, officeRun } from "../excel";
 import { App } from "./components/App";
 import { langFor } from "./i18n";
-import { whenOfficeReady } from "./office-loader";
+import { insideOffice, whenOfficeReady } from "./office-loader";
 import { ExcelSession, FileSession } from "./session";
 
 /** Office's theme (bodyBackgroundColor) or the browser's preference. */
@@ -21,7 +21,16 @@ function isDark(host: string | null): boolean {
 }
 
 async function start(): Promise<void> {
-  const { host } = await whenOfficeReady();
+  // the old-client notice of taskpane.html is showing: nothing to start
+  if ((window as { __paneUnsupported?: boolean }).__paneUnsupported) return;
+  const inside = insideOffice(location.search);
+  const { host } = await whenOfficeReady(undefined, inside);
+  if (!host && inside) {
+    // inside Office but Office.js never reported Excel: file mode would be wrong here
+    document.getElementById("container")!.textContent =
+      "Excel 未能启动本加载项：请关闭任务窗格后重新打开；仍不行请重启 Excel。 / Excel did not start the add-in: close the task pane and open it again; if that fails, restart Excel.";
+    return;
+  }
   const displayLanguage = host === "excel" ? Office.context.displayLanguage : navigator.language;
   const lang = langFor(displayLanguage);
   if (lang === "zh") z.config(z.locales.zhCN());

@@ -9,6 +9,9 @@
 //                      host, office.js failed to load, Office.onReady threw or rejected, or nothing
 //                      happened within timeoutMs. The pane then works on .xlsx files (src/file/).
 //
+// Inside Office (the address has `_host_Info`, see insideOffice) it waits up to two minutes and
+// the pane then says Excel is not ready instead of offering file mode.
+//
 // It never rejects and never hangs. No DOM or Office.js types are needed: it reads the globals
 // through globalThis, so it runs in a browser, a worker, jsdom and Node alike.
 
@@ -33,6 +36,20 @@ type LoaderGlobal = typeof globalThis & {
 };
 
 export const DEFAULT_OFFICE_TIMEOUT_MS = 4000;
+
+/**
+ * Inside Office the wait is this long: Office can take far longer than 4 s to start an add-in
+ * (office-js#3330, #6946, #6040), and a pane inside Excel must never fall back to file mode.
+ */
+export const INSIDE_OFFICE_TIMEOUT_MS = 120_000;
+
+/**
+ * Whether the pane was opened by Office: Office adds `_host_Info` to the address of an add-in's
+ * page (e.g. `?_host_Info=Excel$Win32$16.01$zh-CN$…`). A plain browser never has it.
+ */
+export function insideOffice(search: string): boolean {
+  return /[?&]_host_Info=/i.test(search);
+}
 
 /** How often to look again while neither Office nor the failure flag is there yet. */
 const POLL_MS = 25;
@@ -59,10 +76,13 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * default, 4000 ms).
  */
 export function whenOfficeReady(
-  timeoutMs: number = DEFAULT_OFFICE_TIMEOUT_MS
+  timeoutMs: number = DEFAULT_OFFICE_TIMEOUT_MS,
+  inside = false
 ): Promise<OfficeReady> {
-  const limit =
+  const given =
     Number.isFinite(timeoutMs) && timeoutMs >= 0 ? timeoutMs : DEFAULT_OFFICE_TIMEOUT_MS;
+  // inside Office: wait as long as Office may take, never less
+  const limit = inside ? Math.max(given, INSIDE_OFFICE_TIMEOUT_MS) : given;
   return new Promise<OfficeReady>((resolve) => {
     let settled = false;
     let deadline: ReturnType<typeof setTimeout> | undefined;

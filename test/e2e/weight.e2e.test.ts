@@ -31,3 +31,20 @@ test("first screen ≤ 300 KB gzipped, all scripts ≤ 600 KB", () => {
   for (const f of first)
     expect(readFileSync(path.join(DIST, f), "utf8")).not.toContain("EncryptedPackage");
 });
+
+test("every built script parses as ES2017 (EdgeHTML 18, the webview of Office 2019 and 2021)", () => {
+  const acorn = require("acorn") as { parse(code: string, options: object): unknown };
+  const all = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+  expect(all.length).toBeGreaterThan(2);
+  for (const f of all) {
+    const code = readFileSync(path.join(DIST, f), "utf8");
+    let error = "";
+    try {
+      acorn.parse(code, { ecmaVersion: 2017, sourceType: "script" });
+    } catch (e) {
+      error = String(e);
+    }
+    expect({ file: f, error }).toEqual({ file: f, error: "" });
+  }
+  expect(readdirSync(DIST)).toContain("support.html");
+});

@@ -16,7 +16,7 @@ import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { RawTable } from "../../src/engine/table";
 import { FakeExcel } from "../fakes/excel";
 import { SAMPLE, SMALL, fakeFrom, firstDifference, tablesOf } from "../excel/helpers";
-import { MICROSOFT_365, adapterOn, clientOf } from "./client";
+import { MICROSOFT_365, OFFICE_2019_VOLUME, adapterOn, clientOf } from "./client";
 import { ObjectPathInfo, RecordedRequest } from "./responder";
 
 let small: RawTable[];
@@ -178,5 +178,29 @@ describe("links per sheet", () => {
     ) as RawTable[];
     const sheet = resultsOf(bad).find((s) => s.name === "校验问题")!;
     expect(links(sheet)).toBe(MAX_LINKS_PER_SHEET);
+  });
+});
+
+describe("Office 2019 volume-licensed (ExcelApi 1.7)", () => {
+  test("results are written; Office.js would refuse any API above 1.7 the adapter used", async () => {
+    const fake = fakeFrom(small);
+    await adapterOn(fake, { host: OFFICE_2019_VOLUME }).writeResultSheets(resultsOf(small));
+    expect(fake.sheets.map((s) => s.name).slice(-7)).toEqual([...RESULT_SHEET_NAMES]);
+  });
+
+  test("templates come without drop-downs (range.dataValidation is ExcelApi 1.8)", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("说明", [["x"]]);
+    const specs = templateSpecs(["roster"], 20);
+    expect(await adapterOn(fake, { host: OFFICE_2019_VOLUME }).insertTemplates(specs)).toEqual([
+      "排班",
+    ]);
+    expect(fake.sheet("排班").validations).toEqual([]);
+    expect(fake.sheet("排班").get(0, 0)).toBe(specs[0].columns[0].header);
+    // and with 1.8 they are there
+    const newer = new FakeExcel();
+    newer.addSheet("说明", [["x"]]);
+    await adapterOn(newer, { host: { excelApi: "1.8" } }).insertTemplates(specs);
+    expect(newer.sheet("排班").validations.length).toBeGreaterThan(0);
   });
 });

@@ -44,7 +44,7 @@ async function measure(book: FakeExcel, plan: (ref: SheetRef) => Op[], names: st
 test("every kind of result-sheet op is planned at no less than its real request bytes", async () => {
   const tables = await tablesOf(SMALL);
   const specs = layoutResults(audit(tables, { runAt: "2026-01-01 00:00:00" }));
-  const features = { pageLayout: true, notes: false, comments: true };
+  const features = { validation: true, pageLayout: true, notes: false, comments: true };
   const byKind = await measure(
     fakeFrom(tables),
     (ref) =>
@@ -72,7 +72,7 @@ test("template ops too (formats over the rows, drop-downs, notes as comments)", 
   const book = new FakeExcel();
   book.addSheet("说明", [["x"]]);
   const specs = templateSpecs(["tickets", "staff", "roster"], 2000);
-  const features = { pageLayout: true, notes: false, comments: true };
+  const features = { validation: true, pageLayout: true, notes: false, comments: true };
   const byKind = await measure(
     book,
     (ref) =>
