@@ -141,6 +141,16 @@ export class FakeSheet {
   }
 }
 
+/** Excel's rule for sheet names: 1–31 characters, none of \ / ? * [ ] :, no quote at either end, not History. */
+export function validSheetName(name: string): boolean {
+  return (
+    /^[^\\/?*[\]:]{1,31}$/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== "history"
+  );
+}
+
 /** The id Excel gives a worksheet (or, with kind 2, a table): a GUID-like string. */
 export function objectKey(kind: 1 | 2, id: number): string {
   return `{00000000-000${kind}-0000-${id.toString(16).toUpperCase().padStart(4, "0")}-000000000000}`;
@@ -281,7 +291,7 @@ export class FakeExcel {
   }
 
   createSheet(name: string): FakeSheet {
-    if (!/^[^\\/?*[\]:]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'"))
+    if (!validSheetName(name))
       throw new FakeOfficeError("InvalidArgument", `bad sheet name ${name}`);
     if (this.findSheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `sheet ${name}`);
     const s = new FakeSheet(this.nextId++, name);
@@ -744,8 +754,7 @@ class FakeWorksheet extends FakeObject {
       const s = this.sheet();
       const other = this.book.findSheet(v);
       if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `sheet ${v}`);
-      if (!/^[^\\/?*[\]:]{1,31}$/.test(v))
-        throw new FakeOfficeError("InvalidArgument", `bad sheet name ${v}`);
+      if (!validSheetName(v)) throw new FakeOfficeError("InvalidArgument", `bad sheet name ${v}`);
       s.name = v;
     });
   }
@@ -1065,6 +1074,11 @@ class FakeRange extends FakeObject {
   set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.command("range.hyperlink", v, () => {
       const { sheet, box } = this.resolveBox();
+      if (box.rows * box.cols !== 1)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `a hyperlink on ${boxAddress(box)}: one cell only`
+        );
       for (let r = box.r; r < box.r + box.rows; r++)
         for (let c = box.c; c < box.c + box.cols; c++) {
           const m = sheet.cellMeta(r, c, true);
@@ -1111,7 +1125,17 @@ class FakeRange extends FakeObject {
   }
 }
 
-const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+/**
+ * Excel's rule for table names: a letter (any script), `_` or `\` first, then letters, digits,
+ * `_` and `.`; at most 255 characters; never something that reads as a cell reference (`A1`,
+ * `XFD1048576`, `R1C1`, `R`, `C`).
+ */
+export function validTableName(name: string): boolean {
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255) return false;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name)) return false;
+  if (/^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name)) return false;
+  return true;
+}
 
 class FakeTableCollection extends FakeObject {
   constructor(
@@ -1138,16 +1162,19 @@ class FakeTableCollection extends FakeObject {
         if (overlap)
           throw new FakeOfficeError("InvalidOperation", `table ${t.name} overlaps ${address}`);
       }
-      // Excel makes header cells unique text
-      if (hasHeaders)
+      // Excel makes header cells unique text: blanks become Column1…, a repeated header gets 2, 3…
+      if (hasHeaders) {
+        const seen = new Set<string>();
         for (let c = box.c; c < box.c + box.cols; c++) {
           const v = sheet.get(box.r, c);
-          sheet.set(
-            box.r,
-            c,
-            v === undefined || v === "" ? `Column${c - box.c + 1}` : String(officeValue(v))
-          );
+          const base =
+            v === undefined || v === "" ? `Column${c - box.c + 1}` : String(officeValue(v));
+          let text = base;
+          for (let k = 2; seen.has(text.toLowerCase()); k++) text = `${base}${k}`;
+          seen.add(text.toLowerCase());
+          sheet.set(box.r, c, text);
         }
+      }
       const id = this.book.newId();
       const t: FakeTable = { id, name: `Table${id}`, sheetId: sheet.id, address: boxAddress(box) };
       this.book.tables.push(t);
@@ -1238,7 +1265,7 @@ class FakeTableProxy extends FakeObject {
     this.command("table.name", v, () => {
       const t = this.resolve();
       const n = v.toLowerCase();
-      if (!TABLE_NAME.test(v)) throw new FakeOfficeError("InvalidArgument", `bad table name ${v}`);
+      if (!validTableName(v)) throw new FakeOfficeError("InvalidArgument", `bad table name ${v}`);
       if (
         this.book.tables.some((x) => x !== t && x.name.toLowerCase() === n) ||
         this.book.names.some((x) => x.toLowerCase() === n)
