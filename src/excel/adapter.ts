@@ -240,30 +240,30 @@ export class ExcelAdapter implements WorkbookAdapter {
           range.load("values");
           return range;
         });
+        // a chunk too large for Excel after all (an estimate too low, or a host with a lower
+        // limit): halve the budget for the rest of this read and read it again
+        const canRetry = retries < 8 && parts.some((p) => p.rows > 1);
+        const halve = () => {
+          retries++;
+          budget.bytes = Math.max(64 * 1024, Math.floor(budget.bytes / 2));
+          budget.cells = Math.max(1000, Math.floor(budget.cells / 2));
+        };
         try {
           // Reading a large sheet takes one sync per ≤ 4 MB of values by design (Excel on the web
           // rejects larger payloads); each sync carries as many ranges as fit.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (e) {
-          // Excel found the payload too large after all (an estimate too low, or a host with a
-          // lower limit): halve the budget for the rest of this read and try again
-          const large = budget.bytes >= this.largeRequest;
-          if (isPayloadTooLarge(e, large) && retries < 8 && parts.some((p) => p.rows > 1)) {
-            retries++;
-            budget.bytes = Math.max(64 * 1024, Math.floor(budget.bytes / 2));
-            budget.cells = Math.max(1000, Math.floor(budget.cells / 2));
+          if (isPayloadTooLarge(e, budget.bytes >= this.largeRequest) && canRetry) {
+            halve();
             continue;
           }
           throw e;
         }
-        // Excel on the web answers a read of too many cells with null values instead of an error:
-        // the same as a payload too large, read again in smaller chunks
+        // Excel on the web answers a read of too many cells with null values instead of an error
         if (ranges.some((r) => !Array.isArray(r.values))) {
-          if (retries < 8 && parts.some((p) => p.rows > 1)) {
-            retries++;
-            budget.bytes = Math.max(64 * 1024, Math.floor(budget.bytes / 2));
-            budget.cells = Math.max(1000, Math.floor(budget.cells / 2));
+          if (canRetry) {
+            halve();
             continue;
           }
           throw new Error(

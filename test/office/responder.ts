@@ -342,27 +342,17 @@ export class OfficeResponder {
       }
     }
     const sync = this.ctx.sync();
-    // the fake's record of this sync carries the real sizes (tests read book.syncs either way)
-    const record = this.book.syncs[this.book.syncs.length - 1];
-    const measure = () => {
-      record.requestBytes = rec.bytes;
-    };
-    return sync.then(
-      () => {
-        measure();
-        return pending.map((p) => {
-          let value: unknown;
-          if (p.kind === "instantiate") value = this.identity(p.obj, kept.has(p.obj));
-          else if (p.kind === "query")
-            value = isNull(p.obj) ? null : this.serialize(p.obj, p.action.QueryInfo?.Select, rec);
-          else value = p.value === undefined ? null : p.value;
-          return { ActionId: p.action.Id, Value: value };
-        });
-      },
-      (e: unknown) => {
-        measure();
-        throw e;
-      }
+    // the fake recorded this sync as it started: its record carries the real request size
+    this.book.syncs[this.book.syncs.length - 1].requestBytes = rec.bytes;
+    return sync.then(() =>
+      pending.map((p) => {
+        let value: unknown;
+        if (p.kind === "instantiate") value = this.identity(p.obj, kept.has(p.obj));
+        else if (p.kind === "query")
+          value = isNull(p.obj) ? null : this.serialize(p.obj, p.action.QueryInfo?.Select, rec);
+        else value = p.value === undefined ? null : p.value;
+        return { ActionId: p.action.Id, Value: value };
+      })
     );
   }
 
