@@ -163,6 +163,35 @@ describe("manifest.xml (add-in only, XML)", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  test("Traditional Chinese UIs (zh-TW, zh-HK, zh-MO) get every Chinese string in Traditional characters", () => {
+    // characters written differently in Traditional Chinese (辦 訴 載 開 …)
+    const simplifiedOnly = /[办诉载开选务击当计与并写们这时间关为单门问题项签钮标则结]/;
+    const simplifiedOnlyInDefaults = /[办诉载开选务击当计与并写标]/;
+    let checked = 0;
+    walk(app, "OfficeApp", (node) => {
+      const value = attr(node, "DefaultValue");
+      if (!value || !/[\u4e00-\u9fff]/.test(value)) return;
+      checked++;
+      const overrides = kids(node, "Override");
+      const trad = ["zh-TW", "zh-HK", "zh-MO"].map((locale) => {
+        const o = overrides.filter((x) => attr(x, "Locale") === locale);
+        expect({ locale, count: o.length }).toEqual({ locale, count: 1 });
+        return attr(o[0], "Value")!;
+      });
+      expect(new Set(trad).size).toBe(1);
+      expect(simplifiedOnlyInDefaults.test(value)).toBe(true);
+      expect({ value: trad[0], simplified: simplifiedOnly.test(trad[0]) }).toEqual({
+        value: trad[0],
+        simplified: false,
+      });
+      // the same digits, punctuation and product words: 12345 stays 12345
+      expect(trad[0].replace(/[^0-9]/g, "")).toBe(value.replace(/[^0-9]/g, ""));
+      // zh-CN and zh-SG use the default itself
+      expect(overrides.some((o) => ["zh-CN", "zh-SG"].includes(attr(o, "Locale")!))).toBe(false);
+    });
+    expect(checked).toBe(7);
+  });
+
   test("SupportUrl is a support page of its own, shipped in the build", () => {
     const url = attr(kid(app, "SupportUrl"), "DefaultValue")!;
     expect(url).toBe(`${DEV_URL}support.html`);

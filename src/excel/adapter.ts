@@ -45,7 +45,7 @@ import {
 } from "./budget";
 import { rawRows } from "./cells";
 import { explainOfficeError } from "./errors";
-import { Features, Op, SheetRef, sheetOps, templateOps } from "./plan";
+import { ColumnScale, Features, Op, SheetRef, sheetOps, templateOps } from "./plan";
 
 /** The ExcelApi requirement set the manifest must declare (see above). */
 export const REQUIRED_EXCEL_API = "1.7";
@@ -347,16 +347,23 @@ export class ExcelAdapter implements WorkbookAdapter {
         if (key !== undefined) keys.add(key);
       }
       if (!todo.length) return [];
-      const all = todo.flatMap((spec) =>
-        templateOps(spec, new SheetRef(spec.name, spec.name), features, this.budget)
+      const scale = new ColumnScale();
+      const refs = todo.map((spec) => new SheetRef(spec.name, spec.name));
+      const all = todo.flatMap((spec, i) =>
+        templateOps(spec, refs[i], features, this.budget, scale)
       );
       // notes come after the sheets, in syncs of their own: comments.add can throw NotImplemented
       // on some hosts (office-js#1847), and a failure inside the batch that creates the sheets
       // would take every inserted template away with it
-      const ops = all.filter((o) => o.kind !== "note");
+      const [ops, widths] = scale.phases(
+        all.filter((o) => o.kind !== "note"),
+        refs[0]
+      );
       const notes = all.filter((o) => o.kind === "note");
       try {
         await this.execute(context, ops, { suspend: true });
+        scale.settle();
+        await this.execute(context, widths, { suspend: true });
       } catch (e) {
         // the sheets added so far did not exist before this call: take them away again
         await deleteSheets(
@@ -376,7 +383,20 @@ export class ExcelAdapter implements WorkbookAdapter {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).untrack().select();
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        // Excel refuses to activate a hidden sheet, and the add-in does not unhide the user's
+        // sheets: say what to do
+        const again = context.workbook.worksheets.getItemOrNullObject(sheet);
+        again.load("visibility");
+        await context.sync();
+        if (!again.isNullObject && again.visibility !== "Visible")
+          throw new Error(
+            `工作表“${sheet}”已隐藏：请先取消隐藏（右键工作表标签 → 取消隐藏），再定位到 ${cell} / the sheet “${sheet}” is hidden: unhide it (right-click a sheet tab → Unhide), then go to ${cell}`
+          );
+        throw e;
+      }
     });
   }
 
@@ -391,6 +411,7 @@ export class ExcelAdapter implements WorkbookAdapter {
       pageLayout: this.supports("1.9"),
       notes: this.supports("1.18"),
       comments: this.supports("1.10"),
+      cellProperties: this.supports("1.9"),
     };
   }
 
@@ -526,15 +547,26 @@ export class ExcelAdapter implements WorkbookAdapter {
           cells: 0,
           apply: (ctx) => leftovers.forEach((n) => ctx.workbook.worksheets.getItem(n).delete()),
         });
+      const scale = new ColumnScale();
       specs.forEach((spec, i) =>
         ops.push(
-          ...sheetOps(spec, refs[i], (n) => tableNames.get(n)?.temp ?? n, features, this.budget)
+          ...sheetOps(
+            spec,
+            refs[i],
+            (n) => tableNames.get(n)?.temp ?? n,
+            features,
+            this.budget,
+            scale
+          )
         )
       );
+      const [content, widths] = refs.length ? scale.phases(ops, refs[0]) : [ops, []];
 
       let phase: Phase = "write";
       try {
-        await this.execute(context, ops, { suspend: true, signal, onProgress, scale: 0.95 });
+        await this.execute(context, content, { suspend: true, signal, onProgress, scale: 0.95 });
+        scale.settle();
+        await this.execute(context, widths, { suspend: true, signal });
         if (signal?.aborted) throw new Cancelled();
         phase = "swap";
         // the swap: deletions first, then renames, all in one request

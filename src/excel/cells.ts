@@ -102,12 +102,27 @@ export function highlightColors(h: Highlight): { fill: string; font: string } {
 
 export const LINK_COLOR = "#0563C1";
 
+/** The digit width of Calibri 11, the Normal font of an English Excel, in pixels. */
+export const CALIBRI_DIGIT_PX = 7;
+
 /**
- * Office.js column widths are in points; the layout gives widths in characters of the default
- * font (Calibri 11: 7 px a digit + 5 px padding, 0.75 pt a px), so 8.43 characters → 48 pt.
+ * Office.js column widths are in points; the layout gives widths in characters of the workbook's
+ * Normal font: a digit's pixels each, plus 5 px of padding, 0.75 pt a px. Calibri 11 (7 px a
+ * digit): 8.43 characters → 48 pt. 等线 11, zh-CN Excel's default (8 px): 8.38 → 54 pt.
  */
-export function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+export function columnWidthPoints(chars: number, digitPx = CALIBRI_DIGIT_PX): number {
+  return Math.round((chars * digitPx + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * The digit width of the workbook's Normal font, from what Excel says of a column nobody has
+ * resized: `standardWidth` characters (worksheet.standardWidth) take `points`
+ * (range.format.columnWidth). Digits are whole pixels; anything implausible gives Calibri's.
+ */
+export function digitWidthPx(standardWidth: unknown, points: unknown): number {
+  if (typeof standardWidth !== "number" || typeof points !== "number") return CALIBRI_DIGIT_PX;
+  const px = Math.round((points / 0.75 - 5) / standardWidth);
+  return Number.isFinite(px) && px >= 4 && px <= 40 ? px : CALIBRI_DIGIT_PX;
 }
 
 export { NUM_FMT };

@@ -29,8 +29,10 @@ import {
   NUM_FMT,
   OfficeCell,
   TEXT_FORMAT,
+  CALIBRI_DIGIT_PX,
   columnWidthPoints,
   cssColor,
+  digitWidthPx,
   highlightColors,
   officeCell,
   textCell,
@@ -49,6 +51,7 @@ export type OpKind =
   | "formats"
   | "validation"
   | "note"
+  | "measure"
   | "delete";
 
 export interface Op {
@@ -73,6 +76,8 @@ export interface Features {
   notes: boolean;
   /** ExcelApi 1.10: workbook.comments (threaded comments, used when notes are missing) */
   comments: boolean;
+  /** ExcelApi 1.9: range.setCellProperties (many links, with their font, in one call) */
+  cellProperties: boolean;
 }
 
 /** The worksheet proxy an earlier op created; later ops of the same Excel.run use it. */
@@ -105,6 +110,61 @@ export function rangeAt(
   cols: number
 ): Excel.Range {
   return ref.get().getRangeByIndexes(row, col, rows, cols).untrack();
+}
+
+/**
+ * The width of the workbook's characters, which column widths in points depend on: measured on
+ * the first sheet the write creates, before any of its columns is resized (its column A then has
+ * the workbook's default width, in the workbook's Normal font). The width ops come in batches
+ * after the one that measured; until then (and when the measurement fails) Calibri 11's is used.
+ */
+export class ColumnScale {
+  digitPx = CALIBRI_DIGIT_PX;
+  private probe: { ws: Excel.Worksheet; cell: Excel.Range } | null = null;
+
+  /** queues the measurement on `ref`'s new sheet: put it right after the op that creates it */
+  measureOp(ref: SheetRef): Op {
+    return {
+      sheet: ref.finalName,
+      kind: "measure",
+      bytes: 3 * COMMAND_BYTES,
+      cells: 0,
+      apply: () => {
+        const ws = ref.get();
+        ws.load("standardWidth");
+        const cell = rangeAt(ref, 0, 0, 1, 1);
+        cell.format.load("columnWidth");
+        this.probe = { ws, cell };
+      },
+    };
+  }
+
+  /** after the sync that ran measureOp */
+  settle(): void {
+    if (!this.probe) return;
+    const { ws, cell } = this.probe;
+    this.probe = null;
+    try {
+      this.digitPx = digitWidthPx(ws.standardWidth, cell.format.columnWidth);
+    } catch {
+      // not loaded (a host without the properties): Calibri's width stays
+    }
+  }
+
+  points(chars: number): number {
+    return columnWidthPoints(chars, this.digitPx);
+  }
+
+  /**
+   * `ops` in two phases: everything but the widths, with the measurement right after `ref`'s
+   * sheet is created; then the widths, to run after settle().
+   */
+  phases(ops: Op[], ref: SheetRef): [Op[], Op[]] {
+    const first = ops.filter((o) => o.kind !== "width");
+    const at = first.findIndex((o) => o.kind === "create" && o.sheet === ref.finalName);
+    if (at >= 0) first.splice(at + 1, 0, this.measureOp(ref));
+    return [first, ops.filter((o) => o.kind === "width")];
+  }
 }
 
 /** Largest value op: a quarter of the budget, so several pack into one request. */
@@ -195,8 +255,9 @@ function styleOp(
     sheet: ref.finalName,
     kind: "style",
     // measured through the real client: a range, its format (and fill or font) paths, and a set
-    // action per property: about 470 bytes plus 230 a property (test/office/budget.test.ts)
-    bytes: 350 + COMMAND_BYTES * props,
+    // action per property: about 470 bytes plus 230 a property (test/office/budget.test.ts),
+    // and more once a batch's object path ids run to five digits (thousands of ops in one batch)
+    bytes: 400 + COMMAND_BYTES * props,
     cells: 0,
     apply: () => {
       const format = rangeAt(ref, row - 1, col - 1, rows, cols).format;
@@ -209,12 +270,7 @@ function styleOp(
   };
 }
 
-function linkOp(
-  ref: SheetRef,
-  row: number,
-  col: number,
-  link: NonNullable<OfficeCell["link"]>
-): Op {
+function linkOp(ref: SheetRef, row: number, col: number, link: Link): Op {
   return {
     sheet: ref.finalName,
     kind: "link",
@@ -229,16 +285,97 @@ function linkOp(
   };
 }
 
+/** One cell of a column, for the link ops: its spec cell, its row's highlight, its Office cell. */
+interface ColumnCell {
+  cell: SpecCell | undefined;
+  rowHl: Highlight | null | undefined;
+  office: OfficeCell | undefined;
+}
+
+/** The link's font colour: the highlight's, or the link blue. */
+function linkColor({ cell, rowHl }: ColumnCell): string {
+  const h = cell?.highlight ?? rowHl;
+  return h ? highlightColors(h).font : LINK_COLOR;
+}
+
 /**
- * The look of the links in one column (rows from `row` on): underlined, in the link blue or in
- * the highlight's font colour; neighbouring links of the same colour share one op. Comes after the
- * highlight ops, whose font colour it overrides for links, as in the .xlsx writer.
+ * The links of one column (rows from `row` on), underlined, in the link blue or in the
+ * highlight's font colour. Comes after the highlight ops, whose font colour it overrides for
+ * links, as in the .xlsx writer. With range.setCellProperties (ExcelApi 1.9) a run of
+ * neighbouring links is one call, each link with its font (about 140 bytes a link); without it
+ * each link is a hyperlink set on its own cell (about 520 bytes) and neighbouring links of one
+ * colour share a font op.
  */
+function linkOps(
+  ref: SheetRef,
+  row: number,
+  col: number,
+  cells: ColumnCell[],
+  features: Features,
+  budget: Budget
+): Op[] {
+  const links = cells.map((c) => (isLink(c.cell?.v) ? c.office?.link : undefined));
+  return features.cellProperties
+    ? cellPropertiesLinkOps(ref, row, col, cells, links, budget)
+    : [
+        ...links.flatMap((link, i) => (link ? [linkOp(ref, row + i, col, link)] : [])),
+        ...linkFontOps(ref, row, col, cells, links),
+      ];
+}
+
+type Link = NonNullable<OfficeCell["link"]>;
+
+function cellPropertiesLinkOps(
+  ref: SheetRef,
+  row: number,
+  col: number,
+  cells: ColumnCell[],
+  links: (Link | undefined)[],
+  budget: Budget
+): Op[] {
+  const limit = chunkBudget(budget).bytes;
+  const ops: Op[] = [];
+  let start = -1;
+  let data: Excel.SettableCellProperties[][] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (start >= 0 && data.length) {
+      const [first, grid, size] = [start, data, bytes];
+      ops.push({
+        sheet: ref.finalName,
+        kind: "link",
+        // measured through the real client: a range path, the call, and the grid's JSON
+        bytes: 2 * COMMAND_BYTES + size,
+        cells: grid.length,
+        apply: () => rangeAt(ref, row - 1 + first, col - 1, grid.length, 1).setCellProperties(grid),
+      });
+    }
+    start = -1;
+    data = [];
+    bytes = 0;
+  };
+  links.forEach((link, i) => {
+    if (!link) return flush();
+    const props: Excel.SettableCellProperties = {
+      hyperlink: { documentReference: link.documentReference, textToDisplay: link.textToDisplay },
+      format: { font: { color: linkColor(cells[i]), underline: "Single" } },
+    };
+    const size = jsonBytes(props) + 4;
+    if (start >= 0 && bytes + size > limit) flush();
+    if (start < 0) start = i;
+    data.push([props]);
+    bytes += size;
+  });
+  flush();
+  return ops;
+}
+
 function linkFontOps(
   ref: SheetRef,
   row: number,
   col: number,
-  cells: { cell: SpecCell | undefined; rowHl: Highlight | null | undefined }[]
+  cells: ColumnCell[],
+  links: (Link | undefined)[]
 ): Op[] {
   const ops: Op[] = [];
   let start = -1;
@@ -250,10 +387,9 @@ function linkFontOps(
       );
     start = -1;
   };
-  cells.forEach(({ cell, rowHl }, i) => {
-    if (!isLink(cell?.v)) return flush(i);
-    const h = cell?.highlight ?? rowHl;
-    const c = h ? highlightColors(h).font : LINK_COLOR;
+  cells.forEach((cell, i) => {
+    if (!links[i]) return flush(i);
+    const c = linkColor(cell);
     if (start < 0 || c !== color) {
       flush(i);
       start = i;
@@ -266,15 +402,14 @@ function linkFontOps(
 
 /**
  * Styles of one row of spec cells from column `col` on: a cell's own highlight (fill and font
- * colour; it overrides the row's, applied before), bold, and the link targets. Neighbouring cells
- * with the same style share one op.
+ * colour; it overrides the row's, applied before) and bold. Neighbouring cells with the same
+ * style share one op.
  */
 function cellStyleOps(
   ref: SheetRef,
   row: number,
   col: number,
-  cells: (SpecCell | undefined)[],
-  office: OfficeCell[]
+  cells: (SpecCell | undefined)[]
 ): Op[] {
   const ops: Op[] = [];
   let run: { start: number; key: string; style: Style } | null = null;
@@ -296,8 +431,6 @@ function cellStyleOps(
       flush(j);
       run = { start: j, key, style };
     }
-    const link = office[j]?.link;
-    if (link && isLink(c?.v)) ops.push(linkOp(ref, row, col + j, link));
   });
   flush(cells.length);
   return ops;
@@ -317,7 +450,13 @@ function captionOps(ref: SheetRef, b: { row: number; caption?: string }, budget:
   ];
 }
 
-function tableOps(ref: SheetRef, b: TableBlock, tableName: string, budget: Budget): Op[] {
+function tableOps(
+  ref: SheetRef,
+  b: TableBlock,
+  tableName: string,
+  features: Features,
+  budget: Budget
+): Op[] {
   const n = b.columns.length;
   const header = b.columns.map((c) => textCell(c.header));
   const body = b.rows.map((r) => b.columns.map((c, j) => officeCell(r[j], c.format)));
@@ -358,18 +497,19 @@ function tableOps(ref: SheetRef, b: TableBlock, tableName: string, budget: Budge
         ref,
         b.row + 1 + i,
         1,
-        b.columns.map((_, j) => r[j]),
-        body[i]
+        b.columns.map((_, j) => r[j])
       )
     )
   );
   b.columns.forEach((_, j) =>
     ops.push(
-      ...linkFontOps(
+      ...linkOps(
         ref,
         b.row + 1,
         j + 1,
-        b.rows.map((r, i) => ({ cell: r[j], rowHl: hls[i] }))
+        b.rows.map((r, i) => ({ cell: r[j], rowHl: hls[i], office: body[i][j] })),
+        features,
+        budget
       )
     )
   );
@@ -392,7 +532,7 @@ function tableOps(ref: SheetRef, b: TableBlock, tableName: string, budget: Budge
   return ops;
 }
 
-function keyValueOps(ref: SheetRef, b: KeyValueBlock, budget: Budget): Op[] {
+function keyValueOps(ref: SheetRef, b: KeyValueBlock, features: Features, budget: Budget): Op[] {
   const cells = b.rows.map(([label, value, extra]) => {
     const row = [textCell(label), officeCell(value)];
     if (extra) row.push(officeCell(extra));
@@ -404,30 +544,34 @@ function keyValueOps(ref: SheetRef, b: KeyValueBlock, budget: Budget): Op[] {
   ];
   if (b.rows.length) ops.push(styleOp(ref, b.row, 1, b.rows.length, 1, LABEL));
   b.rows.forEach(([, value, extra], i) =>
-    ops.push(
-      ...cellStyleOps(ref, b.row + i, 2, extra ? [value, extra] : [value], cells[i].slice(1))
-    )
+    ops.push(...cellStyleOps(ref, b.row + i, 2, extra ? [value, extra] : [value]))
   );
   for (const j of [1, 2])
     ops.push(
-      ...linkFontOps(
+      ...linkOps(
         ref,
         b.row,
         j + 1,
-        b.rows.map((r) => ({ cell: r[j] as SpecCell | undefined, rowHl: null }))
+        b.rows.map((r, i) => ({
+          cell: r[j] as SpecCell | undefined,
+          rowHl: null,
+          office: cells[i][j],
+        })),
+        features,
+        budget
       )
     );
   return ops;
 }
 
-function widthOps(ref: SheetRef, widths: number[]): Op[] {
+function widthOps(ref: SheetRef, widths: number[], scale: ColumnScale): Op[] {
   return widths.map((w, i) => ({
     sheet: ref.finalName,
     kind: "width",
     bytes: 2 * COMMAND_BYTES,
     cells: 0,
     apply: () => {
-      rangeAt(ref, 0, i, 1, 1).format.columnWidth = columnWidthPoints(w);
+      rangeAt(ref, 0, i, 1, 1).format.columnWidth = scale.points(w);
     },
   }));
 }
@@ -466,7 +610,8 @@ export function sheetOps(
   ref: SheetRef,
   tableName: (name: string) => string,
   features: Features,
-  budget: Budget
+  budget: Budget,
+  scale: ColumnScale
 ): Op[] {
   const ops: Op[] = [createOp(ref, spec.tabColor)];
   ops.push(
@@ -478,12 +623,14 @@ export function sheetOps(
   );
   ops.push(styleOp(ref, 1, 1, 1, 1, TITLE), styleOp(ref, 2, 1, 1, 1, SUBTITLE));
   for (const b of spec.blocks) {
-    if (b.kind === "table") ops.push(...tableOps(ref, b, tableName(b.name), budget));
-    else ops.push(...keyValueOps(ref, b, budget));
+    if (b.kind === "table") ops.push(...tableOps(ref, b, tableName(b.name), features, budget));
+    else ops.push(...keyValueOps(ref, b, features, budget));
   }
   if (spec.freezeRows) ops.push(freezeOp(ref, spec.freezeRows));
   const first = spec.blocks.find((b): b is TableBlock => b.kind === "table");
-  ops.push(...widthOps(ref, spec.widths ?? first?.columns.map((c: ColumnSpec) => c.width) ?? []));
+  ops.push(
+    ...widthOps(ref, spec.widths ?? first?.columns.map((c: ColumnSpec) => c.width) ?? [], scale)
+  );
   if (features.pageLayout) {
     const freeze = spec.freezeRows;
     ops.push({
@@ -524,7 +671,8 @@ export function templateOps(
   spec: TemplateSheetSpec,
   ref: SheetRef,
   features: Features,
-  budget: Budget
+  budget: Budget,
+  scale: ColumnScale
 ): Op[] {
   const n = spec.columns.length;
   const ops: Op[] = [createOp(ref)];
@@ -595,7 +743,8 @@ export function templateOps(
   ops.push(
     ...widthOps(
       ref,
-      spec.columns.map((c) => c.width)
+      spec.columns.map((c) => c.width),
+      scale
     )
   );
   return ops;

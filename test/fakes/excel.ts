@@ -8,8 +8,15 @@
 //
 // Cell entry follows Excel: a string written to a cell that is not Text-formatted ('@') is parsed
 // as if typed (`=…`, `+…`, `-abc`, `@…` become formulas, `123` a number, `TRUE` a boolean,
-// `2023-01` a date); in a Text cell it stays the string. The store keeps formulas apart, so a test
-// can assert that nothing became one.
+// `2023-01` a date); in a Text cell it stays the string. This is Excel's documented rule for
+// entry (Range.values: a string that starts with =, + or - is taken as a formula; Excel's help:
+// "format the cells as Text before typing" keeps numbers, dates and formulas as text), and the
+// adapter relies on it by setting '@' before the values in the same request. The store keeps
+// formulas apart, so a test can assert that nothing became one.
+//
+// Also modelled as Excel does: merged areas (only the top-left cell has a value), hidden sheets
+// (cannot be activated; the last visible sheet cannot be deleted), the Normal font's digit width
+// (worksheet.standardWidth and the width of a column nobody resized).
 import { columnLetter } from "../../src/engine/table";
 
 export type FakeValue = number | string | boolean | { error: string };
@@ -60,6 +67,12 @@ export interface FakeOptions {
   /** Excel on the web: 5 MB */
   maxPayloadBytes?: number;
   maxCells?: number;
+  /**
+   * The maximum digit width, in pixels, of the Normal style's font: 7 for Calibri 11 (the
+   * default), 8 for 等线 11 (zh-CN Excel's default). It sets the sheets' standard width and the
+   * width, in points, of a column nobody resized.
+   */
+  digitWidth?: number;
 }
 
 export class FakeOfficeError extends Error {
@@ -88,8 +101,27 @@ export class FakeSheet {
     public name: string
   ) {}
 
+  /** worksheet.visibility */
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** merged areas: Excel shows (and Office.js reads) only the top-left cell's value */
+  merges: Box[] = [];
+
   get(r: number, c: number): FakeValue | undefined {
+    if (this.merges.length && this.covered(r, c)) return undefined;
     return this.values[r]?.[c];
+  }
+
+  /** merges the area at `address` (A1:B2), keeping what its other cells hold, as a file may */
+  merge(address: string): void {
+    this.merges.push(parseAddress(address));
+  }
+
+  /** inside a merged area, but not its top-left cell */
+  private covered(r: number, c: number): boolean {
+    return this.merges.some(
+      (m) =>
+        r >= m.r && r < m.r + m.rows && c >= m.c && c < m.c + m.cols && (r !== m.r || c !== m.c)
+    );
   }
 
   set(r: number, c: number, v: FakeValue | undefined): void {
@@ -128,7 +160,8 @@ export class FakeSheet {
       c1 = Math.max(c1, c);
     };
     this.values.forEach((row, r) =>
-      row.forEach((v, c) => {
+      row.forEach((_, c) => {
+        const v = this.get(r, c);
         if (v !== undefined && v !== "") see(r, c);
       })
     );
@@ -223,6 +256,31 @@ export function enterValue(
 }
 
 /** The value as Office.js `range.values` gives it. */
+interface FakeHyperlink {
+  documentReference?: string;
+  address?: string;
+  textToDisplay?: string;
+}
+
+interface FakeCellProperties {
+  hyperlink?: FakeHyperlink;
+  format?: {
+    fill?: { color?: string };
+    font?: { color?: string; bold?: boolean; size?: number; underline?: string };
+  };
+}
+
+/** A link on one cell; its text is entered as typed text would be (see enterValue). */
+function setLink(sheet: FakeSheet, r: number, c: number, v: FakeHyperlink): void {
+  const m = sheet.cellMeta(r, c, true);
+  m.hyperlink = { ...v };
+  if (v.textToDisplay !== undefined) {
+    const entered = enterValue(v.textToDisplay, m.numberFormat);
+    sheet.set(r, c, entered.value);
+    if (entered.formula) m.formula = entered.formula;
+  }
+}
+
 function officeValue(v: FakeValue | undefined): string | number | boolean {
   if (v === undefined) return "";
   if (typeof v === "object") return v.error;
@@ -274,6 +332,23 @@ export class FakeExcel {
 
   get maxCells(): number {
     return this.options.maxCells ?? 5_000_000;
+  }
+
+  /** Excel's default column: 8 digits and 5 px of padding, rounded up to a multiple of 8 px. */
+  private get defaultColumnPx(): number {
+    const mdw = this.options.digitWidth ?? 7;
+    return Math.ceil((8 * mdw + 5) / 8) * 8;
+  }
+
+  /** worksheet.standardWidth: the default column in characters (8.43 for Calibri 11) */
+  get standardWidth(): number {
+    const mdw = this.options.digitWidth ?? 7;
+    return Math.trunc(((this.defaultColumnPx - 5) / mdw) * 100 + 0.5) / 100;
+  }
+
+  /** the width in points of a column nobody resized (48 for Calibri 11) */
+  get defaultColumnPoints(): number {
+    return this.defaultColumnPx * 0.75;
   }
 
   addSheet(
@@ -732,7 +807,13 @@ class FakeWorksheet extends FakeObject {
     this.command("worksheet.load", wanted, () => {
       const s = this.resolve();
       const data = s
-        ? { name: s.name, position: this.book.sheets.indexOf(s), tabColor: s.tabColor }
+        ? {
+            name: s.name,
+            position: this.book.sheets.indexOf(s),
+            tabColor: s.tabColor,
+            standardWidth: this.book.standardWidth,
+            visibility: s.visibility,
+          }
         : null;
       return {
         data,
@@ -747,6 +828,14 @@ class FakeWorksheet extends FakeObject {
 
   get name(): string {
     return this.prop("name");
+  }
+
+  get visibility(): string {
+    return this.prop("visibility");
+  }
+
+  get standardWidth(): number {
+    return this.prop("standardWidth");
   }
 
   set name(v: string) {
@@ -781,8 +870,12 @@ class FakeWorksheet extends FakeObject {
   delete(): void {
     this.command("worksheet.delete", null, () => {
       const s = this.sheet();
-      if (this.book.sheets.length === 1)
-        throw new FakeOfficeError("InvalidOperation", "the last sheet");
+      // a workbook keeps at least one visible sheet
+      if (
+        s.visibility === "Visible" &&
+        !this.book.sheets.some((x) => x !== s && x.visibility === "Visible")
+      )
+        throw new FakeOfficeError("InvalidOperation", "the last visible sheet");
       this.book.sheets = this.book.sheets.filter((x) => x !== s);
       this.book.tables = this.book.tables.filter((t) => t.sheetId !== s.id);
       if (this.book.activeSheetId === s.id) this.book.activeSheetId = this.book.sheets[0].id;
@@ -791,6 +884,8 @@ class FakeWorksheet extends FakeObject {
 
   activate(): void {
     this.command("worksheet.activate", null, () => {
+      if (this.sheet().visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "a hidden sheet cannot be activated");
       this.book.activeSheetId = this.sheet().id;
     });
   }
@@ -826,6 +921,8 @@ class FakeRange extends FakeObject {
     fill: { color: string };
     font: { color: string; bold: boolean; size: number; underline: string };
     columnWidth: number;
+    load(props?: string | string[]): void;
+    loaded: Record<string, unknown>;
   };
   readonly dataValidation: { rule: unknown; errorAlert: unknown };
   readonly conditionalFormats: {
@@ -891,7 +988,21 @@ class FakeRange extends FakeObject {
         });
       },
       get columnWidth(): number {
-        return unreadable();
+        if (!("columnWidth" in this.loaded)) return unreadable();
+        return this.loaded.columnWidth as number;
+      },
+      loaded: {} as Record<string, unknown>,
+      // only the width of the range's first column is modelled
+      load(props?: string | string[]) {
+        const wanted = propList(props);
+        if (wanted.some((p) => p !== "columnWidth")) unreadable();
+        self.command("format.load", wanted, () => {
+          const { sheet, box } = self.resolveBox();
+          const data = {
+            columnWidth: sheet.columnWidths.get(box.c) ?? self.book.defaultColumnPoints,
+          };
+          return { data, cells: 0, commit: () => Object.assign(self.format.loaded, data) };
+        });
       },
     };
     const validation = (key: "rule" | "errorAlert", v: unknown) =>
@@ -1071,7 +1182,7 @@ class FakeRange extends FakeObject {
     return this.prop("address");
   }
 
-  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string }) {
+  set hyperlink(v: FakeHyperlink) {
     this.command("range.hyperlink", v, () => {
       const { sheet, box } = this.resolveBox();
       if (box.rows * box.cols !== 1)
@@ -1079,16 +1190,39 @@ class FakeRange extends FakeObject {
           "InvalidArgument",
           `a hyperlink on ${boxAddress(box)}: one cell only`
         );
-      for (let r = box.r; r < box.r + box.rows; r++)
-        for (let c = box.c; c < box.c + box.cols; c++) {
+      setLink(sheet, box.r, box.c, v);
+    });
+  }
+
+  /** ExcelApi 1.9: per-cell hyperlink and format, a grid the size of the range */
+  setCellProperties(data: FakeCellProperties[][]): void {
+    this.command("range.setCellProperties", data, () => {
+      const { sheet, box } = this.resolveBox();
+      if (data.length !== box.rows || data.some((row) => row.length !== box.cols))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `setCellProperties on ${boxAddress(box)}: the grid is not the range's size`
+        );
+      data.forEach((row, i) =>
+        row.forEach((p, j) => {
+          const r = box.r + i;
+          const c = box.c + j;
+          if (p.hyperlink) setLink(sheet, r, c, p.hyperlink);
+          const font = p.format?.font;
+          const fill = p.format?.fill?.color;
+          if (!font && fill === undefined) return;
           const m = sheet.cellMeta(r, c, true);
-          m.hyperlink = { ...v };
-          if (v.textToDisplay !== undefined) {
-            const entered = enterValue(v.textToDisplay, m.numberFormat);
-            sheet.set(r, c, entered.value);
-            if (entered.formula) m.formula = entered.formula;
+          if (fill !== undefined) m.fill = fill;
+          if (font) {
+            const f = { ...m.font };
+            if (font.color !== undefined) f.color = font.color;
+            if (font.bold !== undefined) f.bold = font.bold;
+            if (font.size !== undefined) f.size = font.size;
+            if (font.underline !== undefined) f.underline = font.underline;
+            m.font = f;
           }
-        }
+        })
+      );
     });
   }
 

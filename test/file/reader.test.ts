@@ -2,6 +2,7 @@
 // missing references, merged cells, pieces that end anywhere, the 1904 system, and files that
 // are not workbooks at all.
 import { zipSync, strToU8 } from "fflate";
+import { pkg } from "./pkg";
 import { hashTable, FINGERPRINT_FORMAT } from "../../src/engine/audit";
 import { RawTable } from "../../src/engine/table";
 import { verifyInputs } from "../../src/engine/verify";
@@ -12,43 +13,6 @@ import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { nodeCodec } from "../../src/cli/node";
 import { createHash } from "crypto";
 import { mimeType, resultFileName } from "../../src/taskpane/session";
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** A minimal package: sheets given as their <sheetData> (and what follows it). */
-export function pkg(
-  sheets: Record<string, string>,
-  opts: { sst?: string[]; date1904?: boolean; prefix?: string; raw?: Record<string, string> } = {}
-): Uint8Array {
-  const p = opts.prefix ?? "";
-  const names = Object.keys(sheets);
-  const files: Record<string, Uint8Array> = {
-    "[Content_Types].xml": strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`
-    ),
-    "_rels/.rels": strToU8(
-      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
-    ),
-    "xl/workbook.xml": strToU8(
-      `<?xml version="1.0"?><${p}workbook xmlns${p ? `:${p.slice(0, -1)}` : ""}="${MAIN}" xmlns:r="${R}">${opts.date1904 ? `<${p}workbookPr date1904="1"/>` : ""}<${p}sheets>${names.map((n, i) => `<${p}sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</${p}sheets></${p}workbook>`
-    ),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}${opts.sst ? `<Relationship Id="rIdS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`
-    ),
-  };
-  names.forEach((n, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      `<?xml version="1.0"?><${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ""}="${MAIN}" xmlns:r="${R}">${sheets[n]}</${p}worksheet>`
-    );
-  });
-  if (opts.sst)
-    files["xl/sharedStrings.xml"] = strToU8(
-      `<?xml version="1.0"?><sst xmlns="${MAIN}">${opts.sst.join("")}</sst>`
-    );
-  for (const [k, v] of Object.entries(opts.raw ?? {})) files[k] = strToU8(v);
-  return zipSync(files, { level: 6 });
-}
 
 const read = (bytes: Uint8Array, codec = {}) => {
   const wb = XlsxWorkbook.open(bytes, codec);

@@ -13,6 +13,8 @@ import {
   t,
 } from "../../src/engine/layout/spec";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
+import { digitWidthPx } from "../../src/excel/cells";
+import { HIGHLIGHT } from "../../src/engine/layout/styles";
 import { RawTable } from "../../src/engine/table";
 import { FakeExcel } from "../fakes/excel";
 import { SAMPLE, SMALL, fakeFrom, firstDifference, tablesOf } from "../excel/helpers";
@@ -152,6 +154,47 @@ describe("links per sheet", () => {
     s.blocks.flatMap((b) => (b.kind === "table" ? b.rows.flat() : [])).filter((c) => isLink(c?.v))
       .length;
 
+  test("ExcelApi 1.9: links with their font in setCellProperties calls, the cells as on 1.8, in under half the bytes", async () => {
+    const spec = issues(3000);
+    // a highlighted row: its link takes the highlight's font colour
+    (spec.blocks[0] as { rowHighlight?: (string | null)[] }).rowHighlight =
+      spec.blocks[0].kind === "table"
+        ? spec.blocks[0].rows.map((_, i) => (i === 7 ? "fail" : null))
+        : [];
+    const written = async (excelApi: string) => {
+      const fake = fakeFrom(small);
+      await adapterOn(fake, { host: { excelApi } }).writeResultSheets([spec]);
+      const { responder } = clientOf(fake);
+      const sheet = fake.sheet("校验问题");
+      return {
+        cells: JSON.stringify({
+          values: sheet.values,
+          meta: [...sheet.meta.entries()].sort(([a], [b]) => a.localeCompare(b)),
+        }),
+        sheet,
+        requests: responder.requests,
+      };
+    };
+    const old = await written("1.8");
+    const now = await written("1.9");
+    expect(now.cells).toBe(old.cells);
+    // every link there, underlined, in the link blue or the row's highlight colour
+    const linkCells = [...now.sheet.meta.values()].filter((m) => m.hyperlink);
+    expect(linkCells).toHaveLength(3000);
+    expect(linkCells.every((m) => m.font?.underline === "Single")).toBe(true);
+    expect(now.sheet.cellMeta(3 + 7, 0)?.font?.color).toBe(`#${HIGHLIGHT.fail.font.slice(2)}`);
+    expect(now.sheet.cellMeta(3 + 8, 0)?.font?.color).toBe("#0563C1");
+    // 1.9: no hyperlink set one cell at a time; 1.8: no setCellProperties (Office.js would refuse it)
+    const count = (reqs: RecordedRequest[], key: "sets" | "methods", name: string) =>
+      reqs.reduce((n, r) => n + (r[key][name] ?? 0), 0);
+    expect(count(now.requests, "sets", "Hyperlink")).toBe(0);
+    expect(count(now.requests, "methods", "SetCellProperties")).toBeGreaterThan(0);
+    expect(count(old.requests, "sets", "Hyperlink")).toBe(3000);
+    expect(count(old.requests, "methods", "SetCellProperties")).toBe(0);
+    const bytes = (reqs: RecordedRequest[]) => reqs.reduce((n, r) => n + r.bytes, 0);
+    expect(bytes(now.requests)).toBeLessThan(bytes(old.requests) / 2);
+  });
+
   test("over Excel's 65,530: the rest become their address as text, and the sheet says so", () => {
     const capped = capLinks(issues(MAX_LINKS_PER_SHEET + 5));
     expect(links(capped)).toBe(MAX_LINKS_PER_SHEET);
@@ -202,5 +245,94 @@ describe("Office 2019 volume-licensed (ExcelApi 1.7)", () => {
     newer.addSheet("说明", [["x"]]);
     await adapterOn(newer, { host: { excelApi: "1.8" } }).insertTemplates(specs);
     expect(newer.sheet("排班").validations.length).toBeGreaterThan(0);
+  });
+});
+
+describe("column widths in the workbook's own font", () => {
+  /** each result sheet's widths in characters, as the layout gives them */
+  const layoutWidths = (spec: SheetSpec): number[] =>
+    spec.widths ??
+    (
+      spec.blocks.find((b) => b.kind === "table") as { columns: { width: number }[] } | undefined
+    )?.columns.map((c) => c.width) ??
+    [];
+
+  const writtenWidths = (fake: FakeExcel, name: string): number[] =>
+    [...fake.sheet(name).columnWidths.entries()].sort(([a], [b]) => a - b).map(([, w]) => w);
+
+  test.each([
+    ["Calibri 11 (7 px a digit)", 7],
+    ["等线 11, zh-CN Excel's default (8 px a digit)", 8],
+  ])("%s: a column of n characters holds n digits", async (_font, digitPx) => {
+    const fake = fakeFrom(small, { digitWidth: digitPx });
+    // a resized input column does not mislead the measurement (it is made on a new sheet)
+    fake.sheet(small[0].name).columnWidths.set(0, 200);
+    const specs = resultsOf(small);
+    await adapterOn(fake).writeResultSheets(specs);
+    for (const spec of specs) {
+      const chars = layoutWidths(spec);
+      expect(chars.length).toBeGreaterThan(0);
+      expect({ sheet: spec.name, widths: writtenWidths(fake, spec.name) }).toEqual({
+        sheet: spec.name,
+        widths: chars.map((w) => (w * digitPx + 5) * 0.75),
+      });
+    }
+  });
+
+  test("the 等线 widths are wider than Calibri's, by the font's digit", async () => {
+    const calibri = fakeFrom(small);
+    const dengxian = fakeFrom(small, { digitWidth: 8 });
+    await adapterOn(calibri).writeResultSheets(resultsOf(small));
+    await adapterOn(dengxian).writeResultSheets(resultsOf(small));
+    const a = writtenWidths(calibri, "KPI明细");
+    const b = writtenWidths(dengxian, "KPI明细");
+    // 7 → 8 px a digit: every column grows by its character count in pixels (0.75 pt each)
+    const chars = a.map((w) => (w / 0.75 - 5) / 7);
+    expect(b).toEqual(chars.map((n) => (n * 8 + 5) * 0.75));
+    expect(b.every((w, i) => w > a[i])).toBe(true);
+  });
+
+  test("the digit from Excel's answer; anything implausible gives Calibri's", () => {
+    expect(digitWidthPx(8.43, 48)).toBe(7);
+    expect(digitWidthPx(8.38, 54)).toBe(8);
+    // 微软雅黑 11 and a large Normal font
+    expect(digitWidthPx(8.3, 66)).toBe(10);
+    expect(digitWidthPx(8.18, 108)).toBe(17);
+    for (const [sw, pt] of [
+      [0, 48],
+      [8.43, 0],
+      [Number.NaN, 48],
+      [8.43, 1e6],
+      [undefined, 48],
+      ["8.43", 48],
+    ])
+      expect(digitWidthPx(sw, pt)).toBe(7);
+  });
+
+  test("templates too", async () => {
+    const fake = new FakeExcel({ digitWidth: 8 });
+    fake.addSheet("说明", [["x"]]);
+    const specs = templateSpecs(["staff"], 20);
+    await adapterOn(fake).insertTemplates(specs);
+    expect(writtenWidths(fake, "人员")).toEqual(
+      specs[0].columns.map((c) => (c.width * 8 + 5) * 0.75)
+    );
+  });
+
+  test("the width is measured on a new sheet before any width is set", async () => {
+    const fake = fakeFrom(small, { digitWidth: 8 });
+    await adapterOn(fake).writeResultSheets(resultsOf(small));
+    const { responder } = clientOf(fake);
+    const queriesFormat = (r: RecordedRequest) =>
+      r.body.Actions.some(
+        (a) => a.ActionType === 2 && r.body.ObjectPaths[String(a.ObjectPathId)]?.Name === "Format"
+      );
+    const firstQuery = responder.requests.findIndex(queriesFormat);
+    const firstWidth = responder.requests.findIndex((r) => "ColumnWidth" in r.sets);
+    expect(firstQuery).toBeGreaterThanOrEqual(0);
+    expect(firstQuery).toBeLessThan(firstWidth);
+    // one query, with the sheet's creation
+    expect(responder.requests.filter(queriesFormat)).toHaveLength(1);
+    expect(calls(responder.requests[firstQuery], "Worksheets", "Add")).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { audit } from "../../src/engine/audit";
 import { layoutResults } from "../../src/engine/layout";
 import { templateSpecs } from "../../src/engine/layout/own";
 import { DEFAULT_BUDGET } from "../../src/excel/budget";
-import { Op, OpKind, SheetRef, sheetOps, templateOps } from "../../src/excel/plan";
+import { ColumnScale, Op, OpKind, SheetRef, sheetOps, templateOps } from "../../src/excel/plan";
 import { FakeExcel } from "../fakes/excel";
 import { SMALL, fakeFrom, tablesOf } from "../excel/helpers";
 import { officeClient } from "./client";
@@ -41,47 +41,83 @@ async function measure(book: FakeExcel, plan: (ref: SheetRef) => Op[], names: st
   return byKind;
 }
 
-test("every kind of result-sheet op is planned at no less than its real request bytes", async () => {
-  const tables = await tablesOf(SMALL);
-  const specs = layoutResults(audit(tables, { runAt: "2026-01-01 00:00:00" }));
-  const features = { validation: true, pageLayout: true, notes: false, comments: true };
-  const byKind = await measure(
-    fakeFrom(tables),
-    (ref) =>
-      sheetOps(
-        specs.find((s) => s.name === ref.finalName)!,
-        ref,
-        (n) => `${n}_new`,
-        features,
-        DEFAULT_BUDGET
-      ),
-    specs.map((s) => s.name)
-  );
-  expect([...byKind.keys()].sort()).toEqual(
-    ["dataBar", "freeze", "link", "pageLayout", "style", "table", "values", "width"].sort()
-  );
-  for (const [kind, k] of byKind) {
-    expect({ kind, covered: k.planned >= k.real }).toEqual({ kind, covered: true });
-    // and, for the kinds that fill batches, not wasteful: within 2× of real
-    if (k.real > 20_000)
-      expect({ kind, tight: k.planned <= 2 * k.real }).toEqual({ kind, tight: true });
+test.each([
+  ["links one by one (ExcelApi 1.8)", false],
+  ["links through setCellProperties (ExcelApi 1.9)", true],
+])(
+  "every kind of result-sheet op is planned at no less than its real request bytes: %s",
+  async (_, cellProperties) => {
+    const tables = await tablesOf(SMALL);
+    const specs = layoutResults(audit(tables, { runAt: "2026-01-01 00:00:00" }));
+    const features = {
+      validation: true,
+      pageLayout: true,
+      notes: false,
+      comments: true,
+      cellProperties,
+    };
+    const byKind = await measure(
+      fakeFrom(tables),
+      (ref) => {
+        const scale = new ColumnScale();
+        const ops = sheetOps(
+          specs.find((s) => s.name === ref.finalName)!,
+          ref,
+          (n) => `${n}_new`,
+          features,
+          DEFAULT_BUDGET,
+          scale
+        );
+        return scale.phases(ops, ref).flat();
+      },
+      specs.map((s) => s.name)
+    );
+    expect([...byKind.keys()].sort()).toEqual(
+      [
+        "dataBar",
+        "freeze",
+        "link",
+        "measure",
+        "pageLayout",
+        "style",
+        "table",
+        "values",
+        "width",
+      ].sort()
+    );
+    for (const [kind, k] of byKind) {
+      expect({ kind, covered: k.planned >= k.real }).toEqual({ kind, covered: true });
+      // and, for the kinds that fill batches, not wasteful: within 2× of real
+      if (k.real > 20_000)
+        expect({ kind, tight: k.planned <= 2 * k.real }).toEqual({ kind, tight: true });
+    }
   }
-});
+);
 
 test("template ops too (formats over the rows, drop-downs, notes as comments)", async () => {
   const book = new FakeExcel();
   book.addSheet("说明", [["x"]]);
   const specs = templateSpecs(["tickets", "staff", "roster"], 2000);
-  const features = { validation: true, pageLayout: true, notes: false, comments: true };
+  const features = {
+    validation: true,
+    pageLayout: true,
+    notes: false,
+    comments: true,
+    cellProperties: true,
+  };
   const byKind = await measure(
     book,
-    (ref) =>
-      templateOps(
+    (ref) => {
+      const scale = new ColumnScale();
+      const ops = templateOps(
         specs.find((s) => s.name === ref.finalName)!,
         ref,
         features,
-        DEFAULT_BUDGET
-      ),
+        DEFAULT_BUDGET,
+        scale
+      );
+      return scale.phases(ops, ref).flat();
+    },
     specs.map((s) => s.name)
   );
   expect(byKind.has("formats") && byKind.has("validation") && byKind.has("note")).toBe(true);

@@ -1,7 +1,11 @@
 // The adapter's reads through Office.js's own client: the tables equal the file reader's.
 import { ExcelAdapter } from "../../src/excel";
 import { SMALL, fakeFrom, tablesOf } from "../excel/helpers";
-import { officeClient } from "./client";
+import { hashTable } from "../../src/engine/audit";
+import { XlsxWorkbook } from "../../src/file/workbook-file";
+import { FakeExcel } from "../fakes/excel";
+import { pkg } from "../file/pkg";
+import { adapterOn, officeClient } from "./client";
 
 test("readTables through the real client gives the .xlsx reader's tables", async () => {
   const tables = await tablesOf(SMALL);
@@ -12,4 +16,42 @@ test("readTables through the real client gives the .xlsx reader's tables", async
   const got = await adapter.readTables(tables.map((t) => t.name));
   expect(got).toEqual(tables);
   expect(client.responder.requests.length).toBeGreaterThan(2);
+});
+
+test("merged cells: Excel and the file path audit the same data (only the top-left holds a value)", async () => {
+  // a file whose covered cells still hold values, as other programs write them
+  const sheetXml =
+    `<sheetData>` +
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>工单编号</t></is></c><c r="B1" t="inlineStr"><is><t>派单时间</t></is></c><c r="C1"><v>3</v></c></row>` +
+    `<row r="2"><c r="A2" t="inlineStr"><is><t>W1</t></is></c><c r="B2"><v>45000.5</v></c><c r="C2"><v>6</v></c></row>` +
+    `<row r="3"><c r="A3" t="inlineStr"><is><t>W2</t></is></c><c r="B3"><v>45001.5</v></c><c r="C3"><v>9</v></c></row>` +
+    `</sheetData><mergeCells count="2"><mergeCell ref="B2:B3"/><mergeCell ref="C2:C3"/></mergeCells>`;
+  const wb = XlsxWorkbook.open(pkg({ 工单: sheetXml }));
+  const fromFile = wb.readTablesSync(["工单"]);
+
+  const fake = new FakeExcel();
+  const s = fake.addSheet("工单", [
+    ["工单编号", "派单时间", 3],
+    ["W1", 45000.5, 6],
+    ["W2", 45001.5, 9],
+  ]);
+  s.merge("B2:B3");
+  s.merge("C2:C3");
+  const fromExcel = await adapterOn(fake).readTables(["工单"]);
+
+  expect(fromExcel[0].values).toEqual([["工单编号", "派单时间", 3], ["W1", 45000.5, 6], ["W2"]]);
+  expect(fromExcel).toEqual(fromFile);
+  expect(hashTable(fromExcel[0])).toBe(hashTable(fromFile[0]));
+});
+
+test("a merge at the bottom right does not stretch the used range", async () => {
+  const fake = new FakeExcel();
+  const s = fake.addSheet("工单", [
+    ["a", "b"],
+    [1, 2],
+    [null, 3],
+  ]);
+  s.merge("A2:B3");
+  const [t] = await adapterOn(fake).readTables(["工单"]);
+  expect(t.values).toEqual([["a", "b"], [1]]);
 });

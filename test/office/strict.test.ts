@@ -68,3 +68,28 @@ test("every result table's headers reach Excel exactly as laid out", async () =>
       });
     }
 });
+
+test("the last visible sheet cannot be deleted, and a run over hidden inputs still replaces its results", async () => {
+  const fake = new FakeExcel();
+  fake.addSheet("A", [["x"]]);
+  fake.addSheet("B", [["y"]]).visibility = "Hidden";
+  await expect(
+    fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("A").delete();
+      await ctx.sync();
+    })
+  ).rejects.toThrow(/last visible sheet/);
+
+  // every input hidden, the results the only visible sheets: the old results go only once the
+  // new ones exist, so a second run succeeds
+  const tables = await tablesOf(SMALL);
+  const specs = layoutResults(audit(tables, { runAt: "2026-01-01 09:00:00" }));
+  const book = fakeFrom(tables);
+  const adapter = adapterOn(book);
+  await adapter.writeResultSheets(specs);
+  for (const s of book.sheets) if (!specs.some((x) => x.name === s.name)) s.visibility = "Hidden";
+  await adapter.writeResultSheets(specs);
+  expect(book.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(
+    specs.map((s) => s.name)
+  );
+});

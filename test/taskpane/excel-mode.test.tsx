@@ -57,6 +57,14 @@ test("run: reads the sheets, writes the seven result sheets, never touches an in
   await user.click(screen.getByRole("tab", { name: /问题/ }));
   await user.click(screen.getByRole("button", { name: "定位到 工单!C237" }));
   await waitFor(() => expect(fake.selection).toEqual({ sheet: "工单", address: "C237" }));
+  // on a hidden sheet Excel cannot go there: the pane says why, and leaves the sheet hidden
+  fake.sheet("工单").visibility = "Hidden";
+  fake.selection = null;
+  await user.click(screen.getByRole("button", { name: "定位到 工单!C237" }));
+  expect((await screen.findByText(/工作表“工单”已隐藏：请先取消隐藏/)).textContent).toContain("C237");
+  expect(fake.selection).toBeNull();
+  expect(fake.sheet("工单").visibility).toBe("Hidden");
+  fake.sheet("工单").visibility = "Visible";
   // the auditor's question: have the inputs changed since the results were written?
   await user.click(screen.getByRole("tab", { name: "核查" }));
   await user.click(screen.getByTestId("verify"));

@@ -158,7 +158,12 @@ export function App(props: AppProps) {
         }
       : undefined;
 
-  const onOpenRule = session?.canSelect && result ? (ruleId: string) => void session.selectCell("KPI明细", kpiRuleRange(result.kpis, ruleId)) : undefined;
+  // going to a cell can fail (a hidden sheet, a sheet deleted since the run): say so
+  const select = (sheet: string, cell: string) => {
+    setFault(null);
+    session?.selectCell(sheet, cell).catch((e) => setFault(e instanceof Error ? e.message : String(e)));
+  };
+  const onOpenRule = session?.canSelect && result ? (ruleId: string) => select("KPI明细", kpiRuleRange(result.kpis, ruleId)) : undefined;
 
   return (
     <LangContext.Provider value={{ lang, s }}>
@@ -220,7 +225,7 @@ export function App(props: AppProps) {
                     verify={verified}
                   />
                 ) : null}
-                {tab === "issues" ? <IssuesTab issues={result?.issues ?? null} canSelect={session.canSelect} onSelect={(sh, cell) => void session.selectCell(sh, cell)} /> : null}
+                {tab === "issues" ? <IssuesTab issues={result?.issues ?? null} canSelect={session.canSelect} onSelect={select} /> : null}
                 {tab === "params" ? <ParamsTab saved={saved} onSave={onSaveParams} sheetErrors={sheetParamErrors} /> : null}
                 {tab === "template" ? <TemplateTab sheets={sheets} onInsert={onInsert} /> : null}
               </div>
