@@ -1,0 +1,174 @@
+// The settlement worked by hand (RULES.md §4, contract 三 and 七.4): the three installments, their
+// due dates and statuses, the late-fee clock, P1/P2, the refund and its due date. 服务费
+// ¥3,999,996.00, so a day late costs 3% = ¥119,999.88.
+import { RawCell } from "../../src/engine/table";
+import { oneTicket, paramsSheet, run, sheet } from "./helpers";
+
+type Summary = ReturnType<typeof run>;
+const PAY_HEADERS = [
+  "期次",
+  "发票日期",
+  "发票金额",
+  "保函日期",
+  "保函金额",
+  "付款日期",
+  "付款金额",
+  "财政原因延迟",
+];
+/** a 付款 sheet: [期次, 发票日期, 发票金额, 付款日期, 付款金额, 保函日期?, 财政原因延迟?] */
+const pay = (rows: [number, RawCell, RawCell, RawCell, RawCell, RawCell?, RawCell?][]) =>
+  sheet(
+    "付款",
+    PAY_HEADERS,
+    rows.map(([no, invOn, invAmt, paidOn, paidAmt, guarOn, fiscal]) => [
+      no,
+      invOn,
+      invAmt,
+      guarOn ?? null,
+      guarOn ? 799999.2 : null,
+      paidOn,
+      paidAmt,
+      fiscal ?? null,
+    ])
+  );
+const inst = (s: Summary, no: number) => s.installments.find((i) => i.no === no)!;
+const findingsOf = (s: Summary, ruleId: string) =>
+  s.findings.filter((f) => f.ruleId === ruleId).map((f) => f.subject);
+const A1 = 1599998.4;
+
+describe("the three installments", () => {
+  test("¥3,999,996.00: 40%, 40% and the remainder", () => {
+    const s = run([oneTicket()]);
+    expect(s.installments.map((i) => i.amount)).toEqual(["1599998.40", "1599998.40", "799999.20"]);
+  });
+
+  test("a total that does not divide evenly: installment 3 is the remainder, not a rounded 20%", () => {
+    // 40% of ¥1,000.01 is 400.004 → 400.00 twice; 20% would be 200.00, the remainder is 200.01
+    const s = run([oneTicket(), paramsSheet([["contract.totalFee", 1000.01]])]);
+    expect(s.installments.map((i) => i.amount)).toEqual(["400.00", "400.00", "200.01"]);
+    expect(s.totals.settlement).toBe("1000.01");
+  });
+
+  test("due dates: signed 2023-01-20 + 30 days is Sunday 02-19, rolled over to Monday", () => {
+    expect(inst(run([oneTicket()]), 1).dueOn).toBe("2023-02-20");
+    const noRoll = run([oneTicket(), paramsSheet([["deadlines.rollOverRestDays", "否"]])]);
+    expect(inst(noRoll, 1).dueOn).toBe("2023-02-19");
+    expect(inst(noRoll, 2).dueOn).toBe("2023-07-22");
+  });
+
+  test("installment 3: the 10th working day after the later of the guarantee and the first acceptance", () => {
+    // guarantee 11-20 before acceptance Sat 11-25: 11-27 … 12-08 is the 10th working day
+    const early = run([oneTicket(), pay([[3, null, null, null, null, "2023-11-20"]])]);
+    expect(inst(early, 3).dueOn).toBe("2023-12-08");
+    // guarantee Fri 12-01 after the acceptance: 12-04 … 12-15
+    const late = run([oneTicket(), pay([[3, null, null, null, null, "2023-12-01"]])]);
+    expect(inst(late, 3).dueOn).toBe("2023-12-15");
+    // none: waiting for it
+    const none = run([oneTicket(), pay([[1, null, null, null, null]])]);
+    expect(inst(none, 3)).toMatchObject({ dueOn: null, status: "waiting" });
+  });
+});
+
+describe("the late fee's clock (七.4; the invoice of 三.3)", () => {
+  test("an invoice after the due date starts the clock at the invoice", () => {
+    // due 02-20, invoiced 03-01, paid 03-06: 5 days, not 14
+    const s = run([oneTicket(), pay([[1, "2023-03-01", A1, "2023-03-06", A1]])]);
+    expect(inst(s, 1)).toMatchObject({
+      daysLate: 5,
+      lateFee: "599999.40",
+      status: "paid-late",
+    });
+  });
+
+  test("paid on the due date: on time", () => {
+    const s = run([oneTicket(), pay([[1, "2023-02-01", A1, "2023-02-20", A1]])]);
+    expect(inst(s, 1)).toMatchObject({ daysLate: 0, lateFee: "0.00", status: "paid" });
+  });
+
+  test("unpaid: the days run to asOf; due today is due, the day before not yet due", () => {
+    const row = pay([[2, "2023-07-01", A1, null, null]]);
+    expect(inst(run([oneTicket(), row], { asOf: "2023-08-01" }), 2)).toMatchObject({
+      daysLate: 10,
+      lateFee: "1199998.80",
+      status: "overdue",
+    });
+    expect(inst(run([oneTicket(), row], { asOf: "2023-07-23" }), 2)).toMatchObject({
+      daysLate: 1,
+      status: "overdue",
+    });
+    expect(inst(run([oneTicket(), row], { asOf: "2023-07-22" }), 2)).toMatchObject({
+      daysLate: 0,
+      status: "due",
+    });
+    expect(inst(run([oneTicket(), row], { asOf: "2023-07-21" }), 2)).toMatchObject({
+      daysLate: 0,
+      status: "not-yet-due",
+    });
+  });
+
+  test("no valid invoice, or a fiscal-policy delay: no days late", () => {
+    const wrongAmount = run([oneTicket(), pay([[1, "2023-02-01", 1599998.39, "2023-03-01", A1]])]);
+    expect(inst(wrongAmount, 1)).toMatchObject({ daysLate: 0, status: "paid" });
+    const fiscal = run([oneTicket(), pay([[1, "2023-02-01", A1, "2023-03-01", A1, null, "是"]])]);
+    expect(inst(fiscal, 1)).toMatchObject({ daysLate: 0, lateFee: "0.00", status: "paid" });
+  });
+});
+
+describe("P1 and P2", () => {
+  test("P1: an invoice dated on the payment day is in order; one a day later is not", () => {
+    const same = run([oneTicket(), pay([[1, "2023-02-15", A1, "2023-02-15", A1]])]);
+    expect(findingsOf(same, "P1")).toEqual([]);
+    const after = run([oneTicket(), pay([[1, "2023-02-16", A1, "2023-02-15", A1]])]);
+    expect(findingsOf(after, "P1")).toEqual(["1"]);
+  });
+
+  test("P1: no invoice, or one of another amount; an unpaid installment has none", () => {
+    const s = run([
+      oneTicket(),
+      pay([
+        [1, null, null, "2023-02-15", A1],
+        [2, "2023-07-01", 1599998.41, "2023-07-10", A1],
+        [3, "2023-12-01", 799999.2, null, null, "2023-11-20"],
+      ]),
+    ]);
+    expect(findingsOf(s, "P1")).toEqual(["1", "2"]);
+  });
+
+  test("P2: a paid amount other than the payable, a blank one included", () => {
+    const s = run([
+      oneTicket(),
+      pay([
+        [1, "2023-02-01", A1, "2023-02-15", 1599998.41],
+        [2, "2023-07-01", A1, "2023-07-10", null],
+        [3, "2023-12-01", 799999.2, "2023-12-05", 799999.2, "2023-11-20"],
+      ]),
+    ]);
+    expect(findingsOf(s, "P2")).toEqual(["1", "2"]);
+  });
+});
+
+describe("the refund", () => {
+  /** a drop of 2 places in the district ranking: 5% = ¥199,999.80, evaluated at service.end (final window) */
+  const rank = sheet("考核排名", ["期间", "区级排名"], [["2023", 28]]);
+  test("a final-window deduction is a refund, due 5 working days after the notice (default finalOn)", () => {
+    const s = run([oneTicket(), rank]);
+    expect(s.totals).toMatchObject({
+      finalWindow: "199999.80",
+      installment3Payable: "799999.20",
+      refundDue: "199999.80",
+      // notice Tue 2024-01-23: 24, 25, 26, 29, 30
+      refundDueOn: "2024-01-30",
+      settlement: "3799996.20",
+    });
+  });
+
+  test("the due date skips New Year's Day", () => {
+    // notice Fri 2023-12-29: 12-30/31 weekend, 01-01 holiday → 01-02 … 01-08
+    const s = run([oneTicket(), rank, paramsSheet([["payments.refundNoticeOn", "2023-12-29"]])]);
+    expect(s.totals.refundDueOn).toBe("2024-01-08");
+  });
+
+  test("no refund, no due date", () => {
+    expect(run([oneTicket()]).totals).toMatchObject({ refundDue: "0.00", refundDueOn: null });
+  });
+});
