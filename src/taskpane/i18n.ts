@@ -56,6 +56,8 @@ const zh = {
   openRows: (id: string) => `在 KPI明细 中查看 ${id}`,
   resultsWritten: "结果已写入七张结果表（核查汇总 … 运行记录）。",
   download: "下载核查结果",
+  staleResults:
+    "参数或工作表在本次核查后已更改：以下结果按更改前的数据计算。请重新运行核查，再下载或引用结果。",
   issuesTitle: "校验问题",
   level: "级别",
   sheet: "工作表",
@@ -165,6 +167,8 @@ const en: Strings = {
   openRows: (id) => `Show ${id} in KPI明细`,
   resultsWritten: "Results written to the seven result sheets (核查汇总 … 运行记录).",
   download: "Download the audited workbook",
+  staleResults:
+    "The parameters or sheets changed after this run: the results below are from before the change. Run again before downloading or using them.",
   issuesTitle: "Validation issues",
   level: "Level",
   sheet: "Sheet",

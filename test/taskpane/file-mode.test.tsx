@@ -85,9 +85,16 @@ test("thresholds: a change is highlighted, an invalid value cannot be saved, sav
   await user.click(screen.getByTestId("save-params"));
   await screen.findByText("已保存到“规则参数”表。");
   await user.click(screen.getByRole("tab", { name: "核查" }));
+  // the totals shown are the old run's: marked stale, and no download of results that no longer
+  // match the parameters in the file
+  expect(screen.getByTestId("total-deductions").textContent).toBe("¥2,200.00");
+  expect(screen.getByTestId("stale-results").textContent).toContain("请重新运行核查");
+  expect((screen.getByTestId("download-result") as HTMLButtonElement).disabled).toBe(true);
   await user.click(screen.getByTestId("run"));
   // R2 2023-02 (201/243 = 82.7%) now passes an 80% threshold: ¥500 less
   await waitFor(() => expect(screen.getByTestId("total-deductions").textContent).toBe("¥1,700.00"), { timeout: 20000 });
+  expect(screen.queryByTestId("stale-results")).toBeNull();
+  expect((screen.getByTestId("download-result") as HTMLButtonElement).disabled).toBe(false);
   await user.click(screen.getByRole("tab", { name: "参数" }));
   await user.click(screen.getByTestId("reset-params"));
   expect(within(screen.getByTestId("param-r2.threshold")).getByRole("textbox")).toHaveProperty("value", "90");
@@ -122,4 +129,23 @@ test("a file that is not a workbook is named for what it is, in her words, with 
   await user.upload(screen.getByTestId("open-workbook"), csv);
   expect(await screen.findByText(/这是文本文件（如 \.csv），不是 Excel 工作簿/, {}, { timeout: 15000 })).toBeTruthy();
   expect(screen.queryByText(/内部错误|internal error|jszip|Cannot read/i)).toBeNull();
+}, 30000);
+
+test("while a file opens: progress only, no sheet reported missing before it is read", async () => {
+  let finish: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (finish = r));
+  const openFile = async (b: ArrayBuffer, name: string) => {
+    await gate;
+    return FileSession.open(b, name, new EngineClient(false));
+  };
+  render(<App mode="file" openFile={openFile} lang="zh" now={() => "2026-01-01 09:00:00"} />);
+  const user = userEvent.setup();
+  await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
+  expect(await screen.findByTestId("progress")).toBeTruthy();
+  expect(screen.queryByText(/未找到/)).toBeNull();
+  expect(screen.queryByText(/缺少“工单”/)).toBeNull();
+  expect(screen.queryByTestId("run")).toBeNull();
+  finish();
+  await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });
+  expect(screen.queryByTestId("progress")).toBeNull();
 }, 30000);

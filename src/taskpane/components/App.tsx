@@ -67,6 +67,8 @@ export function App(props: AppProps) {
   const [asOf, setAsOf] = React.useState<string>(resolve(DEFAULT_PARAMS).asOf);
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
   const [result, setResult] = React.useState<AuditResult | null>(null);
+  // the parameters or sheets changed after the run whose results are shown
+  const [stale, setStale] = React.useState(false);
   const [opening, setOpening] = React.useState(false);
   const [fault, setFault] = React.useState<string | null>(null);
   const [verified, setVerified] = React.useState<VerifyResult | null>(null);
@@ -92,6 +94,7 @@ export function App(props: AppProps) {
     try {
       const sess = await props.openFile(await file.arrayBuffer(), file.name);
       setResult(null);
+      setStale(false);
       setRun({ status: "idle" });
       setSession(sess);
     } catch (e) {
@@ -116,6 +119,7 @@ export function App(props: AppProps) {
         ctrl.signal
       );
       setResult(r);
+      setStale(false);
       setRun({ status: "done", result: r });
       setSheets(await session.listSheets());
     } catch (e) {
@@ -136,6 +140,7 @@ export function App(props: AppProps) {
   const onSaveParams = async (p: Params) => {
     if (!session) return;
     await session.saveParams(p);
+    if (result) setStale(true);
     // a run's as-of date follows evaluation.asOf only when the saved value changed
     if (resolve(p).asOf !== resolve(saved ?? DEFAULT_PARAMS).asOf) setAsOf(resolve(p).asOf);
     setSaved(p);
@@ -146,6 +151,7 @@ export function App(props: AppProps) {
   const onInsert = async (keys: SheetKey[]) => {
     if (!session) return [];
     const added = await session.insertTemplates(keys);
+    if (added.length && result) setStale(true);
     setSheets(await session.listSheets());
     return added;
   };
@@ -210,6 +216,7 @@ export function App(props: AppProps) {
                     onCancel={() => abort.current?.abort()}
                     onOpenRule={onOpenRule}
                     onDownload={onDownload}
+                    stale={stale}
                     paramErrors={sheetParamErrors}
                     onVerify={
                       sheets.some((sh) => sh.name === RUN_LOG_SHEET)
@@ -231,7 +238,7 @@ export function App(props: AppProps) {
               </div>
             </>
           ) : run.status === "running" || run.status === "error" ? (
-            <RunTab sheets={[]} asOf={asOf} onAsOf={setAsOf} state={run} onRun={onRun} onCancel={() => abort.current?.abort()} />
+            <RunTab sheets={null} asOf={asOf} onAsOf={setAsOf} state={run} onRun={onRun} onCancel={() => abort.current?.abort()} />
           ) : null}
         </main>
       </FluentProvider>

@@ -80,7 +80,8 @@ export function SheetList(props: { sheets: SheetInfo[] }) {
 }
 
 export function RunTab(props: {
-  sheets: SheetInfo[];
+  /** null while a file is being opened: only the progress (or the failure) is shown */
+  sheets: SheetInfo[] | null;
   asOf: string;
   onAsOf: (v: string) => void;
   state: RunState;
@@ -88,21 +89,28 @@ export function RunTab(props: {
   onCancel: () => void;
   onOpenRule?: (ruleId: string) => void;
   onDownload?: () => void;
+  /** the parameters or sheets changed since the results shown were computed */
+  stale?: boolean;
   paramErrors?: string[];
   onVerify?: () => void;
   verify?: VerifyResult | null;
 }) {
   const { s } = useStrings();
   const c = useStyles();
-  const hasTickets = props.sheets.some((sh) => matchSheet(sh.name)?.key === "tickets");
+  const opening = props.sheets === null;
+  const hasTickets = (props.sheets ?? []).some((sh) => matchSheet(sh.name)?.key === "tickets");
   const running = props.state.status === "running";
   const progress = props.state.status === "running" ? props.state.progress : null;
   const overall = progress ? (ORDER.indexOf(progress.stage) + (progress.fraction ?? 0.5)) / ORDER.length : 0;
   return (
     <div className={c.col}>
-      <Subtitle2>{s.inputSheets}</Subtitle2>
-      <SheetList sheets={props.sheets} />
-      {!hasTickets ? (
+      {props.sheets ? (
+        <>
+          <Subtitle2>{s.inputSheets}</Subtitle2>
+          <SheetList sheets={props.sheets} />
+        </>
+      ) : null}
+      {!hasTickets && !opening ? (
         <MessageBar intent="error">
           <MessageBarBody>{s.noTickets}</MessageBarBody>
         </MessageBar>
@@ -115,31 +123,36 @@ export function RunTab(props: {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <div className={c.row}>
-        <Field label={s.asOf} hint={s.asOfHint}>
-          <Input type="date" value={props.asOf} onChange={(_, d) => props.onAsOf(d.value)} disabled={running} data-testid="as-of" />
-        </Field>
-      </div>
-      <div className={c.row}>
-        <Button appearance="primary" icon={<Play24Regular />} onClick={props.onRun} disabled={running || !hasTickets} data-testid="run">
-          {props.state.status === "done" ? s.rerun : s.run}
-        </Button>
-        {running ? (
-          <Button icon={<Dismiss24Regular />} onClick={props.onCancel} data-testid="cancel">
-            {s.cancel}
-          </Button>
-        ) : null}
-        {props.onVerify && !running ? (
-          <Button icon={<ShieldCheckmark24Regular />} onClick={props.onVerify} data-testid="verify">
-            {s.verify}
-          </Button>
-        ) : null}
-        {props.state.status === "done" && props.onDownload ? (
-          <Button icon={<ArrowDownload24Regular />} onClick={props.onDownload} data-testid="download-result">
-            {s.download}
-          </Button>
-        ) : null}
-      </div>
+      {opening ? null : (
+        <>
+          <div className={c.row}>
+            <Field label={s.asOf} hint={s.asOfHint}>
+              <Input type="date" value={props.asOf} onChange={(_, d) => props.onAsOf(d.value)} disabled={running} data-testid="as-of" />
+            </Field>
+          </div>
+          <div className={c.row}>
+            <Button appearance="primary" icon={<Play24Regular />} onClick={props.onRun} disabled={running || !hasTickets} data-testid="run">
+              {props.state.status === "done" ? s.rerun : s.run}
+            </Button>
+            {running ? (
+              <Button icon={<Dismiss24Regular />} onClick={props.onCancel} data-testid="cancel">
+                {s.cancel}
+              </Button>
+            ) : null}
+            {props.onVerify && !running ? (
+              <Button icon={<ShieldCheckmark24Regular />} onClick={props.onVerify} data-testid="verify">
+                {s.verify}
+              </Button>
+            ) : null}
+            {props.state.status === "done" && props.onDownload ? (
+              // a download is always of results that match the parameters in the file
+              <Button icon={<ArrowDownload24Regular />} onClick={props.onDownload} disabled={props.stale} data-testid="download-result">
+                {s.download}
+              </Button>
+            ) : null}
+          </div>
+        </>
+      )}
       {props.verify ? (
         <MessageBar intent={props.verify.unchanged ? "success" : "warning"} data-testid="verify-result">
           <MessageBarBody>
@@ -183,7 +196,12 @@ export function RunTab(props: {
       ) : null}
       {props.state.status === "done" ? (
         <>
-          {!props.onDownload ? (
+          {props.stale ? (
+            <MessageBar intent="warning" data-testid="stale-results">
+              <MessageBarBody>{s.staleResults}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {!props.onDownload && !props.stale ? (
             <MessageBar intent="success">
               <MessageBarBody>{s.resultsWritten}</MessageBarBody>
             </MessageBar>
