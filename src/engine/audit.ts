@@ -242,13 +242,23 @@ export function resolveParams(paramsTable: RawTable | null, options: AuditOption
     values[k] = v;
     where.delete(k);
   }
+  const asOfBefore = values["evaluation.asOf"];
   if (options.asOf !== undefined) {
     values["evaluation.asOf"] = options.asOf;
     where.delete("evaluation.asOf");
   }
   if (!errors.length) {
     const r = validateParams(values, where);
-    if (r.ok) return r.params;
+    if (r.ok) {
+      // an as-of date equal to the one in force anyway (service.end by default) changes nothing:
+      // the parameters stay as they were, so no change is recorded
+      if (options.asOf !== undefined) {
+        const before = validateParams({ ...values, "evaluation.asOf": asOfBefore }, where);
+        if (before.ok && resolve(before.params).asOf === resolve(r.params).asOf)
+          return before.params;
+      }
+      return r.params;
+    }
     errors.push(...r.errors);
   }
   const first = errors[0];

@@ -580,6 +580,93 @@ function roundRate(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
+/** Our own refine messages (the schema's, in English) in both languages. */
+const REFINE_TEXT: Record<string, [zh: string, en: string]> = {
+  "expected a date YYYY-MM-DD": [
+    "应为日期，格式 YYYY-MM-DD（如 2023-01-23）",
+    "must be a date YYYY-MM-DD",
+  ],
+  "not a real calendar date": ["不是实际存在的日期", "not a real calendar date"],
+  "at most two decimals (fen)": ["金额最多保留两位小数（到分）", "at most two decimals (fen)"],
+  "tiers must be in increasing minDrop order": [
+    "各档“名次下降”须从小到大排列",
+    "tiers must be in increasing minDrop order",
+  ],
+};
+
+/** A bound as the user enters it: a rate in percent, an amount in yuan. */
+function bound(n: number, kind: ParamKind | undefined): string {
+  if (kind === "rate") return `${roundRate(n * 100)}%`;
+  if (kind === "money") return `¥${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+  return String(n);
+}
+
+/**
+ * What is wrong with a value, in the user's words (never the schema library's): the limit it
+ * passes, the form it must have, the values allowed.
+ */
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  meta: ParamMeta | null
+): { zh: string; en: string } {
+  // a tier's rate is a share like any rate
+  const kind: ParamKind | undefined = issue.path.includes("rate") ? "rate" : meta?.kind;
+  const i = issue as z.core.$ZodIssue & {
+    maximum?: number | bigint;
+    minimum?: number | bigint;
+    inclusive?: boolean;
+    origin?: string;
+    expected?: string;
+    values?: unknown[];
+  };
+  switch (i.code) {
+    case "too_big": {
+      const max = Number(i.maximum);
+      if (i.origin === "array") return { zh: `最多 ${max} 项`, en: `at most ${max} items` };
+      return i.inclusive === false
+        ? { zh: `须小于 ${bound(max, kind)}`, en: `must be below ${bound(max, kind)}` }
+        : { zh: `不能超过 ${bound(max, kind)}`, en: `must not exceed ${bound(max, kind)}` };
+    }
+    case "too_small": {
+      const min = Number(i.minimum);
+      if (i.origin === "array") return { zh: `至少 ${min} 项`, en: `at least ${min} item(s)` };
+      if (min === 0 && i.inclusive !== false)
+        return { zh: "不能为负数", en: "must not be negative" };
+      return i.inclusive === false
+        ? { zh: `须大于 ${bound(min, kind)}`, en: `must be above ${bound(min, kind)}` }
+        : { zh: `不能小于 ${bound(min, kind)}`, en: `must be at least ${bound(min, kind)}` };
+    }
+    case "invalid_type":
+      if (i.expected === "int") return { zh: "应为整数", en: "must be a whole number" };
+      if (i.expected === "number")
+        return { zh: kind === "rate" ? "应为百分比，如 90%" : "应为数字", en: "must be a number" };
+      if (i.expected === "boolean")
+        return { zh: "应为“是”或“否”", en: "must be 是 or 否 (yes or no)" };
+      if (i.expected === "array") return { zh: "应为列表", en: "must be a list" };
+      return { zh: "格式不对", en: "not in the expected form" };
+    case "invalid_value": {
+      const labels = (i.values ?? []).map(
+        (v) => meta?.options?.find((o) => o.value === v)?.zh ?? String(v)
+      );
+      return {
+        zh: `应为以下之一：${labels.join("、")}`,
+        en: `must be one of: ${(i.values ?? []).map(String).join(", ")}`,
+      };
+    }
+    default: {
+      const known = REFINE_TEXT[i.message];
+      if (known) return { zh: known[0], en: known[1] };
+      const order = /^(\S+) must not be before (\S+)$/.exec(i.message);
+      if (order) {
+        const label = (k: string) =>
+          PARAM_KEYS.includes(k as ParamKey) ? paramMeta(k as ParamKey).zh : k;
+        return { zh: `${label(order[1])}不能早于${label(order[2])}`, en: i.message };
+      }
+      return { zh: "值不符合要求", en: "the value is not allowed" };
+    }
+  }
+}
+
 /** Validates a full candidate object; unknown keys and invalid values are errors naming the key. */
 export function validateParams(
   input: Record<string, unknown>,
@@ -588,6 +675,7 @@ export function validateParams(
   const r = paramsSchema.safeParse(input);
   if (r.success) return { ok: true, params: r.data };
   const errors: ParamError[] = [];
+  const seen = new Set<string>();
   for (const issue of r.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const k of issue.keys)
@@ -600,12 +688,16 @@ export function validateParams(
       continue;
     }
     const key = String(issue.path[0] ?? "");
+    // one message a key: the first thing wrong with it (a malformed date is not also unreal)
+    if (seen.has(key)) continue;
+    seen.add(key);
     const meta = PARAM_KEYS.includes(key as ParamKey) ? paramMeta(key as ParamKey) : null;
+    const text = describeIssue(issue, meta);
     errors.push({
       key,
       ...where.get(key),
-      message: `参数“${key}”${meta ? `（${meta.zh}）` : ""}的值无效：${issue.message}`,
-      messageEn: `invalid value for "${key}": ${issue.message}`,
+      message: `参数“${key}”${meta ? `（${meta.zh}）` : ""}的值无效：${text.zh}`,
+      messageEn: `invalid value for "${key}": ${text.en}`,
     });
   }
   return { ok: false, errors };

@@ -637,6 +637,16 @@ describe("first-window deductions larger than installment 3", () => {
 // ---------------------------------------------------------------- as of
 
 describe("the as-of view", () => {
+  test("an as-of date equal to the default (service.end) is no change of parameters; another is one", () => {
+    expect(run([oneTicket()], { asOf: "2024-01-22" }).changedParams).toEqual([]);
+    expect(run([oneTicket()]).changedParams).toEqual([]);
+    expect(run([oneTicket()], { asOf: "2023-12-31" }).changedParams).toEqual(["evaluation.asOf"]);
+    // set in 规则参数 and given again: still the sheet's change
+    expect(
+      run([oneTicket(), paramsSheet([["evaluation.asOf", "2023-12-31"]])], { asOf: "2023-12-31" })
+        .changedParams
+    ).toEqual(["evaluation.asOf"]);
+  });
   test("a ticket received after asOf is left out (even when its 办理时限 is in an evaluated month)", () => {
     const t = [
       sheet(
