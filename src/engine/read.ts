@@ -130,19 +130,20 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
       table.name,
       "error",
       "no-header",
-      `工作表“${table.name}”前${HEADER_SCAN_ROWS}行中找不到表头（至少两个已知列名，如 ${def.columns
-        .slice(0, 3)
+      `工作表“${table.name}”前${HEADER_SCAN_ROWS}行中找不到表头（至少两个已知列名）。应有的列：${def.columns
+        .filter((c) => c.required)
         .map((c) => c.zh)
-        .join("、")}）`,
-      `no header row found in the first ${HEADER_SCAN_ROWS} rows of "${table.name}" (at least two known column names, e.g. ${def.columns
-        .slice(0, 3)
-        .map((c) => c.en)
-        .join(", ")})`
+        .join("、")}`,
+      `no header row found in the first ${HEADER_SCAN_ROWS} rows of "${table.name}" (at least two known column names). Expected columns: ${def.columns
+        .filter((c) => c.required)
+        .map((c) => `${c.zh} (${c.en})`)
+        .join(", ")}`
     );
     return null;
   }
   const headerRow = table.firstRow + headerIdx;
   const columns = new Map<string, ColumnPos>();
+  const unknownHeaders: string[] = [];
   const headerCells = rows[headerIdx];
   headerCells.forEach((cell, j) => {
     if (isBlank(cell)) return;
@@ -151,6 +152,7 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
     const c = typeof cell === "string" ? index.get(normalizeName(cell)) : undefined;
     const at = cellAddress(headerRow, col);
     if (!c) {
+      unknownHeaders.push(header);
       issues.add({
         sheet: table.name,
         row: headerRow,
@@ -182,7 +184,9 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
   for (const c of def.columns) {
     if (columns.has(c.key)) continue;
     missing.push(c.key);
-    if (c.required)
+    if (c.required) {
+      // the unknown header most like the missing one (受理时间 where 派单时间 is expected)
+      const near = nearestHeader(c.zh, unknownHeaders);
       issues.add({
         sheet: table.name,
         row: headerRow,
@@ -190,9 +194,10 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
         cell: null,
         level: "error",
         code: "missing-column",
-        message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价`,
-        messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated`,
+        message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价${near ? `；表头中有未识别的“${near}”，如即此列，请把表头改为“${c.zh}”` : ""}`,
+        messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated${near ? `; the header row has an unknown "${near}": if that is this column, rename its header to "${c.zh}"` : ""}`,
       });
+    }
   }
 
   const cols = [...columns.values()];
@@ -348,4 +353,31 @@ export function rowIssue(
     message,
     messageEn,
   };
+}
+
+/**
+ * Of the headers nobody recognised, the one most like `expected` by shared character pairs
+ * (受理时间 ~ 派单时间: 时间), or null when none shares any.
+ */
+export function nearestHeader(expected: string, headers: string[]): string | null {
+  const pairs = (x: string) => {
+    const t = normalizeName(x);
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+    return out;
+  };
+  const want = pairs(expected);
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const h of headers) {
+    const got = pairs(h);
+    let shared = 0;
+    for (const p of got) if (want.has(p)) shared++;
+    const score = (2 * shared) / (want.size + got.size || 1);
+    if (score > bestScore) {
+      best = h;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -20,7 +20,10 @@ const zh = {
   sheetFound: (name: string, rows: number) => `${name} · ${rows.toLocaleString()} 行`,
   sheetMissing: (zh: string, rules: string) =>
     rules ? `未找到 ${zh}：${rules} 不予评价` : `未找到 ${zh}`,
-  noTickets: "缺少“工单”表，无法核查。可在“模板”页插入模板表。",
+  noTickets: (names: string) =>
+    names
+      ? `未找到名为“工单”（或 Tickets）的工作表，无法核查。本工作簿中的工作表：${names}。如工单数据在其中某张表里，请把该表改名为“工单”；还没有工单数据时，可在“模板”页插入模板表。`
+      : "工作簿中没有工作表，无法核查。可在“模板”页插入模板表。",
   asOf: "评价截止日",
   asOfHint: "截止日之后的数据不计入；默认服务期结束日",
   run: "开始核查",
@@ -131,7 +134,10 @@ const en: Strings = {
   sheetFound: (name, rows) => `${name} · ${rows.toLocaleString()} rows`,
   sheetMissing: (zhName, rules) =>
     rules ? `${zhName} not found: ${rules} will not be evaluated` : `${zhName} not found`,
-  noTickets: "No 工单 (Tickets) sheet: cannot audit. Insert the templates from the Template tab.",
+  noTickets: (names) =>
+    names
+      ? `No sheet named 工单 (or Tickets): cannot audit. The sheets in this workbook: ${names}. If the tickets are on one of them, rename it 工单; with no ticket data yet, insert the templates from the Template tab.`
+      : "The workbook has no sheets: cannot audit. Insert the templates from the Template tab.",
   asOf: "Evaluate up to",
   asOfHint: "Data after this date is ignored; default: end of the service period",
   run: "Run",

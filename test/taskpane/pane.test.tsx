@@ -57,9 +57,23 @@ test("the sheets found with row counts, and those missing with what that costs",
   expect(screen.getByText("未找到 质检：R5 不予评价")).toBeTruthy();
 });
 
-test("without a 工单 sheet the Run button is disabled and says why", async () => {
-  render(<App mode="excel" session={new FakeSession([{ name: "人员", rows: 3, columns: 10 }])} lang="zh" />);
-  expect(await screen.findByText(/缺少“工单”表，无法核查/)).toBeTruthy();
+test("without a 工单 sheet the Run button is disabled and says why: the sheets there, the name expected", async () => {
+  // a renamed 工单 (Sheet1): the advice is to rename it, not only to insert an empty template
+  render(
+    <App
+      mode="excel"
+      session={
+        new FakeSession([
+          { name: "人员", rows: 3, columns: 10 },
+          { name: "Sheet1", rows: 400, columns: 12 },
+        ])
+      }
+      lang="zh"
+    />
+  );
+  const msg = await screen.findByText(/未找到名为“工单”（或 Tickets）的工作表，无法核查/);
+  expect(msg.textContent).toContain("本工作簿中的工作表：人员、Sheet1");
+  expect(msg.textContent).toContain("请把该表改名为“工单”");
   expect((screen.getByTestId("run") as HTMLButtonElement).disabled).toBe(true);
 });
 

@@ -229,3 +229,33 @@ describe("evidence names the exact source cell", () => {
     expect(f.evidence).toEqual([{ sheet: "服务投诉", row: 3, cell: "D3", label: "S2 属实" }]);
   });
 });
+
+describe("headers not found: what is expected, and the nearest header found", () => {
+  test("受理时间 where 派单时间 is expected is named as the likely one", () => {
+    const s = run([
+      sheet(
+        "工单",
+        ["工单编号", "受理时间", "签收时间", "来电号码"],
+        [["T1", "2023-03-01 09:00", "2023-03-01 09:05", "x"]]
+      ),
+    ]);
+    const [missing] = issuesWith(s, "missing-column").filter((i) => i.column === "派单时间");
+    expect(missing.message).toContain("表头中有未识别的“受理时间”");
+    expect(missing.message).toContain("请把表头改为“派单时间”");
+    expect(missing.messageEn).toContain('unknown "受理时间"');
+  });
+
+  test("no unknown header like it: no guess", () => {
+    const s = run([
+      sheet("工单", ["工单编号", "签收时间", "备注"], [["T1", "2023-03-01 09:05", "x"]]),
+    ]);
+    const [missing] = issuesWith(s, "missing-column").filter((i) => i.column === "派单时间");
+    expect(missing.message).not.toContain("未识别");
+  });
+
+  test("no header row at all: the expected columns are listed", () => {
+    const s = run([oneTicket(), sheet("人员", ["A", "B", "C"], [["1", "2", "3"]])]);
+    const [noHeader] = issuesWith(s, "no-header");
+    expect(noHeader.message).toContain("应有的列：工号、姓名、岗位、学历、入职日期");
+  });
+});

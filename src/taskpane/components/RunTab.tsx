@@ -112,7 +112,7 @@ export function RunTab(props: {
       ) : null}
       {!hasTickets && !opening ? (
         <MessageBar intent="error">
-          <MessageBarBody>{s.noTickets}</MessageBarBody>
+          <MessageBarBody>{s.noTickets((props.sheets ?? []).map((sh) => sh.name).join("、"))}</MessageBarBody>
         </MessageBar>
       ) : null}
       {props.paramErrors?.length ? (
