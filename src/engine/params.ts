@@ -17,7 +17,7 @@ export interface ParamMeta {
   kind: ParamKind;
   /** for defaults that follow another parameter (null default) */
   follows?: string;
-  options?: { value: string; zh: string }[];
+  options?: { value: string; zh: string; en: string }[];
 }
 
 const isoDate = z
@@ -78,14 +78,18 @@ const bool = (def: boolean, meta: Omit<ParamMeta, "kind">) =>
     .meta({ ...meta, kind: "bool" });
 function choice<T extends string>(
   values: readonly [T, ...T[]],
-  labels: Record<T, string>,
+  labels: Record<T, [zh: string, en: string]>,
   def: T,
   meta: Omit<ParamMeta, "kind" | "options">
 ) {
   return z
     .enum(values)
     .default(def as never)
-    .meta({ ...meta, kind: "enum", options: values.map((v) => ({ value: v, zh: labels[v] })) });
+    .meta({
+      ...meta,
+      kind: "enum",
+      options: values.map((v) => ({ value: v, zh: labels[v][0], en: labels[v][1] })),
+    });
 }
 
 const tierSchema = z.object({
@@ -164,7 +168,10 @@ export const paramsSchema = z
     }),
     "r1.mode": choice(
       ["perPeriod", "perTicket"],
-      { perPeriod: "每个不达标日计一次", perTicket: "每张超时工单计一次" },
+      {
+        perPeriod: ["每个不达标日计一次", "once per failing day"],
+        perTicket: ["每张超时工单计一次", "once per late ticket"],
+      },
       "perPeriod",
       { zh: "R1 计次方式", en: "R1 occurrence counting", group: "R1" }
     ),
@@ -188,7 +195,10 @@ export const paramsSchema = z
     }),
     "r3.population": choice(
       ["forwarded", "all"],
-      { forwarded: "已转派（派单）的办结工单", all: "全部办结工单" },
+      {
+        forwarded: ["已转派（派单）的办结工单", "closed tickets that were forwarded"],
+        all: ["全部办结工单", "every closed ticket"],
+      },
       "forwarded",
       { zh: "R3 统计范围", en: "R3 population", group: "R3" }
     ),
@@ -264,11 +274,18 @@ export const paramsSchema = z
         en: "R8 training kinds counted",
         group: "R8",
         kind: "list",
-        options: trainingKindNames.map((v) => ({ value: v, zh: v })),
+        options:
+          TRAINING_KINDS.kind === "enum"
+            ? TRAINING_KINDS.values.map((v) => ({ value: v.zh, zh: v.zh, en: v.en }))
+            : [],
       }),
     "r8.partialMonth": choice(
       ["prorate", "full", "skip"],
-      { prorate: "按服务天数折算", full: "按整月要求", skip: "不考核" },
+      {
+        prorate: ["按服务天数折算", "prorated by service days"],
+        full: ["按整月要求", "a full month's requirement"],
+        skip: ["不考核", "not assessed"],
+      },
       "prorate",
       { zh: "R8 不足整月的月份", en: "R8 partial months", group: "R8" }
     ),
@@ -317,7 +334,10 @@ export const paramsSchema = z
     }),
     "c2.population": choice(
       ["all", "associate"],
-      { all: "全部人员", associate: "仅大专学历人员" },
+      {
+        all: ["全部人员", "all staff"],
+        associate: ["仅大专学历人员", "associate-degree staff only"],
+      },
       "all",
       { zh: "C2 统计范围", en: "C2 population", group: "C" }
     ),
@@ -483,6 +503,30 @@ export function formatParam(key: ParamKey, value: unknown): string {
       .map((t) => `${t.minDrop}:${+(t.rate * 100).toFixed(6)}%`)
       .join(", ");
   return String(value);
+}
+
+/**
+ * A parameter's value as a finance officer reads it (the run log, the pane): a choice by its
+ * label, an amount as ¥#,##0.00, a rate in percent, a default that follows another parameter by
+ * that parameter's name. formatParam stays the form written to 规则参数 (read back as is).
+ */
+export function displayParam(key: ParamKey, value: unknown, lang: "zh" | "en" = "zh"): string {
+  const meta = paramMeta(key);
+  if (value === null || value === undefined) {
+    if (!meta.follows) return "";
+    const f = PARAM_KEYS.includes(meta.follows as ParamKey)
+      ? paramMeta(meta.follows as ParamKey)
+      : null;
+    return lang === "zh" ? `同“${f?.zh ?? meta.follows}”` : `same as ${f?.en ?? meta.follows}`;
+  }
+  if (meta.kind === "enum") {
+    const o = meta.options?.find((x) => x.value === value);
+    if (o) return lang === "zh" ? o.zh : o.en;
+  }
+  if (meta.kind === "money")
+    return `¥${Number(value).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (meta.kind === "bool" && lang === "en") return value ? "yes" : "no";
+  return formatParam(key, value);
 }
 
 /** Coerces a value as a person writes it (sheet cell, JSON file, form field) to the schema's type. */

@@ -5,7 +5,7 @@ import { FINGERPRINT_HEADER } from "../verify";
 import { LEVEL_ZH } from "../issues";
 import { Kpi, Status } from "../model";
 import { formatCents, toChineseCapital, toCents } from "../money";
-import { PARAM_KEYS, DEFAULT_PARAMS, formatParam, paramMeta } from "../params";
+import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
 import { RULE_TITLES, DEDUCTION_RULES, COMPLIANCE_RULES } from "../rules";
 import { RESULT_SHEET_NAMES } from "../sheets";
 import { formatDay, parseIsoDay } from "../time";
@@ -615,14 +615,18 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
                 `工作表“${r.paramsSheetName}”及运行时修改`,
                 `sheet "${r.paramsSheetName}" and run options`
               )
-            : L("合同默认值及运行时修改", "contract defaults and run options")
+            : r.changedParams.length
+              ? L("合同默认值及运行时修改", "contract defaults and run options")
+              : L("合同默认值", "contract defaults")
         ),
       ],
       [
         L("与合同默认不同的参数", "parameters differing from the contract"),
         t(
           r.changedParams.length
-            ? r.changedParams.map((k) => `${k} = ${formatParam(k, r.params[k])}`).join("；")
+            ? r.changedParams
+                .map((k) => `${paramMeta(k)[lang]} = ${displayParam(k, r.params[k], lang)}`)
+                .join(lang === "zh" ? "；" : "; ")
             : L("无", "none")
         ),
       ],
@@ -685,16 +689,11 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
         t(k),
         {
           v: {
-            text:
-              formatParam(k, r.params[k]) ||
-              L(`（同 ${paramMeta(k).follows}）`, `(= ${paramMeta(k).follows})`),
+            text: displayParam(k, r.params[k], lang),
           },
           highlight: changed ? "changed" : undefined,
         },
-        t(
-          formatParam(k, DEFAULT_PARAMS[k]) ||
-            L(`同 ${paramMeta(k).follows}`, `= ${paramMeta(k).follows}`)
-        ),
+        t(displayParam(k, DEFAULT_PARAMS[k], lang)),
         t(changed ? L("是", "yes") : ""),
         t(paramMeta(k)[lang]),
       ];

@@ -131,7 +131,7 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
           <Select value={String(d)} onChange={(_, x) => set(key, x.value)}>
             {meta.options!.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.zh} ({o.value})
+                {o[lang]}
               </option>
             ))}
           </Select>
@@ -143,7 +143,7 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
             {meta.options!.map((o) => (
               <Checkbox
                 key={o.value}
-                label={o.zh}
+                label={lang === "zh" ? o.zh : `${o.zh} (${o.en})`}
                 checked={(d as string[]).includes(o.value)}
                 onChange={(_, x) => set(key, x.checked ? [...(d as string[]), o.value] : (d as string[]).filter((v) => v !== o.value))}
               />
