@@ -576,6 +576,8 @@ export class ExcelAdapter implements WorkbookAdapter {
           context.workbook.tables.getItem(temp).name = final;
         if (keepPosition && old.length && refs.length)
           refs[0].get().position = Math.min(...old.map((s) => s.position));
+        // the results open on their summary (核查汇总), as the finance officer reads them first
+        if (!keepPosition && refs.length) refs[0].get().activate();
         await context.sync();
         onProgress?.({ sheet: specs[specs.length - 1]?.name ?? "", fraction: 1 });
       } catch (e) {

@@ -102,6 +102,8 @@ describe("writeResultSheets", () => {
     expectResults(fake, written);
     expectWithinLimits(fake.syncs);
     expect(progress[progress.length - 1].fraction).toBe(1);
+    // the workbook now shows the summary
+    expect(fake.activeSheetId).toBe(fake.sheet("核查汇总").id);
     expect(progress.map((p) => p.fraction)).toEqual(
       [...progress.map((p) => p.fraction)].sort((a, b) => a - b)
     );
