@@ -12,6 +12,7 @@ import {
   SpecCell,
   TableBlock,
   TemplateSheetSpec,
+  alignsRight,
   isLink,
 } from "../engine/layout/spec";
 import { columnLetter } from "../engine/table";
@@ -240,6 +241,8 @@ interface Style {
   bold?: boolean;
   size?: number;
   underline?: boolean;
+  /** horizontal alignment (headers over numbers) */
+  align?: "Right";
 }
 
 function styleOp(
@@ -266,6 +269,7 @@ function styleOp(
       if (s.bold !== undefined) format.font.bold = s.bold;
       if (s.size !== undefined) format.font.size = s.size;
       if (s.underline) format.font.underline = "Single";
+      if (s.align) format.horizontalAlignment = s.align;
     },
   };
 }
@@ -464,6 +468,13 @@ function tableOps(
     ...captionOps(ref, b, budget),
     ...valueOps(ref, { row: b.row, col: 1, cells: [header, ...body] }, budget),
   ];
+  // headers over numbers and dates aligned as their cells are (right), neighbours in one op
+  for (let j = 0; j < n;) {
+    let k = j;
+    while (k < n && alignsRight(b.columns[k].format)) k++;
+    if (k > j) ops.push(styleOp(ref, b.row, j + 1, 1, k - j, { align: "Right" }));
+    j = Math.max(k, j + 1);
+  }
   const address = `A${b.row}:${columnLetter(n)}${b.row + b.rows.length}`;
   ops.push({
     sheet: ref.finalName,

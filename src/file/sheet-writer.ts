@@ -4,6 +4,7 @@
 // always finite; dates are serials of the workbook's own date system.
 import {
   Format,
+  alignsRight,
   Highlight,
   SheetSpec,
   SpecCell,
@@ -239,7 +240,14 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
     if (b.caption) g.value(b.row - 1, 1, { v: { text: b.caption } }, { bold: true, size: 12 });
     if (b.kind === "table") {
       const headers = tableHeaders(b);
-      headers.forEach((h, j) => g.value(b.row, j + 1, { v: { text: h } }, {}));
+      headers.forEach((h, j) =>
+        g.value(
+          b.row,
+          j + 1,
+          { v: { text: h } },
+          alignsRight(b.columns[j].format) ? { align: "right" } : {}
+        )
+      );
       b.rows.forEach((r, i) => {
         const row = b.row + 1 + i;
         b.columns.forEach((c, j) => {

@@ -17,6 +17,8 @@ export interface CellStyle {
   /** ARGB solid fill */
   fill?: string;
   wrap?: boolean;
+  /** horizontal alignment (headers over numbers) */
+  align?: "right";
 }
 
 // number formats Excel knows by id (ECMA-376 §18.8.30), so none is added for them
@@ -236,7 +238,16 @@ export class StyleBook {
 
   /** The index of a cell format with this style (appended the first time it is asked for). */
   xf(s: CellStyle): number {
-    const key = JSON.stringify([s.numFmt, s.bold, s.size, s.color, s.underline, s.fill, s.wrap]);
+    const key = JSON.stringify([
+      s.numFmt,
+      s.bold,
+      s.size,
+      s.color,
+      s.underline,
+      s.fill,
+      s.wrap,
+      s.align,
+    ]);
     let id = this.xfIds.get(key);
     if (id !== undefined) return id;
     const numFmtId = this.numFmtId(s.numFmt);
@@ -245,7 +256,9 @@ export class StyleBook {
     const xml =
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0"${this.hasStyleXf ? ' xfId="0"' : ""}` +
       `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}` +
-      (s.wrap ? ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' : "/>");
+      (s.wrap || s.align
+        ? ` applyAlignment="1"><alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.wrap ? ' vertical="top" wrapText="1"' : ""}/></xf>`
+        : "/>");
     id = this.base.cellXfs + this.added.cellXfs.length;
     this.added.cellXfs.push(xml);
     this.xfIds.set(key, id);

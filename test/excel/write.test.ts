@@ -104,6 +104,17 @@ describe("writeResultSheets", () => {
     expect(progress[progress.length - 1].fraction).toBe(1);
     // the workbook now shows the summary
     expect(fake.activeSheetId).toBe(fake.sheet("核查汇总").id);
+    // headers over numbers and dates are aligned right, as their cells are; text headers are not
+    for (const spec of written)
+      for (const b of spec.blocks.filter((x): x is TableBlock => x.kind === "table"))
+        b.columns.forEach((c, j) => {
+          const align = fake.sheet(spec.name).cellMeta(b.row - 1, j)?.align;
+          expect({ sheet: spec.name, header: c.header, align }).toEqual({
+            sheet: spec.name,
+            header: c.header,
+            align: c.format === "text" ? undefined : "Right",
+          });
+        });
     expect(progress.map((p) => p.fraction)).toEqual(
       [...progress.map((p) => p.fraction)].sort((a, b) => a - b)
     );

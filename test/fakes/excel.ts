@@ -27,6 +27,8 @@ export interface CellMeta {
   fill?: string;
   font?: { color?: string; bold?: boolean; size?: number; underline?: string };
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+  /** format.horizontalAlignment */
+  align?: string;
 }
 
 export interface FakeTable {
@@ -921,6 +923,7 @@ class FakeRange extends FakeObject {
     fill: { color: string };
     font: { color: string; bold: boolean; size: number; underline: string };
     columnWidth: number;
+    horizontalAlignment: string;
     load(props?: string | string[]): void;
     loaded: Record<string, unknown>;
   };
@@ -980,6 +983,12 @@ class FakeRange extends FakeObject {
         get underline(): string {
           return unreadable();
         },
+      },
+      set horizontalAlignment(v: string) {
+        style("format.horizontalAlignment", (m) => (m.align = v));
+      },
+      get horizontalAlignment(): string {
+        return unreadable();
       },
       set columnWidth(v: number) {
         self.command("format.columnWidth", v, () => {

@@ -173,3 +173,20 @@ test("规则参数 is replaced where it stands; templates get headers, notes, dr
   expect(String(ws.getCell("A1").note ?? "")).toContain("工号");
   expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 });
+
+test("headers over numbers and dates are aligned right, as their cells are (read back by exceljs)", async () => {
+  const wb = small();
+  const money: SpecCell = { v: 1234.5, format: "money" };
+  const s: SheetSpec = {
+    ...spec("核查汇总", [[t("a"), money]]),
+  };
+  wb.writeResultSheetsSync([s]);
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(wb.bytes() as unknown as ArrayBuffer);
+  const ws = x.getWorksheet("核查汇总")!;
+  // the table's header row is row 3: 内容 (text) left as it is, 金额 (money) right
+  expect(ws.getCell("A3").value).toBe("内容");
+  expect(ws.getCell("A3").alignment?.horizontal).toBeUndefined();
+  expect(ws.getCell("B3").value).toBe("金额");
+  expect(ws.getCell("B3").alignment?.horizontal).toBe("right");
+});

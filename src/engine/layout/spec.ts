@@ -4,6 +4,11 @@
 export type Format =
   "money" | "percent" | "date" | "datetime" | "int" | "number" | "score" | "text";
 
+/** Formats whose cells Excel aligns right (numbers and dates): their headers are aligned so too. */
+export function alignsRight(f: Format): boolean {
+  return f !== "text";
+}
+
 export type Highlight = "fail" | "warn" | "ok" | "muted" | "changed";
 
 /** A cell value: text is always written as text (never a formula), dates as naive values. */
