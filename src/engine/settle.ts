@@ -40,6 +40,8 @@ export interface Installment {
     | "paid-late"
     | "due"
     | "overdue"
+    /** past due and unpaid, but no invoice of the payable's amount yet: Party A is not late (三.3) */
+    | "awaiting-invoice"
     | "not-yet-due"
     | "waiting"
     | "unknown"
@@ -246,7 +248,9 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
             : dueOn === null
               ? "waiting"
               : dueOn < ctx.asOf
-                ? "overdue"
+                ? invoiceValid || !lateKnown
+                  ? "overdue"
+                  : "awaiting-invoice"
                 : dueOn === ctx.asOf
                   ? "due"
                   : "not-yet-due";
@@ -255,6 +259,7 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       "paid-late": "逾期支付",
       due: "今日到期",
       overdue: "逾期未付",
+      "awaiting-invoice": "未付：未收到等额发票",
       "not-yet-due": "未到期",
       waiting: "待条件",
       unknown: "付款日期无法识别",

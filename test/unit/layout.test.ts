@@ -4,7 +4,7 @@
 import { audit } from "../../src/engine/audit";
 import { layoutResults } from "../../src/engine/layout";
 import { SheetSpec, SpecCell } from "../../src/engine/layout/spec";
-import { oneTicket } from "./helpers";
+import { oneTicket, sheet, tickets } from "./helpers";
 
 const texts = (spec: SheetSpec): string[] =>
   spec.blocks.flatMap((b) =>
@@ -58,4 +58,69 @@ test("parameters from: contract defaults alone unless something changed", () => 
   expect(texts(runLog("zh", "2023-12-31"))).toContain("合同默认值及运行时修改");
   // the as-of date equal to the default is no change
   expect(texts(runLog("zh", "2024-01-22"))).toContain("合同默认值");
+});
+
+describe("付款计划, 扣款明细 and 合规检查 in her words", () => {
+  const sheetOf = (
+    tables: Parameters<typeof audit>[0],
+    name: string,
+    lang: "zh" | "en" = "zh",
+    asOf?: string
+  ) =>
+    layoutResults(audit(tables, { asOf, runAt: "2026-01-01 09:00:00" }), { lang }).find(
+      (s) => s.name === name
+    )!;
+
+  test("an installment's status in English is words, not its code", () => {
+    const cells = texts(sheetOf([oneTicket()], "付款计划", "en"));
+    expect(cells).toContain("not evaluated");
+    expect(
+      cells.filter((c) => /^(not-evaluated|not-yet-due|paid-late|awaiting-invoice)$/.test(c))
+    ).toEqual([]);
+  });
+
+  test("a refund owed while 尾款 is unpaid: one line says why they are not netted", () => {
+    const rank = sheet("考核排名", ["期间", "区级排名"], [["2023", 28]]);
+    const cells = texts(sheetOf([oneTicket(), rank], "付款计划"));
+    expect(cells.some((c) => c.startsWith("分别结算、不自动相抵"))).toBe(true);
+    // no refund: no such line
+    expect(texts(sheetOf([oneTicket()], "付款计划")).some((c) => c.startsWith("分别结算"))).toBe(
+      false
+    );
+  });
+
+  test("a C7 gap's start reads yyyy-mm-dd hh:mm, not ISO", () => {
+    const people = sheet(
+      "人员",
+      ["工号", "姓名", "岗位", "入职日期"],
+      [["S1", "张三", "项目经理", "2023-01-01"]]
+    );
+    const roster = sheet(
+      "排班",
+      ["工号", "开始时间", "结束时间"],
+      [
+        ["S1", "2023-01-23 00:00", "2023-01-23 12:00"],
+        ["S1", "2023-01-23 13:00", "2023-01-25 00:00"],
+      ]
+    );
+    const cells = texts(sheetOf([oneTicket(), people, roster], "合规检查", "zh", "2023-01-24"));
+    expect(cells).toContain("2023-01-23 12:00");
+    expect(cells.filter((c) => /\dT\d/.test(c))).toEqual([]);
+  });
+
+  test("扣款明细: the total with ¥ and separators; at most five ids in a row's evidence", () => {
+    // fourteen late tickets on one day
+    const t = tickets(
+      Array.from({ length: 14 }, (_, i) => [
+        `T${i + 1}`,
+        "2023-03-05 10:00",
+        "2023-03-06 09:00",
+      ]) as [string, string, string][]
+    );
+    const spec = sheetOf([t], "扣款明细", "zh", "2023-03-31");
+    expect(spec.subtitle).toMatch(/合计 ¥\d{1,3}(,\d{3})*\.\d\d$/);
+    const cells = texts(spec);
+    const row = cells.find((c) => c.startsWith("T1、"))!;
+    expect(row).toBe("T1、T2、T3、T4、T5 等共 14 条（见下方扣款证据）");
+  });
 });

@@ -106,6 +106,16 @@ describe("the late fee's clock (七.4; the invoice of 三.3)", () => {
     });
   });
 
+  test("past due and unpaid without an invoice: not late, and it says so (未收到等额发票)", () => {
+    const s = run([oneTicket(), pay([[2, null, null, null, null]])], { asOf: "2023-08-01" });
+    expect(inst(s, 2)).toMatchObject({ daysLate: 0, lateFee: "0.00", status: "awaiting-invoice" });
+    // an invoice of another amount is no invoice either
+    const wrong = run([oneTicket(), pay([[2, "2023-07-01", 1, null, null]])], {
+      asOf: "2023-08-01",
+    });
+    expect(inst(wrong, 2).status).toBe("awaiting-invoice");
+  });
+
   test("no valid invoice, or a fiscal-policy delay: no days late", () => {
     const wrongAmount = run([oneTicket(), pay([[1, "2023-02-01", 1599998.39, "2023-03-01", A1]])]);
     expect(inst(wrongAmount, 1)).toMatchObject({ daysLate: 0, status: "paid" });

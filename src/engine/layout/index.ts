@@ -4,7 +4,8 @@ import { AuditResult, ruleTotals } from "../audit";
 import { FINGERPRINT_HEADER } from "../verify";
 import { LEVEL_ZH } from "../issues";
 import { Kpi, Status } from "../model";
-import { formatCents, toChineseCapital, toCents } from "../money";
+import type { Installment } from "../settle";
+import { formatCents, formatYuan, toChineseCapital, toCents } from "../money";
 import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
 import { RULE_TITLES, DEDUCTION_RULES, COMPLIANCE_RULES } from "../rules";
 import { RESULT_SHEET_NAMES } from "../sheets";
@@ -82,6 +83,20 @@ const col = (header: string, format: Format, width: number): ColumnSpec => ({
 const money = (c: number | null | undefined) =>
   n(c === null || c === undefined ? null : c / 100, "money");
 
+/** An installment's status in English, as the sheet shows it (never the code). */
+const INSTALLMENT_STATUS_EN: Record<Installment["status"], string> = {
+  paid: "paid",
+  "paid-late": "paid late",
+  due: "due today",
+  overdue: "overdue, unpaid",
+  "awaiting-invoice": "unpaid: no invoice of the payable amount yet",
+  "not-yet-due": "not yet due",
+  waiting: "waiting for its condition",
+  unknown: "payment date unreadable",
+  nothing: "nothing to pay",
+  "not-evaluated": "not evaluated",
+};
+
 export function layoutResults(r: AuditResult, options: LayoutOptions = {}): SheetSpec[] {
   const lang = options.lang ?? "zh";
   const L = (zh: string, en: string) => (lang === "zh" ? zh : en);
@@ -104,12 +119,22 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     k.evidence.length
       ? link(k.evidence[0].label, k.evidence[0].sheet, k.evidence[0].cell)
       : t(null);
+  // the first few only: a line of twenty ticket ids made 扣款明细 print at a quarter of its size;
+  // the evidence table below lists every row, each with its link
+  const EVIDENCE_SHOWN = 5;
   const evidenceText = (k: { evidence: { label: string }[] }) => {
     const shown = k.evidence
-      .slice(0, 20)
+      .slice(0, EVIDENCE_SHOWN)
       .map((e) => e.label)
-      .join("、");
-    return t(k.evidence.length > 20 ? `${shown} …（共 ${k.evidence.length} 条）` : shown);
+      .join(L("、", ", "));
+    return t(
+      k.evidence.length > EVIDENCE_SHOWN
+        ? L(
+            `${shown} 等共 ${k.evidence.length} 条（见下方扣款证据）`,
+            `${shown} … ${k.evidence.length} in all (see the evidence below)`
+          )
+        : shown
+    );
   };
   /** A KPI's value or target, formatted by what it measures. */
   const measure = (k: Kpi, x: number | null): SpecCell => {
@@ -392,7 +417,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
   const dedSheet: SheetSpec = {
     name: "扣款明细",
     title: L("扣款明细", "Deductions"),
-    subtitle: `${subtitle} · ${L("合计", "total")} ${formatCents(tt.deductions)}`,
+    subtitle: `${subtitle} · ${L("合计", "total")} ${formatYuan(tt.deductions)}`,
     freezeRows: 3,
     blocks: dedB.blocks,
   };
@@ -408,7 +433,10 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
       t(title(f.ruleId)),
       t(L("发现", "finding")),
       t(f.subject),
-      t(f.period),
+      // a C7 gap starts at a time: shown as a date-time is written everywhere else
+      t(
+        f.period && /T\d\d:\d\d/.test(f.period) ? f.period.replace("T", " ").slice(0, 16) : f.period
+      ),
       money(c?.amount ?? null),
       t(lang === "zh" ? f.message : f.messageEn),
       f.evidence.length
@@ -496,13 +524,15 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
       n(i.daysLate, "int"),
       money(i.lateFee),
       {
-        v: { text: lang === "zh" ? i.statusZh : i.status },
+        v: { text: lang === "zh" ? i.statusZh : INSTALLMENT_STATUS_EN[i.status] },
         highlight:
           i.status === "overdue" || i.status === "paid-late"
             ? "fail"
-            : i.status === "paid"
-              ? "ok"
-              : undefined,
+            : i.status === "awaiting-invoice"
+              ? "warn"
+              : i.status === "paid"
+                ? "ok"
+                : undefined,
       },
     ])
   );
@@ -552,6 +582,21 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
         money(tt.lateFees),
         capital(tt.lateFees),
       ],
+      // a refund owed while installment 3 is still to be paid: why the two are not netted here
+      ...(tt.refundDue > 0 &&
+      s.installments.some((i) => i.no === 3 && i.payable > 0 && i.paidOn === null)
+        ? [
+            [
+              L("退款与尾款", "refund and installment 3"),
+              t(
+                L(
+                  "分别结算、不自动相抵：尾款按第3期条件（发票、保函、验收）由甲方支付，退款由乙方在甲方通知后支付；相抵须双方书面确认",
+                  "settled apart, not netted: Party A pays installment 3 on its conditions (invoice, guarantee, acceptance), Party B pays the refund after Party A's notice; netting needs both parties' written agreement"
+                )
+              ),
+            ] as [string, SpecCell],
+          ]
+        : []),
     ],
     L("退款与结算", "refund and settlement")
   );
