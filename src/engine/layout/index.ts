@@ -5,7 +5,7 @@ import { FINGERPRINT_HEADER } from "../verify";
 import { LEVEL_ZH } from "../issues";
 import { Kpi, Status } from "../model";
 import type { Installment } from "../settle";
-import { formatCents, formatYuan, toChineseCapital, toCents } from "../money";
+import { formatYuan, toChineseCapital, toCents } from "../money";
 import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
 import { RULE_TITLES, DEDUCTION_RULES, COMPLIANCE_RULES } from "../rules";
 import { RESULT_SHEET_NAMES } from "../sheets";
