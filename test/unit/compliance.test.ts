@@ -247,6 +247,27 @@ describe("C5 季度人员流失率 (below 15%)", () => {
   });
 });
 
+describe("C6 服务投诉: the window's ends", () => {
+  test("the first service day and asOf count; the day after asOf is not yet known", () => {
+    const s = run(
+      [
+        oneTicket(),
+        sheet(
+          "服务投诉",
+          ["日期", "工号", "类型", "核实结果"],
+          [
+            ["2023-01-23", "S1", "业务", "属实"],
+            ["2023-06-30", "S2", "业务", "属实"],
+            ["2023-07-01", "S3", "业务", "属实"],
+          ]
+        ),
+      ],
+      { asOf: "2023-06-30" }
+    );
+    expect(subjects(s, "C6")).toEqual(["S1", "S2"]);
+  });
+});
+
 describe("C6 服务投诉", () => {
   const complaints = (rows: [string, string, string][]) =>
     sheet(
@@ -270,6 +291,7 @@ describe("C6 服务投诉", () => {
       "2023-03-02",
     ]);
     expect(findings(s, "C6")[1].message).toContain("服务态度投诉");
+    expect(findings(s, "C6").map((f) => f.subject)).toEqual(["S1", "S1"]);
     expect(findings(s, "C6")[0].message).not.toContain("服务态度");
   });
 });
@@ -310,6 +332,53 @@ describe("C7 7×24 值守", () => {
     );
     expect(findings(gap, "C7")).toHaveLength(1);
     expect(findings(gap, "C7")[0].message).toContain("12:00");
+  });
+});
+
+describe("C7: who is on duty, and the window's ends", () => {
+  const roster = (shifts: [string, string, string][]) =>
+    sheet("排班", ["工号", "开始时间", "结束时间"], shifts);
+  const people = staff([manager, { id: "S1" }, { id: "S2" }]);
+  const asOf = "2023-01-24";
+  test("one person's overlapping rows count once: two on duty needs two people", () => {
+    const shifts: [string, string, string][] = [
+      ["S1", "2023-01-23 00:00", "2023-01-25 00:00"],
+      ["S1", "2023-01-23 06:00", "2023-01-23 18:00"],
+      ["S2", "2023-01-23 00:00", "2023-01-24 12:00"],
+    ];
+    const two = run([oneTicket(), people, roster(shifts), paramsSheet([["c7.minOnDuty", 2]])], {
+      asOf,
+    });
+    // S2 leaves at 12:00 on the 24th: one person (S1, twice) from then to the end of asOf
+    expect(findings(two, "C7").map((f) => f.message)).toEqual([
+      "2023-01-24 12:00:00 至 2023-01-25 00:00:00 在岗人数少于 2 人（720 分钟）",
+    ]);
+    expect(findings(run([oneTicket(), people, roster(shifts)], { asOf }), "C7")).toEqual([]);
+  });
+
+  test("the first service minute and the last minute of asOf are judged; shifts outside are clipped", () => {
+    const s = run(
+      [
+        oneTicket(),
+        people,
+        roster([
+          ["S1", "2023-01-22 20:00", "2023-01-23 00:01"],
+          ["S2", "2023-01-23 00:02", "2023-01-24 23:59"],
+        ]),
+      ],
+      { asOf }
+    );
+    expect(findings(s, "C7").map((f) => f.message.split(" 在岗")[0])).toEqual([
+      "2023-01-23 00:01:00 至 2023-01-23 00:02:00",
+      "2023-01-24 23:59:00 至 2023-01-25 00:00:00",
+    ]);
+  });
+
+  test("no roster rows at all: the whole window is one gap", () => {
+    const s = run([oneTicket(), people, roster([])], { asOf });
+    expect(findings(s, "C7").map((f) => f.message.split(" 在岗")[0])).toEqual([
+      "2023-01-23 00:00:00 至 2023-01-25 00:00:00",
+    ]);
   });
 });
 
@@ -420,6 +489,18 @@ describe("C10 全系统培训与宣传 (2 and 1 in the service period)", () => {
       ]),
     ]);
     expect(subjects(short, "C10")).toEqual(["全系统业务培训", "宣传活动"]);
+  });
+
+  test("the service period's first and last days count; the day after does not", () => {
+    const s = run([
+      oneTicket(),
+      trainings([
+        ["2023-01-23", "全系统业务培训"],
+        ["2024-01-22", "全系统业务培训"],
+        ["2024-01-23", "宣传活动"],
+      ]),
+    ]);
+    expect(subjects(s, "C10")).toEqual(["宣传活动"]);
   });
 
   test("judged only once the service period is over", () => {

@@ -2,7 +2,7 @@
 // due dates and statuses, the late-fee clock, P1/P2, the refund and its due date. 服务费
 // ¥3,999,996.00, so a day late costs 3% = ¥119,999.88.
 import { RawCell } from "../../src/engine/table";
-import { oneTicket, paramsSheet, run, sheet } from "./helpers";
+import { oneTicket, paramsSheet, run, sheet, tickets } from "./helpers";
 
 type Summary = ReturnType<typeof run>;
 const PAY_HEADERS = [
@@ -180,5 +180,63 @@ describe("the refund", () => {
 
   test("no refund, no due date", () => {
     expect(run([oneTicket()]).totals).toMatchObject({ refundDue: "0.00", refundDueOn: null });
+  });
+});
+
+describe("the acceptance windows and the 付款 sheet's edge cases", () => {
+  const lateOn = (day: string) => tickets([["T1", `${day} 10:00`, `${nextDay(day)} 09:00`]]);
+  const nextDay = (day: string) => {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  };
+  test("a deduction evaluated on 2023-10-31 is the first acceptance's; on 11-01 the final one's", () => {
+    const first = run([lateOn("2023-10-31")]);
+    expect(first.deductions.map((d) => [d.period, d.window])).toEqual([["2023-10-31", "first"]]);
+    expect(first.totals).toMatchObject({ firstWindow: "200.00", installment3Payable: "799799.20" });
+    const final = run([lateOn("2023-11-01")]);
+    expect(final.deductions.map((d) => [d.period, d.window])).toEqual([["2023-11-01", "final"]]);
+    expect(final.totals).toMatchObject({ finalWindow: "200.00", refundDue: "200.00" });
+  });
+
+  test("a guarantee with a blank amount starts the clock, with a warning that it was not checked", () => {
+    const s = run([
+      oneTicket(),
+      sheet("付款", PAY_HEADERS, [[3, null, null, "2023-11-20", null, null, null, null]]),
+    ]);
+    expect(inst(s, 3).dueOn).toBe("2023-12-08");
+    expect(s.issues.filter((i) => i.code === "guarantee-amount-blank").map((i) => i.row)).toEqual([
+      2,
+    ]);
+    expect(findingsOf(s, "P3")).toEqual([]);
+  });
+
+  test("an unreadable 付款日期 or 保函日期: unknown, never overdue", () => {
+    const s = run(
+      [
+        oneTicket(),
+        sheet("付款", PAY_HEADERS, [
+          [1, "2023-02-01", A1, null, null, "前天", A1, null],
+          [3, null, null, "上个月", null, null, null, null],
+        ]),
+      ],
+      { asOf: "2024-01-22" }
+    );
+    expect(inst(s, 1)).toMatchObject({ status: "unknown", daysLate: 0 });
+    expect(inst(s, 3)).toMatchObject({ dueOn: null, status: "waiting" });
+    expect(findingsOf(s, "P1")).toEqual([]);
+  });
+
+  test("nothing payable: a payment of 0 or none is in order, any other amount is a P2", () => {
+    const base = [
+      tickets([["GD1", "2023-03-01 09:00", "2023-03-03 09:10"]]),
+      paramsSheet([["r1.unit", 900000]]),
+    ];
+    const zero = run([...base, pay([[3, null, null, "2023-12-20", 0, "2023-11-20"]])]);
+    expect(inst(zero, 3)).toMatchObject({ payable: "0.00", status: "nothing" });
+    expect(findingsOf(zero, "P2")).toEqual([]);
+    const some = run([...base, pay([[3, null, null, "2023-12-20", 5, "2023-11-20"]])]);
+    expect(findingsOf(some, "P2")).toEqual(["3"]);
+    expect(findingsOf(some, "P1")).toEqual([]);
   });
 });
