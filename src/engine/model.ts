@@ -111,6 +111,8 @@ export interface Report {
 }
 export interface QaSample {
   date: DayNum | null;
+  staff_id: string | null;
+  ticket_id: string | null;
   score: number | null;
 }
 export interface Complaint {

@@ -210,6 +210,28 @@ describe("evidence names the exact source cell", () => {
     expect(k.evidence).toEqual([{ sheet: "工单", row: 5, cell: "B5", label: "T2" }]);
   });
 
+  test("R5's evidence names who was scored and when, at the 得分 cell", () => {
+    const r = audit(
+      [
+        oneTicket(),
+        sheet(
+          "质检",
+          ["日期", "工号", "工单编号", "得分"],
+          [
+            ["2023-03-02", "GS1", "GD9", 95],
+            ["2023-03-05", "GS12", "GD7", 72],
+          ]
+        ),
+      ],
+      { asOf: "2023-03-31", runAt: "2026-01-01 09:00:00" }
+    );
+    const k = r.kpis.find((x) => x.ruleId === "R5" && x.period === "2023-03")!;
+    expect(k.status).toBe("fail");
+    expect(k.evidence).toEqual([
+      { sheet: "质检", row: 3, cell: "D3", label: "2023-03-05 GS12 72分" },
+    ]);
+  });
+
   test("C6's complaint points at its 核实结果 cell", () => {
     const r = audit(
       [

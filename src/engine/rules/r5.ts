@@ -10,6 +10,7 @@ import {
   usable,
   MAX_EVIDENCE,
 } from "./common";
+import { formatDay } from "../time";
 import { serviceMonths } from "./monthly";
 
 /** A number's exact decimal digits: 89.9999999 → [899999999n, 7]. */
@@ -109,7 +110,18 @@ export const r5: Rule = {
             : samples
                 .filter((s) => s.v.score! < threshold)
                 .slice(0, MAX_EVIDENCE)
-                .map((s) => evidenceOf(ctx, "qa", s, "score", `${s.v.score}`)),
+                // who was scored, and when: a bare "72" tells the reader nothing
+                .map((s) =>
+                  evidenceOf(
+                    ctx,
+                    "qa",
+                    s,
+                    "score",
+                    `${s.v.date !== null ? formatDay(s.v.date) : ""} ${s.v.staff_id ?? ""} ${s.v.score}分`
+                      .replace(/\s+/g, " ")
+                      .trim()
+                  )
+                ),
         });
       }),
     };
