@@ -138,7 +138,7 @@ describe("writeResultSheets", () => {
     expect(table.style).toBe("TableStyleLight9");
     expect(sheet.get(kt.row - 1, 0)).toBe(kt.columns[0].header);
     expect(sheet.freezeRows).toBe(kpi.freezeRows);
-    expect(sheet.columnWidths.get(0)).toBeCloseTo((kt.columns[0].width * 7 + 5) * 0.75);
+    expect(sheet.columnWidths.get(0)).toBeCloseTo((kpi.widths![0] * 7 + 5) * 0.75);
     // a failed KPI row is highlighted (fill and font colour)
     const failRow = kt.rowHighlight!.findIndex((h) => h === "fail");
     expect(failRow).toBeGreaterThanOrEqual(0);

@@ -4,6 +4,7 @@ import { AuditResult, ruleTotals } from "../audit";
 import { FINGERPRINT_HEADER } from "../verify";
 import { LEVEL_ZH } from "../issues";
 import { Kpi, Status } from "../model";
+import { fitWidths } from "./fit";
 import type { Installment } from "../settle";
 import { formatYuan, toChineseCapital, toCents } from "../money";
 import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
@@ -758,9 +759,11 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
   };
 
   // Excel refuses a sheet with more than 65,530 links: 校验问题 can have one per bad cell
-  const specs = [summary, kpiSheet, dedSheet, finSheet, paySheet, issSheet, logSheet].map((sp) =>
-    capLinks(sp, lang)
-  );
+  // and every column as wide as its content needs (up to a cap), whatever block it serves
+  const specs = [summary, kpiSheet, dedSheet, finSheet, paySheet, issSheet, logSheet].map((sp) => {
+    const capped = capLinks(sp, lang);
+    return { ...capped, widths: fitWidths(capped) };
+  });
   // guard: the order and names are those of WORKBOOK.md
   specs.forEach((sp, i) => {
     if (sp.name !== RESULT_SHEET_NAMES[i]) throw new Error(`result sheet ${i} is ${sp.name}`);

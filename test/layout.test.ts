@@ -1,10 +1,13 @@
 // What a finance officer reads in 运行记录: every value in her words. Choices by their labels,
 // amounts as ¥#,##0.00, defaults that follow another parameter by its name; no internal words
 // (perPeriod, forwarded, prorate, all, 同 service.end); "run options" only when something changed.
-import { audit } from "../../src/engine/audit";
-import { layoutResults } from "../../src/engine/layout";
-import { SheetSpec, SpecCell } from "../../src/engine/layout/spec";
-import { oneTicket, sheet, tickets } from "./helpers";
+import { audit } from "../src/engine/audit";
+import { layoutResults } from "../src/engine/layout";
+import { SheetSpec, SpecCell } from "../src/engine/layout/spec";
+import path from "path";
+import { MAX_FIT_WIDTH, cellWidth, displayWidth } from "../src/engine/layout/fit";
+import { readXlsx } from "./xlsx";
+import { oneTicket, sheet, tickets } from "./unit/helpers";
 
 const texts = (spec: SheetSpec): string[] =>
   spec.blocks.flatMap((b) =>
@@ -122,5 +125,45 @@ describe("付款计划, 扣款明细 and 合规检查 in her words", () => {
     const cells = texts(spec);
     const row = cells.find((c) => c.startsWith("T1、"))!;
     expect(row).toBe("T1、T2、T3、T4、T5 等共 14 条（见下方扣款证据）");
+  });
+});
+
+describe("every value fits its column (the sheet-layout check)", () => {
+  test.each(["small-2months", "year-plain", "year-messy", "year-edge"])(
+    "%s: each label, amount, date and short text is no wider than its column",
+    (name) => {
+      const { tables } = readXlsx(path.join(__dirname, "fixtures", `${name}.xlsx`));
+      const specs = layoutResults(audit(tables, { runAt: "2026-01-01 09:00:00" }));
+      const cut: string[] = [];
+      for (const spec of specs) {
+        const widths = spec.widths!;
+        const check = (j: number, w: number, what: string) => {
+          if (w <= MAX_FIT_WIDTH && w > widths[j])
+            cut.push(`${spec.name} col ${j + 1}: ${what} (${w} > ${widths[j]})`);
+        };
+        for (const b of spec.blocks)
+          if (b.kind === "table")
+            b.columns.forEach((c, j) => {
+              check(j, displayWidth(c.header), c.header);
+              b.rows
+                .slice(0, 5000)
+                .forEach((r) => check(j, cellWidth(r[j], c.format), JSON.stringify(r[j]?.v)));
+            });
+          else
+            for (const [label, value, extra] of b.rows) {
+              check(0, displayWidth(label), label);
+              check(1, cellWidth(value, "text"), JSON.stringify(value.v));
+              if (extra) check(2, cellWidth(extra, "text"), JSON.stringify(extra.v));
+            }
+      }
+      expect(cut).toEqual([]);
+    }
+  );
+
+  test("the measure: CJK and full-width take two, amounts as shown", () => {
+    expect(displayWidth("第一次验收")).toBe(10);
+    expect(displayWidth("R1 ＧＳ")).toBe(7);
+    expect(cellWidth({ v: 3999996, format: "money" }, "text")).toBe("¥3,999,996.00".length);
+    expect(cellWidth({ v: { day: 19000 } }, "date")).toBe(10);
   });
 });
