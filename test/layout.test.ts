@@ -11,14 +11,14 @@ import { oneTicket, sheet, tickets } from "./unit/helpers";
 
 const texts = (spec: SheetSpec): string[] =>
   spec.blocks.flatMap((b) =>
-    (b.kind === "table" ? b.rows : b.rows.map((r) => r.filter(Boolean) as SpecCell[]))
-      .flat()
-      .map((c) => {
-        const v = (c as SpecCell | undefined)?.v;
-        if (v === null || v === undefined) return "";
-        if (typeof v === "object" && "text" in v) return String(v.text);
-        return String(v);
-      })
+    (b.kind === "table" ? b.rows : b.rows.map((r) => r.filter(Boolean))).flat().map((c) => {
+      // a key/value block's label is a plain string
+      if (typeof c === "string") return c;
+      const v = (c as SpecCell | undefined)?.v;
+      if (v === null || v === undefined) return "";
+      if (typeof v === "object" && "text" in v) return String(v.text);
+      return String(v);
+    })
   );
 
 const runLog = (lang: "zh" | "en", asOf?: string) =>
@@ -166,4 +166,17 @@ describe("every value fits its column (the sheet-layout check)", () => {
     expect(cellWidth({ v: 3999996, format: "money" }, "text")).toBe("¥3,999,996.00".length);
     expect(cellWidth({ v: { day: 19000 } }, "date")).toBe(10);
   });
+});
+
+test("核查汇总 is the page both parties sign: one page, a signature line each", () => {
+  const summary = layoutResults(audit([oneTicket()], { runAt: "2026-01-01 09:00:00" })).find(
+    (s) => s.name === "核查汇总"
+  )!;
+  expect(summary.onePage).toBe(true);
+  const cells = texts(summary);
+  expect(cells).toContain("甲方（签字、盖章）");
+  expect(cells).toContain("乙方（签字、盖章）");
+  expect(cells.filter((c) => c === "日期：__________")).toHaveLength(2);
+  // the headline amounts in figures and in 大写
+  expect(cells).toContain("叁佰玖拾玖万玖仟玖佰玖拾陆元整");
 });

@@ -644,15 +644,20 @@ export function sheetOps(
   );
   if (features.pageLayout) {
     const freeze = spec.freezeRows;
+    const onePage = spec.onePage;
     ops.push({
       sheet: ref.finalName,
       kind: "pageLayout",
-      bytes: 3 * COMMAND_BYTES,
+      bytes: 4 * COMMAND_BYTES,
       cells: 0,
       apply: () => {
         const layout = ref.get().pageLayout;
         if (!layout) return;
-        layout.orientation = "Landscape";
+        layout.orientation = onePage ? "Portrait" : "Landscape";
+        // as the .xlsx writer: one page wide; 核查汇总 on one page altogether
+        layout.zoom = onePage
+          ? { horizontalFitToPages: 1, verticalFitToPages: 1 }
+          : { horizontalFitToPages: 1 };
         if (freeze) layout.setPrintTitleRows(`$${freeze}:$${freeze}`);
       },
     });

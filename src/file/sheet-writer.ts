@@ -299,7 +299,10 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
   let end = dataBar;
   if (g.links.length) end += `<hyperlinks>${g.links.join("")}</hyperlinks>`;
   end +=
-    MARGINS + '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+    MARGINS +
+    (spec.onePage
+      ? '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/>'
+      : '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   if (tables.length)
     end += `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`;
   out.push(end + "</worksheet>");

@@ -104,6 +104,15 @@ describe("writeResultSheets", () => {
     expect(progress[progress.length - 1].fraction).toBe(1);
     // the workbook now shows the summary
     expect(fake.activeSheetId).toBe(fake.sheet("核查汇总").id);
+    // which prints on one upright page; the others one page wide, landscape
+    expect(fake.sheet("核查汇总").pageLayout).toMatchObject({
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+    });
+    expect(fake.sheet("KPI明细").pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+    });
     // headers over numbers and dates are aligned right, as their cells are; text headers are not
     for (const spec of written)
       for (const b of spec.blocks.filter((x): x is TableBlock => x.kind === "table"))

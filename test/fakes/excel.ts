@@ -96,7 +96,7 @@ export class FakeSheet {
   validations: { address: string; rule?: unknown; errorAlert?: unknown }[] = [];
   conditionalFormats: { address: string; type: string; dataBar: Record<string, unknown> }[] = [];
   notes = new Map<string, string>();
-  pageLayout: { orientation?: string; printTitleRows?: string } = {};
+  pageLayout: { orientation?: string; printTitleRows?: string; zoom?: unknown } = {};
 
   constructor(
     readonly id: number,
@@ -717,7 +717,11 @@ class FakeWorksheet extends FakeObject {
   readonly tables: FakeTableCollection;
   readonly freezePanes: { freezeRows(n: number): void };
   readonly notes?: { add(cell: FakeRange | string, content: string): void };
-  readonly pageLayout?: { orientation: string; setPrintTitleRows(rows: string): void };
+  readonly pageLayout?: {
+    orientation: string;
+    zoom: unknown;
+    setPrintTitleRows(rows: string): void;
+  };
 
   constructor(
     ctx: FakeContext,
@@ -750,6 +754,14 @@ class FakeWorksheet extends FakeObject {
           });
         },
         get orientation(): string {
+          throw new Error("not loaded");
+        },
+        set zoom(v: unknown) {
+          self.command("pageLayout.zoom", v, () => {
+            self.sheet().pageLayout.zoom = v;
+          });
+        },
+        get zoom(): unknown {
           throw new Error("not loaded");
         },
         setPrintTitleRows(rows: string) {

@@ -190,3 +190,23 @@ test("headers over numbers and dates are aligned right, as their cells are (read
   expect(ws.getCell("B3").value).toBe("金额");
   expect(ws.getCell("B3").alignment?.horizontal).toBe("right");
 });
+
+test("核查汇总 prints on one upright A4 page, signed by both parties; the other sheets one page wide", () => {
+  const wb = small();
+  const before = wb.bytes();
+  const sheets = [
+    { ...spec("核查汇总", [[t("a"), { v: 1, format: "money" }]]), onePage: true },
+    spec("KPI明细", [[t("b"), { v: 2, format: "money" }]], "Kpi"),
+  ];
+  wb.writeResultSheetsSync(sheets);
+  const parts = [...newParts(before, wb.bytes()).values()].filter((x) => x.includes("<pageSetup"));
+  const summary = parts.find(
+    (x) => x.includes("核查汇总") || x.includes('orientation="portrait"')
+  )!;
+  expect(summary).toContain(
+    '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/>'
+  );
+  expect(
+    parts.filter((x) => x.includes('orientation="landscape" fitToWidth="1" fitToHeight="0"'))
+  ).toHaveLength(1);
+});

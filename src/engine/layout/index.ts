@@ -298,6 +298,23 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     monthRows,
     { caption: L("各月扣款（按评价日期）", "deductions by month of evaluation"), dataBarColumn: 1 }
   );
+  // the page is signed and filed: both parties confirm it
+  const line = t("________________________");
+  sum.keyValue(
+    [
+      [
+        L("甲方（签字、盖章）", "Party A (signature, seal)"),
+        line,
+        t(L("日期：__________", "date: __________")),
+      ],
+      [
+        L("乙方（签字、盖章）", "Party B (signature, seal)"),
+        line,
+        t(L("日期：__________", "date: __________")),
+      ],
+    ],
+    L("双方确认", "confirmed by both parties")
+  );
   const summary: SheetSpec = {
     name: "核查汇总",
     title: L("接诉即办合同考核 · 核查汇总", "Hotline contract audit · summary"),
@@ -306,6 +323,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     tabColor: "FF1F4E79",
     blocks: sum.blocks,
     widths: [34, 30, 44, 10, 10, 10, 10, 10, 16],
+    onePage: true,
   };
 
   // ---- KPI明细 (15 columns, A–O: see KPI_LAST_COLUMN) ----

@@ -71,6 +71,8 @@ export interface SheetSpec {
   blocks: Block[];
   /** column widths for key/value sheets (when the first block is not a table) */
   widths?: number[];
+  /** printed on one A4 page, upright (核查汇总, the page that is signed and filed) */
+  onePage?: boolean;
 }
 
 export const t = (s: string | null | undefined): SpecCell => ({
