@@ -21,5 +21,7 @@ export default {
   // later runs retest only the mutants whose code or covering tests changed
   incremental: true,
   incrementalFile: "reports/stryker-incremental.json",
-  timeoutMS: 60000,
+  // a mutant that loops forever (a day loop that never ends) is stopped after this much over
+  // the normal run time, and counts as killed
+  timeoutMS: 10000,
 };

@@ -38,6 +38,7 @@ import {
   officeCell,
   textCell,
 } from "./cells";
+import { DATA_BAR_COLOR } from "../engine/layout/styles";
 
 export type OpKind =
   | "create"
@@ -535,7 +536,7 @@ function tableOps(
       apply: () => {
         // conditional formats are ExcelApi 1.6, inside the required 1.8
         const cf = rangeAt(ref, b.row, col, rows, 1).conditionalFormats.add("DataBar");
-        cf.dataBar.positiveFormat.fillColor = cssColor("FFC00000");
+        cf.dataBar.positiveFormat.fillColor = cssColor(DATA_BAR_COLOR);
         cf.dataBar.positiveFormat.gradientFill = false;
       },
     });

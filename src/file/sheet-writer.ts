@@ -12,7 +12,7 @@ import {
   TemplateSheetSpec,
   isLink,
 } from "../engine/layout/spec";
-import { HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
+import { DATA_BAR_COLOR, HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
 import { cellAddress, columnLetter } from "../engine/table";
 import { dayToSerial, secondsToSerial } from "../engine/time";
 import { NS_MAIN, NS_REL } from "./package";
@@ -265,7 +265,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
         const L = columnLetter(b.dataBarColumn + 1);
         dataBar =
           `<conditionalFormatting sqref="${L}${b.row + 1}:${L}${b.row + b.rows.length}"><cfRule type="dataBar" priority="1">` +
-          `<dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FFC00000"/></dataBar></cfRule></conditionalFormatting>`;
+          `<dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${DATA_BAR_COLOR}"/></dataBar></cfRule></conditionalFormatting>`;
       }
     } else {
       b.rows.forEach(([label, value, extra], i) => {

@@ -7,7 +7,7 @@ import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { RawTable } from "../../src/engine/table";
 import { dayToSerial, ymdToDay } from "../../src/engine/time";
 import { TEMP_PREFIX } from "../../src/excel";
-import { HIGHLIGHT, NUM_FMT } from "../../src/engine/layout/styles";
+import { DATA_BAR_COLOR, HIGHLIGHT, NUM_FMT } from "../../src/engine/layout/styles";
 import { Cancelled, WriteProgress } from "../../src/workbook";
 import { adapterOn, clientOf } from "../office/client";
 import { FakeExcel, FakeSheet, parseAddress } from "../fakes/excel";
@@ -183,6 +183,10 @@ describe("writeResultSheets", () => {
     for (const l of links) expect(l).toMatch(/^'[^']+'![A-Z]+\d+$/);
     // the data bar on the monthly deductions
     expect(fake.sheet("核查汇总").conditionalFormats.map((c) => c.type)).toEqual(["DataBar"]);
+    // a light red, so the amount over it stays readable
+    expect(JSON.stringify(fake.sheet("核查汇总").conditionalFormats[0].dataBar)).toContain(
+      `#${DATA_BAR_COLOR.slice(2)}`
+    );
     expect(fake.sheet("核查汇总").tabColor).toBe("#1F4E79");
   });
 

@@ -20,3 +20,9 @@ export const HIGHLIGHT: Record<Highlight, { fill: string; font: string }> = {
   muted: { fill: "FFF2F2F2", font: "FF595959" },
   changed: { fill: "FFFFF2CC", font: "FF7F6000" },
 };
+
+/**
+ * The data bars of 核查汇总's monthly deductions: a light red, so the amount printed over the bar
+ * stays readable (a dark red under dark text was not), in both writers.
+ */
+export const DATA_BAR_COLOR = "FFF4A6A6";
