@@ -1,6 +1,7 @@
 // The settlement worked by hand (RULES.md §4, contract 三 and 七.4): the three installments, their
 // due dates and statuses, the late-fee clock, P1/P2, the refund and its due date. 服务费
 // ¥3,999,996.00, so a day late costs 3% = ¥119,999.88.
+import { audit } from "../../src/engine/audit";
 import { RawCell } from "../../src/engine/table";
 import { oneTicket, paramsSheet, run, sheet, tickets } from "./helpers";
 
@@ -238,5 +239,98 @@ describe("the acceptance windows and the 付款 sheet's edge cases", () => {
     const some = run([...base, pay([[3, null, null, "2023-12-20", 5, "2023-11-20"]])]);
     expect(findingsOf(some, "P2")).toEqual(["3"]);
     expect(findingsOf(some, "P1")).toEqual([]);
+  });
+});
+
+describe("what the settlement says about itself (from a first mutation run's survivors)", () => {
+  const full = (tables: Parameters<typeof audit>[0], asOf?: string) =>
+    audit(tables, { asOf, runAt: "2026-01-01 09:00:00" });
+
+  test("a failing KPI that costs nothing (unit 0) is no deduction", () => {
+    const s = run([
+      tickets([["T1", "2023-03-05 10:00", "2023-03-06 09:00"]]),
+      paramsSheet([["r1.unit", 0]]),
+    ]);
+    expect(s.kpis.find((k) => k.ruleId === "R1" && k.period === "2023-03-05")!.status).toBe("fail");
+    expect(s.deductions).toEqual([]);
+  });
+
+  test("a guarantee with its amount gives no blank-amount warning", () => {
+    const s = run([oneTicket(), pay([[3, null, null, null, null, "2023-11-20"]])]);
+    expect(s.issues.filter((i) => i.code === "guarantee-amount-blank")).toEqual([]);
+  });
+
+  test("P1, P2 and P3 point at their cells and say what was found", () => {
+    const r = full([
+      oneTicket(),
+      sheet("付款", PAY_HEADERS, [
+        [1, "2023-02-16", 1599998.4, null, null, "2023-02-15", null, null],
+        [3, null, null, "2023-11-20", 500000, null, null, null],
+      ]),
+    ]);
+    const by = (id: string) => r.findings.filter((f) => f.ruleId === id);
+    expect(by("P1").map((f) => f.evidence)).toEqual([
+      [{ sheet: "付款", row: 2, cell: "C2", label: "第1期发票" }],
+    ]);
+    expect(by("P1")[0].message).toContain("（发票金额 1599998.40）");
+    expect(by("P2").map((f) => f.evidence)).toEqual([
+      [{ sheet: "付款", row: 2, cell: "G2", label: "第1期付款" }],
+    ]);
+    expect(by("P2")[0].message).toContain("付款金额 （空）");
+    expect(by("P2")[0].messageEn).toContain("paid (blank)");
+    expect(by("P3").map((f) => f.evidence)).toEqual([
+      [{ sheet: "付款", row: 3, cell: "E3", label: "保函金额" }],
+    ]);
+    // nothing else
+    expect(r.findings.filter((f) => f.ruleId.startsWith("P")).map((f) => f.ruleId)).toEqual([
+      "P3",
+      "P1",
+      "P2",
+    ]);
+    const other = full([oneTicket(), pay([[1, "2023-02-01", A1, "2023-02-15", 1]])]);
+    expect(other.findings.find((f) => f.ruleId === "P2")!.message).toContain(
+      "付款金额 1.00 与应付 1599998.40 不符"
+    );
+  });
+
+  test("statuses in Chinese, and the totals of late fees and claims", () => {
+    const r = full(
+      [
+        oneTicket(),
+        pay([
+          [1, "2023-02-01", A1, "2023-02-10", A1],
+          [2, "2023-07-01", A1, "2023-07-24", A1],
+        ]),
+        sheet(
+          "人员调换",
+          ["通知日期", "被替换工号", "原因", "到位日期"],
+          [["2023-03-01", "X1", "其他", "2023-05-01"]]
+        ),
+      ],
+      "2023-08-01"
+    );
+    expect(r.settlement.installments.map((i) => i.statusZh)).toEqual([
+      "已付",
+      "逾期支付",
+      "待条件",
+    ]);
+    // installment 2: 2 days at ¥119,999.88
+    expect(r.settlement.totals.lateFees).toBe(23999976);
+    expect(r.settlement.totals.claims).toBe(7999992);
+  });
+
+  test("no days late without a due date, an invoice date, or a readable 财政原因延迟", () => {
+    // installment 3 invoiced but with no guarantee: no due date, so never late
+    const noDue = run([oneTicket(), pay([[3, "2023-12-01", 799999.2, null, null]])]);
+    expect(inst(noDue, 3)).toMatchObject({ dueOn: null, daysLate: 0, status: "waiting" });
+    // an invoice amount without its date is no valid invoice
+    const noDate = run([oneTicket(), pay([[1, null, A1, "2023-03-01", A1]])]);
+    expect(inst(noDate, 1)).toMatchObject({ daysLate: 0 });
+    // 财政原因延迟 unreadable: the fee is not computed rather than computed as if it were 否
+    const unreadable = run([
+      oneTicket(),
+      pay([[1, "2023-02-01", A1, "2023-03-01", A1, null, "也许"]]),
+    ]);
+    expect(inst(unreadable, 1)).toMatchObject({ daysLate: 0, lateFee: "0.00" });
   });
 });
