@@ -334,3 +334,58 @@ describe("what the settlement says about itself (from a first mutation run's sur
     expect(inst(unreadable, 1)).toMatchObject({ daysLate: 0, lateFee: "0.00" });
   });
 });
+
+describe("the 付款 sheet's columns and the guarantee's row", () => {
+  test("without a 发票金额 column P1 is not judged (a warning says why), and P2 still is", () => {
+    const s = run([
+      oneTicket(),
+      sheet(
+        "付款",
+        ["期次", "发票日期", "付款日期", "付款金额"],
+        [[1, "2023-02-01", "2023-02-15", 1]]
+      ),
+    ]);
+    expect(findingsOf(s, "P1")).toEqual([]);
+    expect(findingsOf(s, "P2")).toEqual(["1"]);
+  });
+
+  test("nothing payable, paid on a day with the amount left blank: no P2", () => {
+    const s = run([
+      tickets([["GD1", "2023-03-01 09:00", "2023-03-03 09:10"]]),
+      paramsSheet([["r1.unit", 900000]]),
+      pay([[3, null, null, "2023-12-20", null, "2023-11-20"]]),
+    ]);
+    expect(inst(s, 3).status).toBe("nothing");
+    expect(findingsOf(s, "P2")).toEqual([]);
+  });
+
+  test("guaranteeMustCover 否: a blank 保函金额 is no warning", () => {
+    const row = sheet("付款", PAY_HEADERS, [[3, null, null, "2023-11-20", null, null, null, null]]);
+    const off = run([oneTicket(), row, paramsSheet([["payments.guaranteeMustCover", "否"]])]);
+    expect(off.issues.filter((i) => i.code === "guarantee-amount-blank")).toEqual([]);
+    expect(inst(off, 3).dueOn).toBe("2023-12-08");
+  });
+
+  test("the guarantee on another installment's row still counts; an unreadable one on row 3 does not", () => {
+    const elsewhere = run([
+      oneTicket(),
+      sheet("付款", PAY_HEADERS, [[1, null, null, "2023-11-20", 799999.2, null, null, null]]),
+    ]);
+    expect(inst(elsewhere, 3).dueOn).toBe("2023-12-08");
+    const unreadable = audit(
+      [
+        oneTicket(),
+        sheet("付款", PAY_HEADERS, [
+          [1, null, null, "2023-11-20", 799999.2, null, null, null],
+          [3, null, null, "下周", 799999.2, null, null, null],
+        ]),
+      ],
+      { runAt: "2026-01-01 09:00:00" }
+    );
+    const i3 = unreadable.settlement.installments.find((i) => i.no === 3)!;
+    expect(i3.dueOn).toBeNull();
+    expect(i3.dueNote).toBe("保函日期无法识别（见校验问题）");
+    const none = audit([oneTicket()], { runAt: "2026-01-01 09:00:00" });
+    expect(none.settlement.installments[2].dueNote).toBe("待乙方提供履约保函");
+  });
+});
