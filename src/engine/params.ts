@@ -2,6 +2,7 @@
 // short Chinese description, its group (the rule it belongs to) and the kind of value it
 // holds. The pane's form, the 规则参数 sheet and the run log are all generated from it.
 import { z } from "zod";
+import { formatYuan, toCents } from "./money";
 import { parseBool, parseDate, parseNumberValue, serialFrom1904 } from "./parse";
 import { RawCell, RawTable, cellAddress, isBlank, isCellError } from "./table";
 import { formatDay, parseIsoDay } from "./time";
@@ -523,8 +524,10 @@ export function displayParam(key: ParamKey, value: unknown, lang: "zh" | "en" = 
     const o = meta.options?.find((x) => x.value === value);
     if (o) return lang === "zh" ? o.zh : o.en;
   }
-  if (meta.kind === "money")
-    return `¥${Number(value).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (meta.kind === "money") {
+    const c = toCents(Number(value));
+    if (c !== null) return formatYuan(c);
+  }
   if (meta.kind === "bool" && lang === "en") return value ? "yes" : "no";
   return formatParam(key, value);
 }
@@ -641,7 +644,7 @@ const REFINE_TEXT: Record<string, [zh: string, en: string]> = {
 /** A bound as the user enters it: a rate in percent, an amount in yuan. */
 function bound(n: number, kind: ParamKind | undefined): string {
   if (kind === "rate") return `${roundRate(n * 100)}%`;
-  if (kind === "money") return `¥${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+  if (kind === "money") return formatYuan(toCents(n) ?? 0);
   return String(n);
 }
 
