@@ -14,7 +14,8 @@ import {
   writeSync,
 } from "fs";
 import path from "path";
-import { AuditFailure, AuditResult, audit, ruleTotals } from "../engine/audit";
+import { AuditFailure, AuditResult, ENGINE_VERSION, audit, ruleTotals } from "../engine/audit";
+import { faultLine, faultReport, scrubMessage } from "../fault";
 import { nodeCodec, useNodeHash } from "./node";
 import { layoutResults, Lang } from "../engine/layout";
 import { formatYuan } from "../engine/money";
@@ -33,7 +34,7 @@ export interface Io {
   cwd?: string;
 }
 
-const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify]
+const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify] [--debug]
   --out     写出带七张结果表的副本（默认：<输入>-核查.xlsx）/ audited copy (default <input>-核查.xlsx)
   --json    写出机器可读摘要 / write the summary JSON
   --as-of   评价截止日，覆盖 evaluation.asOf / evaluate up to this date
@@ -41,6 +42,7 @@ const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出
   --lang    结果表语言（默认 zh）/ result sheet language
   --verify  只核对：输入表自上次核查（“运行记录”中的指纹）后是否改动，不写文件 / only check whether the
             inputs changed since the results were written (退出码 0 未改动 unchanged · 1 已改动或未核查过 changed or never audited)
+  --debug   出错时另外打印供开发人员排查的报告（不含工作簿数据）/ on an error, also print a report for the developers (no workbook data)
 退出码 exit codes: 0 已核查 audited · 1 无法核查 cannot audit · 2 用法或文件错误 usage or unreadable file`;
 
 interface Args {
@@ -51,12 +53,13 @@ interface Args {
   params?: string;
   lang: Lang;
   verify: boolean;
+  debug: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args | "help" {
-  const args: Partial<Args> = { lang: "zh", verify: false };
+  const args: Partial<Args> = { lang: "zh", verify: false, debug: false };
   const take = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--"))
@@ -76,6 +79,9 @@ export function parseArgs(argv: string[]): Args | "help" {
         return "help";
       case "--verify":
         args.verify = true;
+        break;
+      case "--debug":
+        args.debug = true;
         break;
       case "--out":
         args.out = value();
@@ -375,11 +381,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof FileUnreadable) {
       io.err(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);
+      if (args.debug && e.detail) io.err(`[debug] ${scrubMessage(e.detail)}`);
       return 2;
     }
-    io.err(
-      `内部错误，请将此信息反馈给开发人员 / internal error, please report: ${(e as Error)?.message ?? String(e)}`
-    );
+    // a bug: one line, and the report only when asked for (a library's message can quote a cell)
+    const report = faultReport(e, `cli ${args.verify ? "verify" : "audit"}`, ENGINE_VERSION);
+    io.err(faultLine(report.code, "cli"));
+    if (args.debug) io.err(report.text);
     return 1;
   }
 }

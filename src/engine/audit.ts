@@ -4,6 +4,7 @@ import { recordingUncovered } from "./calendar";
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex } from "@noble/hashes/utils";
 import { Issue, IssueList, sortIssues } from "./issues";
+import { maskPhones } from "./privacy";
 import { Claim, Context, Finding, Kpi, Status } from "./model";
 import type { Cents } from "./money";
 import {
@@ -263,10 +264,15 @@ export function resolveParams(paramsTable: RawTable | null, options: AuditOption
   }
   const first = errors[0];
   const at = (e: ParamError) => (e.sheet ? `（${e.sheet}!${e.cell}）` : "");
+  // a 规则参数 sheet full of garbage gives one error a row: the message names the first few, the
+  // pane and 校验问题-style lists get them all (paramErrors)
+  const SHOWN = 5;
+  const shown = errors.slice(0, SHOWN);
+  const more = errors.length - shown.length;
   throw new AuditFailure(
     "invalid-params",
-    `参数无效，未进行计算：${errors.map((e) => `${e.message}${at(e)}`).join("；")}`,
-    `invalid parameters, nothing computed: ${errors.map((e) => `${e.messageEn}${e.sheet ? ` (${e.sheet}!${e.cell})` : ""}`).join("; ")}`,
+    `参数无效，未进行计算：${shown.map((e) => `${e.message}${at(e)}`).join("；")}${more ? `；另有 ${more} 项` : ""}`,
+    `invalid parameters, nothing computed: ${shown.map((e) => `${e.messageEn}${e.sheet ? ` (${e.sheet}!${e.cell})` : ""}`).join("; ")}${more ? `; ${more} more` : ""}`,
     errors.length ? errors : [first]
   );
 }
@@ -347,6 +353,13 @@ export function ruleTotals(r: Pick<AuditResult, "kpis">): RuleTotal[] {
       amount: ks.reduce((a, k) => a + k.deduction, 0),
     };
   });
+}
+
+/** An issue with the phone numbers its messages quote masked (138****5678). */
+function masked(i: Issue): Issue {
+  const message = maskPhones(i.message);
+  const messageEn = maskPhones(i.messageEn);
+  return message === i.message && messageEn === i.messageEn ? i : { ...i, message, messageEn };
 }
 
 export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResult {
@@ -483,7 +496,7 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
     claims,
     settlement,
     issues: sortIssues(
-      issues.items,
+      params["privacy.maskPhones"] ? issues.items.map(masked) : issues.items,
       SHEETS.map((s) => read.sheets[s.key]?.name ?? s.zh)
     ),
     paramsSheetName: read.paramsTable?.name ?? null,

@@ -6,6 +6,7 @@ import { formatYuan, toCents } from "./money";
 import { parseBool, parseDate, parseNumberValue, serialFrom1904 } from "./parse";
 import { RawCell, RawTable, cellAddress, isBlank, isCellError } from "./table";
 import { formatDay, parseIsoDay } from "./time";
+import { quote } from "./privacy";
 import { normalizeName, TRAINING_KINDS } from "./sheets";
 
 export type ParamKind =
@@ -432,6 +433,11 @@ export const paramsSchema = z
       en: "late payment fee per day, share of the total fee",
       group: "payments",
     }),
+    "privacy.maskPhones": bool(true, {
+      zh: "结果中的电话号码脱敏（如 138****5678；合同第九条保密）",
+      en: "mask phone numbers in results (138****5678; contract §9, confidentiality)",
+      group: "privacy",
+    }),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -544,21 +550,18 @@ export function coerceParam(
   // full-width digits and signs as a Chinese keyboard types them (８５％) are the same value
   if (typeof raw === "string") raw = raw.normalize("NFKC");
   if (typeof raw === "object" && !Array.isArray(raw) && isCellError(raw as RawCell))
-    return fail(
-      `单元格是错误值 ${(raw as { error: string }).error}`,
-      `the cell holds an error value`
-    );
+    return fail(`单元格是错误值 ${quote(raw)}`, `the cell holds an error value`);
   switch (kind) {
     case "rate": {
       if (typeof raw === "string" && /%\s*$/.test(raw)) {
         const n = parseNumberValue(raw.replace(/%\s*$/, ""));
         return n.ok && n.value !== null
           ? { ok: true, value: roundRate(n.value / 100) }
-          : fail(`不是比例：${raw}`, `not a rate: ${raw}`);
+          : fail(`不是比例：${quote(raw)}`, `not a rate: ${quote(raw)}`);
       }
       const n = parseNumberValue(raw as RawCell);
       if (!n.ok || n.value === null)
-        return fail(`不是比例：${String(raw)}`, `not a rate: ${String(raw)}`);
+        return fail(`不是比例：${quote(raw)}`, `not a rate: ${quote(raw)}`);
       return { ok: true, value: n.value > 1 ? roundRate(n.value / 100) : n.value };
     }
     case "money":
@@ -567,19 +570,19 @@ export function coerceParam(
       const n = parseNumberValue(raw as RawCell);
       return n.ok && n.value !== null
         ? { ok: true, value: n.value }
-        : fail(`不是数字：${String(raw)}`, `not a number: ${String(raw)}`);
+        : fail(`不是数字：${quote(raw)}`, `not a number: ${quote(raw)}`);
     }
     case "date": {
       const d = parseDate(raw as RawCell);
       return d.ok && d.value !== null
         ? { ok: true, value: formatDay(d.value) }
-        : fail(`不是日期：${String(raw)}`, `not a date: ${String(raw)}`);
+        : fail(`不是日期：${quote(raw)}`, `not a date: ${quote(raw)}`);
     }
     case "bool": {
       const b = parseBool(raw as RawCell);
       return b.ok && b.value !== null
         ? { ok: true, value: b.value }
-        : fail(`不是“是/否”：${String(raw)}`, `not yes/no: ${String(raw)}`);
+        : fail(`不是“是/否”：${quote(raw)}`, `not yes/no: ${quote(raw)}`);
     }
     case "enum": {
       const opts = paramMeta(key).options ?? [];
@@ -588,8 +591,8 @@ export function coerceParam(
       return hit
         ? { ok: true, value: hit.value }
         : fail(
-            `“${String(raw)}”不是允许的值（${opts.map((o) => `${o.value} ${o.zh}`).join("、")}）`,
-            `"${String(raw)}" is not one of ${opts.map((o) => o.value).join(", ")}`
+            `“${quote(raw)}”不是允许的值（${opts.map((o) => `${o.value} ${o.zh}`).join("、")}）`,
+            `"${quote(raw)}" is not one of ${opts.map((o) => o.value).join(", ")}`
           );
     }
     case "list": {
@@ -729,8 +732,8 @@ export function validateParams(
         errors.push({
           key: k,
           ...where.get(k),
-          message: `未知参数“${k}”`,
-          messageEn: `unknown parameter "${k}"`,
+          message: `未知参数“${quote(k)}”`,
+          messageEn: `unknown parameter "${quote(k)}"`,
         });
       continue;
     }
@@ -789,8 +792,8 @@ export function readParamsTable(table: RawTable): {
         key,
         ...loc,
         cell: cellAddress(row, table.firstCol + keyCol),
-        message: `未知参数“${key}”`,
-        messageEn: `unknown parameter "${key}"`,
+        message: `未知参数“${quote(key)}”`,
+        messageEn: `unknown parameter "${quote(key)}"`,
       });
       continue;
     }

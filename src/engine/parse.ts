@@ -3,6 +3,7 @@ import { toCents } from "./money";
 import { parsePeriodKey, monthPeriod, Period, yearPeriod } from "./periods";
 import { ColumnType, EnumValue, normalizeName } from "./sheets";
 import { RawCell, isCellError } from "./table";
+import { quote } from "./privacy";
 import {
   DayNum,
   Seconds,
@@ -21,10 +22,10 @@ const blank = <T>(): Parsed<T> => ({ ok: true, value: null });
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(reason: string, reasonEn: string): Parsed<T> => ({ ok: false, reason, reasonEn });
 
-function shownValue(v: RawCell): string {
-  if (isCellError(v)) return v.error;
-  return String(v);
-}
+const shownValue = quote;
+
+const errorValue = <T>(v: { error: string }): Parsed<T> =>
+  bad(`单元格是错误值 ${quote(v.error)}`, `the cell holds the error value ${quote(v.error)}`);
 
 /** Full-width digits and punctuation to half-width, trimmed. */
 export function normalizeText(s: string): string {
@@ -69,19 +70,20 @@ export function parseDateTimeText(text: string): Seconds | null {
 
 export function parseDateTime(v: RawCell): Parsed<Seconds> {
   if (v === null) return blank();
-  if (isCellError(v))
-    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (isCellError(v)) return errorValue(v);
   if (typeof v === "number") {
     const s = serialToSeconds(v);
     if (s === null || v > 2958465)
-      return bad(`不是有效的日期序号：${v}`, `not a valid date serial: ${v}`);
+      return bad(`不是有效的日期序号：${quote(v)}`, `not a valid date serial: ${quote(v)}`);
     return ok(s);
   }
-  if (typeof v === "boolean") return bad(`不是日期时间：${v}`, `not a date-time: ${v}`);
+  if (typeof v === "boolean")
+    return bad(`不是日期时间：${quote(v)}`, `not a date-time: ${quote(v)}`);
   const t = normalizeText(v);
   if (t === "") return blank();
   const s = parseDateTimeText(t);
-  if (s === null) return bad(`无法识别的日期时间：“${v}”`, `unreadable date-time: "${v}"`);
+  if (s === null)
+    return bad(`无法识别的日期时间：“${quote(v)}”`, `unreadable date-time: "${quote(v)}"`);
   return ok(s);
 }
 
@@ -97,37 +99,36 @@ const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", "×", "✗", "✘",
 
 export function parseBool(v: RawCell): Parsed<boolean> {
   if (v === null) return blank();
-  if (isCellError(v))
-    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (isCellError(v)) return errorValue(v);
   if (typeof v === "boolean") return ok(v);
   if (typeof v === "number") {
     if (v === 1) return ok(true);
     if (v === 0) return ok(false);
-    return bad(`不是“是/否”：${v}`, `not yes/no: ${v}`);
+    return bad(`不是“是/否”：${quote(v)}`, `not yes/no: ${quote(v)}`);
   }
   const t = normalizeText(v).toLowerCase();
   if (t === "") return blank();
   if (TRUE_WORDS.has(t)) return ok(true);
   if (FALSE_WORDS.has(t)) return ok(false);
   return bad(
-    `无法识别的“是/否”值：“${v}”（可填 是/否、Y/N、√/×）`,
-    `unreadable yes/no value: "${v}" (use 是/否, Y/N, √/×)`
+    `无法识别的“是/否”值：“${quote(v)}”（可填 是/否、Y/N、√/×）`,
+    `unreadable yes/no value: "${quote(v)}" (use 是/否, Y/N, √/×)`
   );
 }
 
 export function parseNumberValue(v: RawCell): Parsed<number> {
   if (v === null) return blank();
-  if (isCellError(v))
-    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (isCellError(v)) return errorValue(v);
   if (typeof v === "number")
-    return Number.isFinite(v) ? ok(v) : bad(`不是数字：${v}`, `not a number: ${v}`);
-  if (typeof v === "boolean") return bad(`不是数字：${v}`, `not a number: ${v}`);
+    return Number.isFinite(v) ? ok(v) : bad(`不是数字：${quote(v)}`, `not a number: ${quote(v)}`);
+  if (typeof v === "boolean") return bad(`不是数字：${quote(v)}`, `not a number: ${quote(v)}`);
   const t = normalizeText(v)
     .replace(/[,，\s]/g, "")
     .replace(/^[¥￥]/, "")
     .replace(/元$/, "");
   if (t === "") return blank();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return bad(`不是数字：“${v}”`, `not a number: "${v}"`);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t))
+    return bad(`不是数字：“${quote(v)}”`, `not a number: "${quote(v)}"`);
   return ok(Number(t));
 }
 
@@ -180,8 +181,7 @@ function enumLookup(values: EnumValue[]): Map<string, string> {
 
 export function parseEnum(v: RawCell, values: EnumValue[]): Parsed<string> {
   if (v === null) return blank();
-  if (isCellError(v))
-    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (isCellError(v)) return errorValue(v);
   const raw = String(v);
   const lookup = enumLookup(values);
   const hit = lookup.get(raw);
@@ -192,24 +192,24 @@ export function parseEnum(v: RawCell, values: EnumValue[]): Parsed<string> {
   if (found !== undefined) return ok(found);
   const allowed = values.map((e) => e.zh).join("、");
   return bad(
-    `“${String(v)}”不是允许的值（${allowed}）`,
-    `"${String(v)}" is not an allowed value (${values.map((e) => `${e.zh} ${e.en}`).join(", ")})`
+    `“${quote(v)}”不是允许的值（${allowed}）`,
+    `"${quote(v)}" is not an allowed value (${values.map((e) => `${e.zh} ${e.en}`).join(", ")})`
   );
 }
 
 /** A period; Excel turns a typed `2023-03` into a date (its month), a number 2023 means the year. */
 export function parsePeriod(v: RawCell): Parsed<Period> {
   if (v === null) return blank();
-  if (isCellError(v))
-    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (isCellError(v)) return errorValue(v);
   if (typeof v === "number") {
     if (Number.isInteger(v) && v >= 1990 && v <= 2100) return ok(yearPeriod(v));
     const s = serialToSeconds(v);
-    if (s === null) return bad(`无法识别的期间：${v}`, `unreadable period: ${v}`);
+    if (s === null) return bad(`无法识别的期间：${quote(v)}`, `unreadable period: ${quote(v)}`);
     const { y, m } = dayToYmd(dayOf(s));
     return ok(monthPeriod(y, m));
   }
-  if (typeof v === "boolean") return bad(`无法识别的期间：${v}`, `unreadable period: ${v}`);
+  if (typeof v === "boolean")
+    return bad(`无法识别的期间：${quote(v)}`, `unreadable period: ${quote(v)}`);
   const t = normalizeText(v);
   if (t === "") return blank();
   const p = parsePeriodKey(t);
@@ -221,15 +221,14 @@ export function parsePeriod(v: RawCell): Parsed<Period> {
     return ok(monthPeriod(y, m));
   }
   return bad(
-    `无法识别的期间：“${v}”（如 2023-03、2023-Q1、2023-H1、2023）`,
-    `unreadable period: "${v}" (e.g. 2023-03, 2023-Q1, 2023-H1, 2023)`
+    `无法识别的期间：“${quote(v)}”（如 2023-03、2023-Q1、2023-H1、2023）`,
+    `unreadable period: "${quote(v)}" (e.g. 2023-03, 2023-Q1, 2023-H1, 2023)`
   );
 }
 
 export function parseText(v: RawCell): Parsed<string> {
   if (v === null) return blank();
-  if (isCellError(v))
-    return bad(`单元格是错误值 ${v.error}`, `the cell holds the error value ${v.error}`);
+  if (isCellError(v)) return errorValue(v);
   const t = typeof v === "string" ? v.trim() : String(v);
   return t === "" ? blank() : ok(t);
 }

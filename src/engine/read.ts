@@ -11,6 +11,7 @@ import {
   normalizeName,
 } from "./sheets";
 import { RawTable, cellAddress, isBlank } from "./table";
+import { quote } from "./privacy";
 
 export interface Rec<T = Record<string, unknown>> {
   /** 1-based Excel row */
@@ -160,8 +161,8 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
         cell: at,
         level: "info",
         code: "unknown-column",
-        message: `未知列“${header}”，已忽略`,
-        messageEn: `unknown column "${header}" ignored`,
+        message: `未知列“${quote(header)}”，已忽略`,
+        messageEn: `unknown column "${quote(header)}" ignored`,
       });
       return;
     }
@@ -173,8 +174,8 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
         cell: at,
         level: "warning",
         code: "duplicate-column",
-        message: `列“${header}”重复，只读取第一列（${columns.get(c.key)!.header}）`,
-        messageEn: `column "${header}" appears twice; only the first is read`,
+        message: `列“${quote(header)}”重复，只读取第一列（${columns.get(c.key)!.header}）`,
+        messageEn: `column "${quote(header)}" appears twice; only the first is read`,
       });
       return;
     }
@@ -194,8 +195,8 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
         cell: null,
         level: "error",
         code: "missing-column",
-        message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价${near ? `；表头中有未识别的“${near}”，如即此列，请把表头改为“${c.zh}”` : ""}`,
-        messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated${near ? `; the header row has an unknown "${near}": if that is this column, rename its header to "${c.zh}"` : ""}`,
+        message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价${near ? `；表头中有未识别的“${quote(near)}”，如即此列，请把表头改为“${c.zh}”` : ""}`,
+        messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated${near ? `; the header row has an unknown "${quote(near)}": if that is this column, rename its header to "${c.zh}"` : ""}`,
       });
     }
   }
@@ -307,8 +308,8 @@ function keyString(v: unknown): string {
 }
 
 function displayKey(v: unknown): string {
-  if (v && typeof v === "object" && "key" in v) return String((v as { key: string }).key);
-  return String(v);
+  if (v && typeof v === "object" && "key" in v) return quote((v as { key: string }).key);
+  return quote(v);
 }
 
 export function readWorkbook(tables: RawTable[]): ReadResult {

@@ -45,6 +45,7 @@ import {
 } from "./budget";
 import { rawRows } from "./cells";
 import { explainOfficeError } from "./errors";
+import { UserError } from "../fault";
 import { ColumnScale, Features, Op, SheetRef, sheetOps, templateOps } from "./plan";
 
 /** The ExcelApi requirement set the manifest must declare (see above). */
@@ -266,7 +267,7 @@ export class ExcelAdapter implements WorkbookAdapter {
             halve();
             continue;
           }
-          throw new Error(
+          throw new UserError(
             "Excel 未返回单元格的值（读取范围过大）/ Excel returned no values (the range read was too large)"
           );
         }
@@ -392,7 +393,7 @@ export class ExcelAdapter implements WorkbookAdapter {
         again.load("visibility");
         await context.sync();
         if (!again.isNullObject && again.visibility !== "Visible")
-          throw new Error(
+          throw new UserError(
             `工作表“${sheet}”已隐藏：请先取消隐藏（右键工作表标签 → 取消隐藏），再定位到 ${cell} / the sheet “${sheet}” is hidden: unhide it (right-click a sheet tab → Unhide), then go to ${cell}`
           );
         throw e;
@@ -635,7 +636,7 @@ async function missingSheets(
     const present = new Set(sheets.items.map((s) => normalizeName(s.name)));
     const missing = names.filter((n) => !present.has(normalizeName(n)));
     if (missing.length)
-      return new Error(
+      return new UserError(
         `工作表不存在：${missing.join("、")} / sheet not found: ${missing.join(", ")}`
       );
   } catch {

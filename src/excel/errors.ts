@@ -1,6 +1,7 @@
 // Errors from Excel in the user's words. Office.js rejects a sync with a RichApi.Error whose
 // `code` names the cause; the pane shows `message`, so the ones a user can act on get one.
 import { isPayloadTooLarge } from "./budget";
+import { UserError } from "../fault";
 
 const MESSAGES: Record<string, string> = {
   InvalidOperationInCellEditMode:
@@ -22,7 +23,7 @@ export function explainOfficeError(e: unknown): unknown {
     text =
       "数据量超出 Excel 单次请求上限，已多次分批仍失败；请关闭其他工作簿后重试 / the data is over Excel's request limit even in smaller batches: close other workbooks and try again";
   if (!text) return e;
-  const out = new Error(text, { cause: e });
+  const out = new UserError(text, { cause: e });
   (out as { code?: string }).code = code;
   return out;
 }

@@ -9,6 +9,9 @@ import { App } from "../../src/taskpane/components/App";
 import { langFor } from "../../src/taskpane/i18n";
 import type { AuditSession, RunProgress } from "../../src/taskpane/session";
 import { Cancelled, SheetInfo } from "../../src/workbook";
+import { UserError } from "../../src/fault";
+import { explainError } from "../../src/taskpane/explain";
+import { EngineFailure } from "../../src/taskpane/engine/client";
 import type { SheetKey } from "../../src/engine/sheets";
 
 class FakeSession implements AuditSession {
@@ -86,6 +89,55 @@ test("a run shows its named stage, and Cancel stops it without writing", async (
   await user.click(screen.getByTestId("cancel"));
   expect(await screen.findByText("已取消，未写入任何结果；原有结果表保持不变。")).toBeTruthy();
   expect(screen.queryByTestId("progress")).toBeNull();
+});
+
+describe("a bug in the pane (issue 11)", () => {
+  /** A session whose run fails as a library does: its message quotes a cell. */
+  class BuggySession extends FakeSession {
+    override run(): Promise<never> {
+      return Promise.reject(new TypeError("Cannot read properties of undefined (reading '13812345678 楼下噪音')"));
+    }
+  }
+
+  test("shows one line and a report to copy, never the library's message or the cell", async () => {
+    const user = userEvent.setup();
+    const writeText = jest.fn(async (_t: string) => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    render(<App mode="excel" session={new BuggySession(SOME)} lang="zh" />);
+    await screen.findByText("工单 · 12,345 行");
+    await user.click(screen.getByTestId("run"));
+    const box = await screen.findByTestId("run-error");
+    expect(box.textContent).toMatch(/内部错误（编号 E-[0-9A-F]{6}）/);
+    expect(box.textContent).not.toMatch(/13812345678|噪音/);
+    await user.click(screen.getByRole("button", { name: "复制报告" }));
+    expect(writeText).toHaveBeenCalledTimes(1);
+    const report = writeText.mock.calls[0][0];
+    expect(report).toContain("TypeError");
+    expect(report).toContain("pane run");
+    expect(report).not.toMatch(/13812345678|噪音/);
+    expect(await screen.findByText(/报告已复制/)).toBeTruthy();
+  });
+
+  test("without a clipboard, the report is shown to select", async () => {
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) }, configurable: true });
+    render(<App mode="excel" session={new BuggySession(SOME)} lang="en" />);
+    await screen.findByText(/工单/);
+    await user.click(screen.getByTestId("run"));
+    await user.click(await screen.findByRole("button", { name: "Copy report" }));
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(screen.getByTestId("fault-report").textContent).toContain("TypeError");
+  });
+
+  test("a message written for the user is shown as written, with no report", () => {
+    const hidden = explainError(new UserError("工作表“人员”已隐藏 / hidden"), "zh", "x");
+    expect(hidden).toEqual({ message: "工作表“人员”已隐藏 / hidden" });
+    const engine = explainError(new EngineFailure("no-tickets", "没有工单", "no tickets", []), "en", "x");
+    expect(engine).toEqual({ message: "no tickets" });
+    const bugged = explainError(new RangeError("Invalid array length 123456"), "en", "x");
+    expect(bugged.message).toMatch(/^内部错误（编号 E-/);
+    expect(bugged.report).toContain("RangeError: Invalid array length #");
+  });
 });
 
 test("templates: inserts only the sheets chosen, for the missing ones", async () => {

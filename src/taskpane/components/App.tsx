@@ -31,6 +31,8 @@ import { OpenFile } from "./OpenFile";
 import { ParamsTab } from "./ParamsTab";
 import { RunState, RunTab } from "./RunTab";
 import { TemplateTab } from "./TemplateTab";
+import { ErrorBox } from "./ErrorBox";
+import { Explained, explainError } from "../explain";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -70,7 +72,8 @@ export function App(props: AppProps) {
   // the parameters or sheets changed after the run whose results are shown
   const [stale, setStale] = React.useState(false);
   const [opening, setOpening] = React.useState(false);
-  const [fault, setFault] = React.useState<string | null>(null);
+  const [fault, setFault] = React.useState<Explained | null>(null);
+  const failed = (where: string) => (e: unknown) => setFault(explainError(e, lang, where));
   const [verified, setVerified] = React.useState<VerifyResult | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
@@ -83,7 +86,8 @@ export function App(props: AppProps) {
   }, []);
 
   React.useEffect(() => {
-    if (session) refresh(session).catch((e) => setFault(e instanceof Error ? e.message : String(e)));
+    if (session) refresh(session).catch((e) => setFault(explainError(e, lang, "pane refresh")));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language of a message is not a reason to reload
   }, [session, refresh]);
 
   const onFile = async (file: File) => {
@@ -98,7 +102,7 @@ export function App(props: AppProps) {
       setRun({ status: "idle" });
       setSession(sess);
     } catch (e) {
-      setRun({ status: "error", title: s.error, message: e instanceof EngineFailure ? (lang === "zh" ? e.messageZh : e.messageEn) : e instanceof Error ? e.message : String(e) });
+      setRun({ status: "error", title: s.error, ...explainError(e, lang, "pane open") });
     } finally {
       setOpening(false);
     }
@@ -124,14 +128,13 @@ export function App(props: AppProps) {
       setSheets(await session.listSheets());
     } catch (e) {
       if (e instanceof Cancelled || ctrl.signal.aborted) setRun({ status: "cancelled" });
-      else if (e instanceof EngineFailure)
+      else
         setRun({
           status: "error",
           title: s.error,
-          message: lang === "zh" ? e.messageZh : e.messageEn,
-          details: e.paramErrors.map((p) => `${p.key}: ${lang === "zh" ? p.message : p.messageEn}${p.sheet ? ` (${p.sheet}!${p.cell})` : ""}`),
+          ...explainError(e, lang, "pane run"),
+          details: e instanceof EngineFailure ? e.paramErrors.map((p) => `${p.key}: ${lang === "zh" ? p.message : p.messageEn}${p.sheet ? ` (${p.sheet}!${p.cell})` : ""}`) : undefined,
         });
-      else setRun({ status: "error", title: s.error, message: e instanceof Error ? e.message : String(e) });
     } finally {
       abort.current = null;
     }
@@ -167,7 +170,7 @@ export function App(props: AppProps) {
   // going to a cell can fail (a hidden sheet, a sheet deleted since the run): say so
   const select = (sheet: string, cell: string) => {
     setFault(null);
-    session?.selectCell(sheet, cell).catch((e) => setFault(e instanceof Error ? e.message : String(e)));
+    session?.selectCell(sheet, cell).catch(failed("pane select"));
   };
   const onOpenRule = session?.canSelect && result ? (ruleId: string) => select("KPI明细", kpiRuleRange(result.kpis, ruleId)) : undefined;
 
@@ -189,11 +192,7 @@ export function App(props: AppProps) {
         </header>
         <main className={c.body}>
           {props.mode === "file" ? <OpenFile onFile={onFile} busy={opening || run.status === "running"} current={session?.fileName ?? null} /> : null}
-          {fault ? (
-            <MessageBar intent="error">
-              <MessageBarBody>{fault}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {fault ? <ErrorBox testId="pane-fault" message={fault.message} report={fault.report} /> : null}
           {session ? (
             <>
               <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.appTitle}>
@@ -225,7 +224,7 @@ export function App(props: AppProps) {
                             session
                               .verify()
                               .then(setVerified)
-                              .catch((e) => setFault(e instanceof Error ? e.message : String(e)));
+                              .catch(failed("pane verify"));
                           }
                         : undefined
                     }

@@ -29,6 +29,8 @@ import {
   paramMeta,
   validateParams,
 } from "../../engine/params";
+import { ErrorBox } from "./ErrorBox";
+import { Explained, explainError } from "../explain";
 import { useStrings } from "../i18n";
 
 type Draft = string | boolean | string[];
@@ -82,7 +84,8 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
     return Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, base[k])])) as Record<string, Draft>;
   }, [props.saved]);
   const [draft, setDraft] = React.useState(initial);
-  const [status, setStatus] = React.useState<"" | "saving" | "saved" | string>("");
+  const [status, setStatus] = React.useState<"" | "saving" | "saved">("");
+  const [failure, setFailure] = React.useState<Explained | null>(null);
   React.useEffect(() => setDraft(initial), [initial]);
   const evaluated = React.useMemo(() => evaluateDraft(draft), [draft]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
@@ -93,11 +96,13 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
   const save = async () => {
     if (!evaluated.params) return;
     setStatus("saving");
+    setFailure(null);
     try {
       await props.onSave(evaluated.params);
       setStatus("saved");
     } catch (e) {
-      setStatus(e instanceof Error ? e.message : String(e));
+      setStatus("");
+      setFailure(explainError(e, lang, "pane save params"));
     }
   };
   const reset = () => setDraft(Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, DEFAULT_PARAMS[k])])));
@@ -209,9 +214,10 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
           {s.resetDefaults}
         </Button>
         <Caption1 aria-live="polite">
-          {!evaluated.params ? s.invalidCannotSave : status === "saved" ? s.saved : status && status !== "saving" ? status : dirty ? s.unsaved : ""}
+          {!evaluated.params ? s.invalidCannotSave : status === "saved" ? s.saved : dirty && status !== "saving" ? s.unsaved : ""}
         </Caption1>
       </div>
+      {failure ? <ErrorBox testId="save-error" message={failure.message} report={failure.report} /> : null}
     </div>
   );
 }

@@ -29,6 +29,7 @@ import type { SheetInfo } from "../../workbook";
 import { useStrings } from "../i18n";
 import type { RunProgress } from "../session";
 import { SummaryCards } from "./SummaryCards";
+import { ErrorBox } from "./ErrorBox";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -42,7 +43,7 @@ export type RunState =
   | { status: "running"; progress: RunProgress }
   | { status: "done"; result: AuditResult }
   | { status: "cancelled" }
-  | { status: "error"; title: string; message: string; details?: string[] };
+  | { status: "error"; title: string; message: string; details?: string[]; report?: string };
 
 export function progressLabel(s: ReturnType<typeof useStrings>["s"], p: RunProgress): string {
   if (p.stage === "reading" && p.sheet && p.rowsTotal) return s.readingRows(p.sheet, p.rowsRead ?? 0, p.rowsTotal);
@@ -180,19 +181,7 @@ export function RunTab(props: {
         </MessageBar>
       ) : null}
       {props.state.status === "error" ? (
-        <MessageBar intent="error" data-testid="run-error">
-          <MessageBarBody>
-            <MessageBarTitle>{props.state.title}</MessageBarTitle>
-            {props.state.message}
-            {props.state.details?.length ? (
-              <ul>
-                {props.state.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
+        <ErrorBox testId="run-error" title={props.state.title} message={props.state.message} details={props.state.details} report={props.state.report} />
       ) : null}
       {props.state.status === "done" ? (
         <>

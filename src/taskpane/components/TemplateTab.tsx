@@ -5,24 +5,27 @@ import { TableAdd24Regular } from "@fluentui/react-icons";
 import { matchSheet } from "../../engine/read";
 import { SHEETS, SheetKey } from "../../engine/sheets";
 import type { SheetInfo } from "../../workbook";
+import { ErrorBox } from "./ErrorBox";
+import { explainError } from "../explain";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({ col: { display: "flex", flexDirection: "column", gap: "8px" } });
 
 export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: SheetKey[]) => Promise<string[]> }) {
-  const { s } = useStrings();
+  const { s, lang } = useStrings();
   const c = useStyles();
   const present = new Set(props.sheets.map((sh) => matchSheet(sh.name)?.key).filter(Boolean));
   const missing = SHEETS.filter((d) => !present.has(d.key));
   const [chosen, setChosen] = React.useState<Set<SheetKey>>(new Set(missing.map((d) => d.key)));
-  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = React.useState<{ ok: boolean; text: string; report?: string } | null>(null);
   React.useEffect(() => setChosen(new Set(missing.map((d) => d.key))), [props.sheets]); // eslint-disable-line react-hooks/exhaustive-deps
   const insert = async () => {
     try {
       const added = await props.onInsert(missing.filter((d) => chosen.has(d.key)).map((d) => d.key));
       setMessage({ ok: true, text: s.inserted(added.join("、") || "—") });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      const x = explainError(e, lang, "pane templates");
+      setMessage({ ok: false, text: x.message, report: x.report });
     }
   };
   return (
@@ -48,10 +51,12 @@ export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: Sheet
           {s.insertTemplates}
         </Button>
       </div>
-      {message ? (
-        <MessageBar intent={message.ok ? "success" : "error"}>
+      {message?.ok ? (
+        <MessageBar intent="success">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
+      ) : message ? (
+        <ErrorBox message={message.text} report={message.report} />
       ) : null}
     </div>
   );

@@ -34,8 +34,9 @@ export class EngineClient {
           p.resolve(e.data.res);
         }
       };
-      this.worker.onerror = (e) => {
-        for (const p of this.pending.values()) p.reject(new Error(e.message || "worker error"));
+      this.worker.onerror = () => {
+        // the event's message is the runtime's: the report keeps its kind, never its text
+        for (const p of this.pending.values()) p.reject(new Error("worker error"));
         this.pending.clear();
       };
     } else {
@@ -82,7 +83,8 @@ export class EngineClient {
         res.failure.code,
         res.failure.messageZh,
         res.failure.messageEn,
-        res.failure.paramErrors ?? []
+        res.failure.paramErrors ?? [],
+        res.failure.report ?? null
       );
     return res.value as T;
   }
@@ -105,7 +107,9 @@ export class EngineFailure extends Error {
       messageEn: string;
       sheet?: string;
       cell?: string;
-    }[]
+    }[],
+    /** an unexpected error's report to copy (no workbook data); null for the workbook's own faults */
+    readonly report: string | null = null
   ) {
     super(messageEn);
   }

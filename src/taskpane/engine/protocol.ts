@@ -3,7 +3,8 @@
 // the result sheets, save the 规则参数 sheet, insert templates, hand back the bytes.
 // The same handler runs inline where there is no Worker (tests, very old hosts).
 // The .xlsx code (src/file/) is loaded only when a file is opened: Excel mode never needs it.
-import { AuditFailure, AuditResult, audit, AuditStage } from "../../engine/audit";
+import { AuditFailure, AuditResult, ENGINE_VERSION, audit, AuditStage } from "../../engine/audit";
+import { faultLine, faultReport } from "../../fault";
 import { layoutResults, Lang } from "../../engine/layout";
 import { paramsSheetSpec, templateSpecs } from "../../engine/layout/own";
 import { SheetSpec } from "../../engine/layout/spec";
@@ -42,6 +43,8 @@ export interface Failure {
   messageZh: string;
   messageEn: string;
   paramErrors?: ParamError[];
+  /** an unexpected error's report (faultReport), for the pane's "copy report" */
+  report?: string;
 }
 
 export interface OpenOutcome {
@@ -66,8 +69,10 @@ function failureOf(e: unknown): Failure {
     const f = e as { kind: string; messageZh: string; messageEn: string };
     return { code: `unreadable-${f.kind}`, messageZh: f.messageZh, messageEn: f.messageEn };
   }
-  const msg = e instanceof Error ? e.message : String(e);
-  return { code: "internal", messageZh: `内部错误：${msg}`, messageEn: `internal error: ${msg}` };
+  // a bug: one line for the user and a report without data, never the library's message
+  const r = faultReport(e, "engine", ENGINE_VERSION);
+  const line = faultLine(r.code, "pane");
+  return { code: "internal", messageZh: line, messageEn: line, report: r.text };
 }
 
 /** The 规则参数 sheet's values as the pane's form starts from them. */
