@@ -137,6 +137,47 @@ function planRead(jobs: ReadJob[], budget: Budget): ReadPart[] {
   return parts;
 }
 
+/**
+ * A part's rows read a piece of the columns at a time, halving the piece while Excel refuses it
+ * as too large: for a row that alone is over the request limit. One cell always fits (32,767
+ * characters).
+ */
+async function readByColumns(context: Excel.RequestContext, part: ReadPart): Promise<unknown[][]> {
+  const { job } = part;
+  const out: unknown[][] = Array.from({ length: part.rows }, () => []);
+  let width = Math.max(1, Math.ceil(job.cols / 2));
+  for (let c = 0; c < job.cols;) {
+    const n = Math.min(width, job.cols - c);
+    const range = job.ws
+      .getRangeByIndexes(job.rowIndex + part.start, job.colIndex + c, part.rows, n)
+      .untrack();
+    range.load("values");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (n > 1 && isPayloadTooLarge(e, true)) {
+        width = Math.ceil(n / 2);
+        continue;
+      }
+      throw e;
+    }
+    if (!Array.isArray(range.values)) {
+      if (n > 1) {
+        width = Math.ceil(n / 2);
+        continue;
+      }
+      throw new UserError(NO_VALUES);
+    }
+    range.values.forEach((r, i) => out[i].push(...r));
+    c += n;
+  }
+  return out;
+}
+
+const NO_VALUES =
+  "Excel 未返回单元格的值（读取范围过大）/ Excel returned no values (the range read was too large)";
+
 type Phase = "write" | "swap";
 
 export class ExcelAdapter implements WorkbookAdapter {
@@ -255,11 +296,15 @@ export class ExcelAdapter implements WorkbookAdapter {
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (e) {
-          if (isPayloadTooLarge(e, budget.bytes >= this.largeRequest) && canRetry) {
+          if (!isPayloadTooLarge(e, budget.bytes >= this.largeRequest)) throw e;
+          if (canRetry) {
             halve();
             continue;
           }
-          throw e;
+          // single rows too large for one request (hundreds of long texts side by side): each
+          // part on its own, its row read a few columns at a time
+          for (const part of parts) accept(part, await readByColumns(context, part));
+          continue;
         }
         // Excel on the web answers a read of too many cells with null values instead of an error
         if (ranges.some((r) => !Array.isArray(r.values))) {
@@ -267,30 +312,29 @@ export class ExcelAdapter implements WorkbookAdapter {
             halve();
             continue;
           }
-          throw new UserError(
-            "Excel 未返回单元格的值（读取范围过大）/ Excel returned no values (the range read was too large)"
-          );
+          throw new UserError(NO_VALUES);
         }
         retries = 0;
-        parts.forEach((part, i) => {
-          const { job } = part;
-          const values = ranges[i].values;
-          const measured = jsonBytes(values) / Math.max(1, values.length);
-          // the next chunk is sized from the largest average seen so far, with a margin
-          job.bytesPerRow = Math.max(
-            measured * SAFETY,
-            job.cols * 3 + 2,
-            job.measured ? job.bytesPerRow : 0
-          );
-          job.measured = true;
-          const rows = rawRows(values, job.colIndex);
-          for (const r of rows) job.out.push(r);
-          job.next += part.rows;
-          onProgress?.({
-            sheet: job.name,
-            rowsRead: job.rowIndex + job.next,
-            rowsTotal: job.rowIndex + job.rows,
-          });
+        parts.forEach((part, i) => accept(part, ranges[i].values));
+      }
+      /** Keeps the values read for a part, and sizes the next chunk from them. */
+      function accept(part: ReadPart, values: unknown[][]): void {
+        const { job } = part;
+        const measured = jsonBytes(values) / Math.max(1, values.length);
+        // the next chunk is sized from the largest average seen so far, with a margin
+        job.bytesPerRow = Math.max(
+          measured * SAFETY,
+          job.cols * 3 + 2,
+          job.measured ? job.bytesPerRow : 0
+        );
+        job.measured = true;
+        const rows = rawRows(values, job.colIndex);
+        for (const r of rows) job.out.push(r);
+        job.next += part.rows;
+        onProgress?.({
+          sheet: job.name,
+          rowsRead: job.rowIndex + job.next,
+          rowsTotal: job.rowIndex + job.rows,
         });
       }
       return jobs.map((job) => {

@@ -30,7 +30,8 @@ export const isFormula = (c: CellModel): c is Formula =>
 
 export function columnLetter(col: number): string {
   let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
+    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
 
@@ -77,7 +78,8 @@ function sheetXml(s: SheetModel, sst: string[]): string {
     const cells = row
       .map((c, j) => cellXml(`${columnLetter(s.at.col + j)}${r}`, c, sst, (i + j) % 3 === 0))
       .join("");
-    if (cells || hidden.has(r)) rows.push(`<row r="${r}"${hidden.has(r) ? ' hidden="1"' : ""}>${cells}</row>`);
+    if (cells || hidden.has(r))
+      rows.push(`<row r="${r}"${hidden.has(r) ? ' hidden="1"' : ""}>${cells}</row>`);
   });
   const cols = s.hiddenCols.length
     ? `<cols>${[...new Set(s.hiddenCols)]
@@ -115,7 +117,7 @@ export function toXlsx(book: Book): Uint8Array {
   files["xl/sharedStrings.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.length}" uniqueCount="${sst.length}">${sst.join("")}</sst>`
   );
-  return zipSync(files, { level: 1 });
+  return zipSync(files, { level: 0 }); // stored: the readers take both, and deflating costs the corpus seconds
 }
 
 /**
@@ -139,11 +141,13 @@ export function toFake(book: Book): FakeExcel {
     );
     s.rows.forEach((r, i) =>
       r.forEach((c, j) => {
-        if (isFormula(c)) sheet.cellMeta(s.at.row - 1 + i, s.at.col - 1 + j, true).formula = `=${c.f}`;
+        if (isFormula(c))
+          sheet.cellMeta(s.at.row - 1 + i, s.at.col - 1 + j, true).formula = `=${c.f}`;
       })
     );
     for (const m of s.merges) sheet.merge(m);
-    sheet.visibility = s.state === "visible" ? "Visible" : s.state === "hidden" ? "Hidden" : "VeryHidden";
+    sheet.visibility =
+      s.state === "visible" ? "Visible" : s.state === "hidden" ? "Hidden" : "VeryHidden";
   }
   return fake;
 }

@@ -55,3 +55,20 @@ test("a merge at the bottom right does not stretch the used range", async () => 
   const [t] = await adapterOn(fake).readTables(["工单"]);
   expect(t.values).toEqual([["a", "b"], [1]]);
 });
+
+test("a row alone over Excel's request limit is read a few columns at a time", async () => {
+  // sixty cells of 32,767 CJK characters: about 6 MB of JSON in one row, over the 5 MB limit
+  const long = "工".repeat(32767);
+  const wide = Array.from({ length: 60 }, (_, j) => (j === 0 ? "GD1" : `${long.slice(0, -3)}${j}`));
+  const fake = new FakeExcel();
+  fake.addSheet("工单", [Array.from({ length: 60 }, (_, j) => `列${j}`), wide, ["GD2", "短"]]);
+  const client = officeClient(fake);
+  const adapter = new ExcelAdapter(client.run, { supports: client.supports });
+  const [t] = await adapter.readTables(["工单"]);
+  expect(t.values[1]).toEqual(wide);
+  expect(t.values[2].slice(0, 2)).toEqual(["GD2", "短"]);
+  // some request was refused as too large, and none of those that passed was over the limit
+  expect(client.responder.requests.some((r) => r.failed)).toBe(true);
+  for (const r of client.responder.requests.filter((x) => !x.failed))
+    expect(r.responseBytes).toBeLessThanOrEqual(client.responder.limits.bytes);
+});
