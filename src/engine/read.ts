@@ -52,10 +52,13 @@ export interface ReadResult {
   issues: IssueList;
 }
 
-const RESULT_NAMES = new Set(RESULT_SHEET_NAMES.map(normalizeName));
+// A result sheet is one of the names the add-in writes, exactly as Excel compares sheet names
+// (letters in any case): a user's sheet whose name only resembles one (核查汇总(2), KPI明细 备份,
+// 校验问题 with a space) is hers, never replaced and never read as a result.
+const RESULT_NAMES = new Set(RESULT_SHEET_NAMES.map((n) => n.toLowerCase()));
 
 export function isResultSheetName(name: string): boolean {
-  return RESULT_NAMES.has(normalizeName(name));
+  return RESULT_NAMES.has(name.toLowerCase());
 }
 
 export function isParamsSheetName(name: string): boolean {

@@ -8,7 +8,7 @@
 // totals under the data, 400 extra columns, a garbage 规则参数 sheet, sheets named like results.
 import fc from "fast-check";
 import { RawTable } from "../../src/engine/table";
-import { Book, CellModel, Plain, SheetModel } from "./book";
+import { Book, CellModel, Plain, SheetModel, columnLetter } from "./book";
 
 export const ERROR_VALUES = [
   "#N/A",
@@ -136,8 +136,8 @@ const mutations: fc.Arbitrary<Mutation>[] = [
         const col = c % Math.max(1, s.rows[0]?.length ?? 1);
         if (s.merges.length) return; // one per sheet: overlapping merges are not a workbook
         if (h === 1 && w === 1) return;
-        const a = `${letter(s.at.col + col)}${s.at.row + row}`;
-        const z = `${letter(s.at.col + col + w - 1)}${s.at.row + row + h - 1}`;
+        const a = `${columnLetter(s.at.col + col)}${s.at.row + row}`;
+        const z = `${columnLetter(s.at.col + col + w - 1)}${s.at.row + row + h - 1}`;
         s.merges.push(`${a}:${z}`);
       },
     })),
@@ -268,13 +268,6 @@ const mutations: fc.Arbitrary<Mutation>[] = [
       },
     })),
 ];
-
-function letter(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
-    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 export function sheetModel(name: string, rows: CellModel[][]): SheetModel {
   return {
