@@ -538,13 +538,31 @@ export function displayParam(key: ParamKey, value: unknown, lang: "zh" | "en" = 
   return formatParam(key, value);
 }
 
+/** What a parameter of each kind may be, in the words of the 规则参数 sheet. */
+const ALLOWED: Partial<Record<ParamKind, [string, string]>> = {
+  rate: ["应为百分比，如 90% 或 0.9", "a percentage, e.g. 90% or 0.9"],
+  money: ["应为金额（元），如 500 或 1,599,998.40", "an amount in yuan, e.g. 500 or 1,599,998.40"],
+  number: ["应为数字", "a number"],
+  int: ["应为整数", "a whole number"],
+  date: ["应为日期，如 2023-10-31", "a date, e.g. 2023-10-31"],
+  bool: ["应为“是”或“否”", "是 or 否 (yes or no)"],
+};
+
 /** Coerces a value as a person writes it (sheet cell, JSON file, form field) to the schema's type. */
 export function coerceParam(
   key: ParamKey,
   raw: RawCell | unknown
 ): { ok: true; value: unknown } | { ok: false; message: string; messageEn: string } {
   const kind = paramMeta(key).kind;
-  const fail = (message: string, messageEn: string) => ({ ok: false as const, message, messageEn });
+  // what was written, and what is allowed instead
+  const fail = (message: string, messageEn: string) => {
+    const allowed = ALLOWED[kind];
+    return {
+      ok: false as const,
+      message: allowed ? `${message}（${allowed[0]}）` : message,
+      messageEn: allowed ? `${messageEn} (${allowed[1]})` : messageEn,
+    };
+  };
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === ""))
     return { ok: true, value: undefined };
   // full-width digits and signs as a Chinese keyboard types them (８５％) are the same value
@@ -615,8 +633,8 @@ export function coerceParam(
         const m = /^(\d+)\s*[:：]\s*([\d.]+)\s*(%?)$/.exec(part);
         if (!m)
           return fail(
-            `档次格式应为“下降名次:比例”，如 1:5%, 4:10%, 6:15%：${part}`,
-            `tiers are written "drop:rate", e.g. 1:5%, 4:10%, 6:15%: ${part}`
+            `档次格式应为“下降名次:比例”，如 1:5%, 4:10%, 6:15%：${quote(part)}`,
+            `tiers are written "drop:rate", e.g. 1:5%, 4:10%, 6:15%: ${quote(part)}`
           );
         const r = Number(m[2]);
         tiers.push({ minDrop: Number(m[1]), rate: m[3] || r > 1 ? roundRate(r / 100) : r });
@@ -743,14 +761,27 @@ export function validateParams(
     seen.add(key);
     const meta = PARAM_KEYS.includes(key as ParamKey) ? paramMeta(key as ParamKey) : null;
     const text = describeIssue(issue, meta);
+    // the value as it was given, so she sees what to change
+    const given = shownParamValue(key, (input as Record<string, unknown>)[key]);
     errors.push({
       key,
       ...where.get(key),
-      message: `参数“${key}”${meta ? `（${meta.zh}）` : ""}的值无效：${text.zh}`,
-      messageEn: `invalid value for "${key}": ${text.en}`,
+      message: `参数“${key}”${meta ? `（${meta.zh}）` : ""}的值${given !== null ? ` ${given} ` : ""}无效：${text.zh}`,
+      messageEn: `invalid value${given !== null ? ` ${given}` : ""} for "${key}": ${text.en}`,
     });
   }
   return { ok: false, errors };
+}
+
+/** A parameter's value as an error message quotes it: a number of its kind as she typed it (150%). */
+function shownParamValue(key: string, v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  const known = PARAM_KEYS.includes(key as ParamKey);
+  const kind = known ? paramMeta(key as ParamKey).kind : null;
+  if (typeof v === "number" && (kind === "rate" || kind === "money"))
+    return `“${formatParam(key as ParamKey, v)}”`;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return `“${quote(v)}”`;
+  return null; // a list or tiers: the message says which entry is wrong
 }
 
 /** Reads the 规则参数 sheet (key, value columns); blank value = contract default. */
