@@ -12,7 +12,8 @@ import { sheetModel } from "./corpus/generate";
 
 const dir = mkdtempSync(path.join(tmpdir(), "privacy-"));
 const PHONES = /13812345678|13912345678|62345678/;
-const STORY = "我家楼下施工噪音扰民已经三个月了，每天晚上十点以后还在施工，物业不管，请尽快处理，谢谢，联系电话13912345678";
+const STORY =
+  "我家楼下施工噪音扰民已经三个月了，每天晚上十点以后还在施工，物业不管，请尽快处理，谢谢，联系电话13912345678";
 
 const input = path.join(dir, "来电.xlsx");
 writeFileSync(

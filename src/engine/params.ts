@@ -780,7 +780,8 @@ function shownParamValue(key: string, v: unknown): string | null {
   const kind = known ? paramMeta(key as ParamKey).kind : null;
   if (typeof v === "number" && (kind === "rate" || kind === "money"))
     return `“${formatParam(key as ParamKey, v)}”`;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return `“${quote(v)}”`;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+    return `“${quote(v)}”`;
   return null; // a list or tiers: the message says which entry is wrong
 }
 

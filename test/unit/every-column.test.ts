@@ -31,7 +31,10 @@ function wrong(t: ColumnType): RawCell {
 const cases = SHEETS.flatMap((def) => def.columns.map((c) => [def.zh, c.zh, def, c] as const));
 
 test.each(cases)("%s.%s: each wrong cell is an issue at its address", (_s, _c, def, col) => {
-  const tables: RawTable[] = base.map((t) => ({ ...t, values: t.values.slice(0, 6).map((r) => [...r]) }));
+  const tables: RawTable[] = base.map((t) => ({
+    ...t,
+    values: t.values.slice(0, 6).map((r) => [...r]),
+  }));
   const t = tables.find((x) => x.name === def.zh)!;
   const j = (t.values[0] as RawCell[]).indexOf(col.zh);
   expect(j).toBeGreaterThanOrEqual(0);

@@ -7,14 +7,18 @@ import { hostileValue } from "../corpus/generate";
 import { oneTicket, paramsSheet } from "./helpers";
 
 // the words every rejection ends in: what the value should be, or why it cannot be
-const ALLOWED_WORDS = /应为|不能|须|不是实际存在|最多|至少|格式|不是允许的值|未知参数|档次格式|错误值/;
+const ALLOWED_WORDS =
+  /应为|不能|须|不是实际存在|最多|至少|格式|不是允许的值|未知参数|档次格式|错误值/;
 
 test("a 规则参数 sheet of hostile values: results, or one failure naming each bad key, value and rule", () => {
   let rejected = 0;
   let accepted = 0;
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.constantFrom(...PARAM_KEYS), hostileValue), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.constantFrom(...PARAM_KEYS), hostileValue), {
+        minLength: 1,
+        maxLength: 4,
+      }),
       (rows) => {
         let failure: AuditFailure | null = null;
         try {

@@ -10,7 +10,11 @@ const messages = (input: Record<string, unknown>) => {
 };
 
 test.each([
-  [{ "r2.threshold": 1.5 }, "R2 派单准确率目标值）的值 “150%” 无效：不能超过 100%", "invalid value “150%”"],
+  [
+    { "r2.threshold": 1.5 },
+    "R2 派单准确率目标值）的值 “150%” 无效：不能超过 100%",
+    "invalid value “150%”",
+  ],
   [{ "r2.threshold": -0.1 }, "的值 “-10%” 无效：不能为负数", "must not be negative"],
   [{ "r10.baselineRank": 2.5 }, "的值 “2.5” 无效：应为整数", "must be a whole number"],
   [{ "r10.baselineRank": 0 }, "的值 “0” 无效：不能小于 1", "must be at least 1"],
@@ -19,7 +23,11 @@ test.each([
     "应为以下之一：每个不达标日计一次、每张超时工单计一次",
     "perPeriod, perTicket",
   ],
-  [{ "service.start": "2023-02-30" }, "的值 “2023-02-30” 无效：不是实际存在的日期", "not a real calendar date"],
+  [
+    { "service.start": "2023-02-30" },
+    "的值 “2023-02-30” 无效：不是实际存在的日期",
+    "not a real calendar date",
+  ],
   [{ "service.start": "20230101" }, "格式 YYYY-MM-DD", "must be a date YYYY-MM-DD"],
   [
     { "service.end": "2022-01-01" },
