@@ -1,6 +1,7 @@
 // Formula injection (issue 11): text from input cells that begins with =, +, -, @, a tab or a
 // carriage return reaches the result sheets (as evidence, in messages) and is written as text,
 // never as a formula, by the .xlsx writer and by the Excel pane's writer alike.
+import { RESULT_SHEET_NAMES } from "../src/engine/sheets";
 import { audit } from "../src/engine/audit";
 import { layoutResults } from "../src/engine/layout";
 import { isResultSheetName } from "../src/engine/read";
@@ -76,7 +77,7 @@ test("Excel writer (through Office.js's own client): no formula anywhere, the va
   const r = audit(await adapter.readTables(["工单"]), { asOf: "2023-03-31" });
   await adapter.writeResultSheets(layoutResults(r));
   const results = fake.sheets.filter((s) => isResultSheetName(s.name));
-  expect(results).toHaveLength(7);
+  expect(results).toHaveLength(RESULT_SHEET_NAMES.length);
   for (const s of results)
     expect([...s.meta.values()].filter((m) => m.formula !== undefined)).toEqual([]);
   const cells = results

@@ -1,6 +1,7 @@
 // The contract's 保密 clause on the command line (issue 11): callers' phone numbers and citizens'
 // texts reach neither the terminal nor the summary JSON nor the result sheets, unless
 // privacy.maskPhones is turned off; the input sheets keep the user's data as it was.
+import { RESULT_SHEET_NAMES } from "../src/engine/sheets";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
@@ -50,7 +51,7 @@ test("masked everywhere the command line writes or prints", async () => {
   expect(r.text).not.toContain("联系电话");
   expect(r.json).not.toMatch(PHONES);
   const results = r.book.tables.filter((t) => isResultSheetName(t.name));
-  expect(results).toHaveLength(7);
+  expect(results).toHaveLength(RESULT_SHEET_NAMES.length);
   expect(JSON.stringify(results.map((t) => t.values))).not.toMatch(PHONES);
   // the user's own sheet is hers, as it was
   expect(JSON.stringify(r.book.tables.find((t) => t.name === "工单")!.values)).toMatch(PHONES);

@@ -22,6 +22,7 @@ import { formatYuan } from "../engine/money";
 import { PARAM_KEYS, ParamKey, coerceParam } from "../engine/params";
 import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
 import { toSummaryJson } from "../engine/summary";
+import { readingLines } from "../engine/layout/readings";
 import { VerifyResult, verifyInputs } from "../engine/verify";
 import { beijingText, parseIsoDay } from "../engine/time";
 import { FileUnreadable } from "../file/errors";
@@ -34,14 +35,15 @@ export interface Io {
   cwd?: string;
 }
 
-const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify] [--debug]
-  --out     写出带七张结果表的副本（默认：<输入>-核查.xlsx）/ audited copy (default <input>-核查.xlsx)
+const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify] [--no-readings] [--debug]
+  --out     写出带八张结果表的副本（默认：<输入>-核查.xlsx）/ audited copy (default <input>-核查.xlsx)
   --json    写出机器可读摘要 / write the summary JSON
   --as-of   评价截止日，覆盖 evaluation.asOf / evaluate up to this date
   --params  参数 JSON 文件，覆盖工作簿“规则参数”表 / parameter overrides, e.g. {"r2.threshold": "85%"}
   --lang    结果表语言（默认 zh）/ result sheet language
   --verify  只核对：输入表自上次核查（“运行记录”中的指纹）后是否改动，不写文件 / only check whether the
             inputs changed since the results were written (退出码 0 未改动 unchanged · 1 已改动或未核查过 changed or never audited)
+  --no-readings  不计算口径对比（快速核查）/ skip the readings (RULES.md §5) for a quick run
   --debug   出错时另外打印供开发人员排查的报告（不含工作簿数据）/ on an error, also print a report for the developers (no workbook data)
 退出码 exit codes: 0 已核查 audited · 1 无法核查 cannot audit · 2 用法或文件错误 usage or unreadable file`;
 
@@ -54,12 +56,13 @@ interface Args {
   lang: Lang;
   verify: boolean;
   debug: boolean;
+  readings: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args | "help" {
-  const args: Partial<Args> = { lang: "zh", verify: false, debug: false };
+  const args: Partial<Args> = { lang: "zh", verify: false, debug: false, readings: true };
   const take = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--"))
@@ -82,6 +85,9 @@ export function parseArgs(argv: string[]): Args | "help" {
         break;
       case "--debug":
         args.debug = true;
+        break;
+      case "--no-readings":
+        args.readings = false;
         break;
       case "--out":
         args.out = value();
@@ -268,6 +274,7 @@ export function printSummary(r: AuditResult, io: Io): void {
   io.out(
     `合规发现：${byRule.size ? [...byRule].map(([id, c]) => `${id} ${RULE_TITLES[id]?.zh ?? ""} ${c}`).join("；") : "无"}`
   );
+  printReadings(r, io);
   const errors = r.issues.filter((i) => i.level === "error").length;
   const warnings = r.issues.filter((i) => i.level === "warning").length;
   io.out(
@@ -276,6 +283,17 @@ export function printSummary(r: AuditResult, io: Io): void {
   const firstErrors = r.issues.filter((i) => i.level === "error").slice(0, 5);
   for (const i of firstErrors) io.out(`  ${i.sheet}!${i.cell ?? ""} ${i.message}`);
   if (errors > firstErrors.length) io.out(`  …… 另有 ${errors - firstErrors.length} 个错误`);
+}
+
+/** The readings that move money, one line each: "若 R1 只考核签收：扣款 −¥1,800.00，结算 +¥1,800.00". */
+function printReadings(r: AuditResult, io: Io): void {
+  if (!r.readings) {
+    io.out("口径对比：未计算（--no-readings）");
+    return;
+  }
+  const lines = readingLines(r, "zh");
+  io.out(`口径对比：${lines.length ? "" : "各种理解的金额均相同（详见“口径对比”工作表）"}`);
+  for (const l of lines) io.out(`  ${l}`);
 }
 
 const VERIFY_ZH = {
@@ -356,7 +374,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!args.verify) checkOutExtension(out, wb.kind);
     const tables = readTables(wb, args.input);
     if (args.verify) return printVerify(verifyInputs(tables), io);
-    const result = audit(tables, { params, asOf: args.asOf, runAt: beijingNow() });
+    const result = audit(tables, {
+      params,
+      asOf: args.asOf,
+      runAt: beijingNow(),
+      readings: args.readings,
+    });
     wb.writeResultSheetsSync(layoutResults(result, { lang: args.lang }));
     writeAtomically(out, wb.toZipPieces());
     if (json)

@@ -13,6 +13,7 @@ import {
   Params,
   ParamKey,
   changedParams,
+  paramMeta,
   readParamsTable,
   resolve,
   validateParams,
@@ -20,7 +21,8 @@ import {
 } from "./params";
 import { ReadSheet, readWorkbook } from "./read";
 import { COMPLIANCE_RULES, DEDUCTION_RULES } from "./rules";
-import { PAYMENT_CHECKS, Settlement, settle } from "./settle";
+import { PAYMENT_CHECKS, Settlement, Totals, settle } from "./settle";
+import { READINGS, alternativeOf } from "./readings";
 import { SHEETS, SheetKey, SHEET_BY_KEY } from "./sheets";
 import { RawTable } from "./table";
 import { dayEnd, parseIsoDay } from "./time";
@@ -36,6 +38,8 @@ export interface AuditOptions {
   asOf?: string;
   /** when the run happened, as naive Beijing local text (for the run log) */
   runAt?: string;
+  /** false: no 口径对比 (a quick run); the readings cost a re-evaluation each */
+  readings?: boolean;
   /** progress callback: stage name and a fraction */
   onProgress?: (stage: AuditStage, detail?: string) => void;
 }
@@ -73,6 +77,15 @@ export interface AuditResult {
   paramsSheetName: string | null;
   /** SHA-256 of the 规则参数 sheet's values, when present */
   paramsSha256: string | null;
+  /** RULES.md §5: the totals under each other reading; null when the run was asked not to */
+  readings: Reading[] | null;
+}
+
+export interface Reading {
+  key: ParamKey;
+  value: unknown;
+  alternative: unknown;
+  totals: Totals;
 }
 
 export class AuditFailure extends Error {
@@ -355,6 +368,67 @@ export function ruleTotals(r: Pick<AuditResult, "kpis">): RuleTotal[] {
   });
 }
 
+interface Evaluation {
+  kpis: Kpi[];
+  findings: Finding[];
+  claims: Claim[];
+  settlement: Settlement;
+}
+
+/** Every rule and the settlement, on records already read and checked. */
+function evaluate(
+  ctx: Context,
+  progress: (stage: AuditStage, detail?: string) => void = () => undefined,
+  reuse?: { from: Evaluation; rules: Set<string> }
+): Evaluation {
+  const kpis: Kpi[] = [];
+  const findings: Finding[] = [];
+  const claims: Claim[] = [];
+  for (const rule of [...DEDUCTION_RULES, ...COMPLIANCE_RULES]) {
+    if (reuse && !reuse.rules.has(rule.id)) {
+      // a rule the changed parameter does not reach: its results as they were
+      kpis.push(...reuse.from.kpis.filter((k) => k.ruleId === rule.id));
+      findings.push(...reuse.from.findings.filter((f) => f.ruleId === rule.id));
+      claims.push(...reuse.from.claims.filter((c) => c.ruleId === rule.id));
+      continue;
+    }
+    progress("computing", rule.id);
+    const out = rule.evaluate(ctx);
+    kpis.push(...(out.kpis ?? []));
+    findings.push(...(out.findings ?? []));
+    claims.push(...(out.claims ?? []));
+  }
+  progress("settling");
+  return { kpis, findings, claims, settlement: settle(ctx, kpis, claims) };
+}
+
+/** The rules a parameter reaches (its group's), or null for all of them (a window, the fee). */
+function rulesReached(key: ParamKey): Set<string> | null {
+  const group = paramMeta(key).group;
+  if (/^[RC]\d+$/.test(group)) return new Set([group]);
+  if (group === "payments") return new Set(); // the settlement only
+  return null;
+}
+
+/** The totals with one parameter changed, the records read once (RULES.md §5). */
+function readingsOf(ctx: Context, main: Evaluation): Reading[] {
+  return READINGS.map((def) => {
+    const alternative = alternativeOf(def, ctx.p);
+    const p = { ...ctx.p, [def.key]: alternative } as Params;
+    const alt: Context = {
+      ...ctx,
+      p,
+      r: resolve(p),
+      firstCutoff: parseIsoDay(p["acceptance.firstCutoff"])!,
+      // what a rule says of the data was said by the run itself
+      issues: new IssueList(),
+    };
+    const reached = rulesReached(def.key);
+    const e = evaluate(alt, undefined, reached ? { from: main, rules: reached } : undefined);
+    return { key: def.key, value: ctx.p[def.key], alternative, totals: e.settlement.totals };
+  });
+}
+
 /** An issue with the phone numbers its messages quote masked (138****5678). */
 function masked(i: Issue): Issue {
   const message = maskPhones(i.message);
@@ -443,20 +517,10 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
       `the as-of date ${resolved.asOf} is before the service start ${params["service.start"]}: nothing can be evaluated yet, every result is pending`
     );
   progress("computing");
-  const kpis: Kpi[] = [];
-  const findings: Finding[] = [];
-  const claims: Claim[] = [];
-  const { value: settlement, years: uncoveredYears } = recordingUncovered(() => {
-    for (const rule of [...DEDUCTION_RULES, ...COMPLIANCE_RULES]) {
-      progress("computing", rule.id);
-      const out = rule.evaluate(ctx);
-      kpis.push(...(out.kpis ?? []));
-      findings.push(...(out.findings ?? []));
-      claims.push(...(out.claims ?? []));
-    }
-    progress("settling");
-    return settle(ctx, kpis, claims);
-  });
+  const {
+    value: { kpis, findings, claims, settlement },
+    years: uncoveredYears,
+  } = recordingUncovered(() => evaluate(ctx, progress));
   for (const year of uncoveredYears)
     issues.sheet(
       "",
@@ -465,6 +529,10 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
       `节假日数据不含 ${year} 年：该年的工作日按周一至周五计算（未计法定节假日与调休），相关截止日可能有误`,
       `the holiday data does not cover ${year}: its working days are counted as Monday to Friday (no public holidays or make-up days), so deadlines there may be off`
     );
+  const readings =
+    options.readings === false
+      ? null
+      : readingsOf(ctx, { kpis, findings: [...findings], claims, settlement });
   findings.push(...settlement.findings);
   const tableByName = new Map(tables.map((t) => [t.name, t]));
   const sheets: SheetSummary[] = SHEETS.map((s) => {
@@ -501,6 +569,7 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
     ),
     paramsSheetName: read.paramsTable?.name ?? null,
     paramsSha256: read.paramsTable ? hashTable(read.paramsTable) : null,
+    readings,
   };
 }
 

@@ -422,6 +422,7 @@ export const RESULT_SHEET_NAMES = [
   "扣款明细",
   "合规检查",
   "付款计划",
+  "口径对比",
   "校验问题",
   "运行记录",
 ] as const;

@@ -1,6 +1,7 @@
 // The machine-readable summary of WORKBOOK.md (schemaVersion 1). Amounts are strings with two decimals.
 import { AuditResult } from "./audit";
 import { formatCents } from "./money";
+import { paramsForm } from "./readings";
 import { formatDay } from "./time";
 
 export interface SummaryJson {
@@ -72,7 +73,24 @@ export interface SummaryJson {
   changedParams: string[];
   sheets: { key: string; name: string | null; rows: number; sha256: string | null }[];
   version: string;
+  /** RULES.md §5; absent with --no-readings */
+  readings?: {
+    key: string;
+    /** the value used and the other reading, in the form --params accepts */
+    value: unknown;
+    alternative: unknown;
+    totals: Record<(typeof READING_TOTALS)[number], string>;
+  }[];
 }
+
+/** The totals a reading is measured by (RULES.md §5). */
+export const READING_TOTALS = [
+  "deductions",
+  "installment3Payable",
+  "refundDue",
+  "settlement",
+  "claims",
+] as const;
 
 export function toSummaryJson(r: AuditResult): SummaryJson {
   const s = r.settlement;
@@ -151,5 +169,17 @@ export function toSummaryJson(r: AuditResult): SummaryJson {
     changedParams: r.changedParams,
     sheets: r.sheets.map((x) => ({ key: x.key, name: x.name, rows: x.rows, sha256: x.sha256 })),
     version: r.version,
+    ...(r.readings
+      ? {
+          readings: r.readings.map((x) => ({
+            key: x.key,
+            value: paramsForm(x.key, x.value),
+            alternative: paramsForm(x.key, x.alternative),
+            totals: Object.fromEntries(
+              READING_TOTALS.map((k) => [k, formatCents(x.totals[k])])
+            ) as Record<(typeof READING_TOTALS)[number], string>,
+          })),
+        }
+      : {}),
   };
 }

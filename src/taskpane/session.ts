@@ -10,7 +10,14 @@ import type { SheetKey } from "../engine/sheets";
 import { RUN_LOG_SHEET, VerifyResult } from "../engine/verify";
 import { Cancelled, SheetInfo, WorkbookAdapter } from "../workbook";
 import { EngineClient } from "./engine/client";
-import type { AuditOutcome, OpenOutcome, Progress, Request, RunOptions } from "./engine/protocol";
+import type {
+  AuditOutcome,
+  OpenOutcome,
+  Progress,
+  Request,
+  RunOptions,
+  WhatIf,
+} from "./engine/protocol";
 import { paramsFromTables } from "./engine/protocol";
 
 export type RunStage =
@@ -47,6 +54,8 @@ export interface AuditSession {
   verify(): Promise<VerifyResult>;
   /** the audited workbook, file mode only */
   download?(): Promise<DownloadFile>;
+  /** the totals the last run's inputs give with these parameters (nothing is saved or written) */
+  whatIf(params: Params, asOf?: string): Promise<WhatIf>;
 }
 
 const engineProgress =
@@ -116,6 +125,10 @@ export class ExcelSession implements AuditSession {
 
   saveParams(params: Params): Promise<void> {
     return this.adapter.writeOwnSheet(paramsSheetSpec(params));
+  }
+
+  whatIf(params: Params, asOf?: string): Promise<WhatIf> {
+    return this.engine.request<WhatIf>({ op: "whatIf", params, asOf });
   }
 
   async verify(): Promise<VerifyResult> {
@@ -199,6 +212,10 @@ export class FileSession implements AuditSession {
       if (e instanceof Cancelled) await this.reopen();
       throw e;
     }
+  }
+
+  whatIf(params: Params, asOf?: string): Promise<WhatIf> {
+    return this.engine.request<WhatIf>({ op: "whatIf", params, asOf });
   }
 
   async saveParams(params: Params): Promise<void> {

@@ -4,6 +4,7 @@
 // sheet and, where it has a cell, a real address on its row; both paths give the same issues and
 // the same results; writing the results leaves every input sheet as it was and writes no formula.
 // Seeded: a failure prints its seed and path, and `CORPUS_SEED=… CORPUS_PATH=…` replays it.
+import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import fc from "fast-check";
 import { unzipSync } from "fflate";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -104,7 +105,7 @@ async function throughFile(bytes: Uint8Array, write: boolean): Promise<Outcome> 
   const again = XlsxWorkbook.open(written, nodeCodec);
   const againNames = (await again.listSheets()).map((s) => s.name);
   for (const n of all) expect(againNames).toContain(n);
-  expect(againNames.filter((n) => isResultSheetName(n))).toHaveLength(7);
+  expect(againNames.filter((n) => isResultSheetName(n))).toHaveLength(RESULT_SHEET_NAMES.length);
   const o2 = outcome(again.readTablesSync(engineSheets(againNames)));
   expect(o2.ok && o2.summary.totals).toEqual(o.summary.totals);
   return o;

@@ -100,6 +100,44 @@ test("thresholds: a change is highlighted, an invalid value cannot be saved, sav
   expect(within(screen.getByTestId("param-r2.threshold")).getByRole("textbox")).toHaveProperty("value", "90");
 }, 90000);
 
+test("readings: the ones that move money listed after a run; switched off, the run says so", async () => {
+  const { user } = setup();
+  await openAndRun(user);
+  // small-2months moves money under one reading only (R8 in a partial month, RULES.md §5)
+  const list = screen.getByTestId("readings");
+  expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    "若不足月也按整月要求培训：扣款 +¥500.00，尾款 −¥500.00，结算 −¥500.00",
+  ]);
+  await user.click(screen.getByTestId("readings-switch"));
+  await user.click(screen.getByTestId("run"));
+  await waitFor(() => expect(within(screen.getByTestId("readings")).queryByRole("list")).toBeNull(), { timeout: 20000 });
+  expect(screen.getByTestId("readings").textContent).toContain("本次未计算口径对比");
+  expect(screen.getByTestId("total-deductions").textContent).toBe("¥2,200.00");
+}, 90000);
+
+test("what-if: the totals with the values being edited, before anything is saved", async () => {
+  const { user, sessions } = setup();
+  await openAndRun(user);
+  await user.click(screen.getByRole("tab", { name: "参数" }));
+  const saved = jest.spyOn(sessions[0], "saveParams");
+  const input = within(screen.getByTestId("param-r2.threshold")).getByRole("textbox");
+  await user.clear(input);
+  await user.type(input, "80");
+  // R2 2023-02 passes at 80%: ¥500 less, shown per rule and in the totals, while nothing is saved
+  const panel = await screen.findByTestId("what-if");
+  await waitFor(() => expect(within(panel).getByTestId("what-if-扣款合计").textContent).toBe("¥1,700.00"), { timeout: 20000 });
+  expect(within(panel).getByTestId("what-if-rule-R2").textContent).toContain("−¥500.00");
+  expect(within(panel).queryByTestId("what-if-rule-R1")).toBeNull();
+  expect(saved).not.toHaveBeenCalled();
+  // typing on is never blocked, and the panel follows the latest edit
+  await user.clear(input);
+  await user.type(input, "90");
+  await waitFor(() => expect(screen.queryByTestId("what-if")).toBeNull());
+  await user.click(screen.getByRole("tab", { name: "核查" }));
+  expect(screen.getByTestId("total-deductions").textContent).toBe("¥2,200.00");
+  expect(screen.queryByTestId("stale-results")).toBeNull();
+}, 90000);
+
 test("issues: listed after a run and filterable by level", async () => {
   const { user } = setup();
   await openAndRun(user);

@@ -35,6 +35,9 @@ class FakeSession implements AuditSession {
     return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Cancelled())));
   }
   async saveParams() {}
+  whatIf(): Promise<never> {
+    return Promise.reject(new Error("no run in this fake"));
+  }
   async verify() {
     return { audited: true, unchanged: false, items: [{ sheet: "工单", status: "changed" as const, stored: "a", current: "b" }] };
   }

@@ -5,27 +5,15 @@ import { FINGERPRINT_HEADER } from "../verify";
 import { LEVEL_ZH } from "../issues";
 import { Kpi, Status } from "../model";
 import { fitWidths } from "./fit";
+import { Builder, col, money } from "./builder";
+import { readingsSheet } from "./readings";
 import type { Installment } from "../settle";
 import { formatYuan, toChineseCapital, toCents } from "../money";
 import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
 import { RULE_TITLES, DEDUCTION_RULES, COMPLIANCE_RULES } from "../rules";
 import { RESULT_SHEET_NAMES } from "../sheets";
 import { formatDay, parseIsoDay } from "../time";
-import {
-  Block,
-  ColumnSpec,
-  Format,
-  Highlight,
-  KeyValueBlock,
-  SheetSpec,
-  SpecCell,
-  TableBlock,
-  d,
-  link,
-  n,
-  t,
-  capLinks,
-} from "./spec";
+import { Highlight, SheetSpec, SpecCell, d, link, n, t, capLinks } from "./spec";
 
 export type Lang = "zh" | "en";
 
@@ -45,44 +33,6 @@ const STATUS: Record<Status, { zh: string; en: string; hl: Highlight | null }> =
 
 const MAX_EVIDENCE_ROWS = 20000;
 const MAX_CELL_TEXT = 30000;
-
-class Builder {
-  row = 4;
-  blocks: Block[] = [];
-
-  constructor(private readonly none: string) {}
-
-  table(
-    name: string,
-    columns: ColumnSpec[],
-    rows: SpecCell[][],
-    opts: { caption?: string; rowHighlight?: (Highlight | null)[]; dataBarColumn?: number } = {}
-  ): TableBlock {
-    if (opts.caption) this.row += 1; // caption line above the header
-    // an Excel table needs at least one data row
-    const body = rows.length ? rows : [[t(this.none)]];
-    const b: TableBlock = { kind: "table", row: this.row, name, columns, rows: body, ...opts };
-    this.blocks.push(b);
-    this.row += body.length + 1 + 2; // header + rows + two blank rows
-    return b;
-  }
-
-  keyValue(rows: KeyValueBlock["rows"], caption?: string): KeyValueBlock {
-    if (caption) this.row += 1;
-    const b: KeyValueBlock = { kind: "keyValue", row: this.row, rows, caption };
-    this.blocks.push(b);
-    this.row += rows.length + 2;
-    return b;
-  }
-}
-
-const col = (header: string, format: Format, width: number): ColumnSpec => ({
-  header,
-  format,
-  width,
-});
-const money = (c: number | null | undefined) =>
-  n(c === null || c === undefined ? null : c / 100, "money");
 
 /** An installment's status in English, as the sheet shows it (never the code). */
 const INSTALLMENT_STATUS_EN: Record<Installment["status"], string> = {
@@ -778,7 +728,17 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
 
   // Excel refuses a sheet with more than 65,530 links: 校验问题 can have one per bad cell
   // and every column as wide as its content needs (up to a cap), whatever block it serves
-  const specs = [summary, kpiSheet, dedSheet, finSheet, paySheet, issSheet, logSheet].map((sp) => {
+  const readSheet = readingsSheet(r, lang, subtitle);
+  const specs = [
+    summary,
+    kpiSheet,
+    dedSheet,
+    finSheet,
+    paySheet,
+    readSheet,
+    issSheet,
+    logSheet,
+  ].map((sp) => {
     const capped = capLinks(sp, lang);
     return { ...capped, widths: fitWidths(capped) };
   });

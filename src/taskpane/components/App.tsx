@@ -68,6 +68,7 @@ export function App(props: AppProps) {
   const [sheetParamErrors, setSheetParamErrors] = React.useState<string[]>([]);
   const [asOf, setAsOf] = React.useState<string>(resolve(DEFAULT_PARAMS).asOf);
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
+  const [readings, setReadings] = React.useState(true);
   const [result, setResult] = React.useState<AuditResult | null>(null);
   // the parameters or sheets changed after the run whose results are shown
   const [stale, setStale] = React.useState(false);
@@ -116,7 +117,7 @@ export function App(props: AppProps) {
     setVerified(null);
     try {
       const r = await session.run(
-        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingText(Date.now()) },
+        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingText(Date.now()), readings },
         (progress) => {
           if (!ctrl.signal.aborted) setRun({ status: "running", progress });
         },
@@ -150,6 +151,10 @@ export function App(props: AppProps) {
     setSheetParamErrors([]);
     setSheets(await session.listSheets());
   };
+
+  // a what-if is of the run shown: its as-of date, unless the edits change evaluation.asOf itself
+  const whatIfAsOf = (p: Params) =>
+    resolve(p).asOf !== resolve(saved ?? DEFAULT_PARAMS).asOf ? undefined : asOf || undefined;
 
   const onInsert = async (keys: SheetKey[]) => {
     if (!session) return [];
@@ -217,6 +222,8 @@ export function App(props: AppProps) {
                     onDownload={onDownload}
                     stale={stale}
                     paramErrors={sheetParamErrors}
+                    readings={readings}
+                    onReadings={setReadings}
                     onVerify={
                       sheets.some((sh) => sh.name === RUN_LOG_SHEET)
                         ? () => {
@@ -232,7 +239,7 @@ export function App(props: AppProps) {
                   />
                 ) : null}
                 {tab === "issues" ? <IssuesTab issues={result?.issues ?? null} canSelect={session.canSelect} onSelect={select} /> : null}
-                {tab === "params" ? <ParamsTab saved={saved} onSave={onSaveParams} sheetErrors={sheetParamErrors} /> : null}
+                {tab === "params" ? <ParamsTab saved={saved} onSave={onSaveParams} sheetErrors={sheetParamErrors} current={result} whatIf={(p) => session.whatIf(p, whatIfAsOf(p))} /> : null}
                 {tab === "template" ? <TemplateTab sheets={sheets} onInsert={onInsert} /> : null}
               </div>
             </>

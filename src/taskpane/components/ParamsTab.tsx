@@ -31,6 +31,9 @@ import {
 } from "../../engine/params";
 import { ErrorBox } from "./ErrorBox";
 import { Explained, explainError } from "../explain";
+import { WhatIfPanel } from "./WhatIf";
+import type { WhatIf } from "../engine/protocol";
+import type { AuditResult } from "../../engine/audit";
 import { useStrings } from "../i18n";
 
 type Draft = string | boolean | string[];
@@ -76,7 +79,14 @@ export function evaluateDraft(draft: Record<string, Draft>): { params: Params | 
 
 const groupOrder = ["contract", "acceptance", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "C", "payments"];
 
-export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => Promise<void>; sheetErrors?: string[] }) {
+export function ParamsTab(props: {
+  saved: Params | null;
+  onSave: (p: Params) => Promise<void>;
+  sheetErrors?: string[];
+  /** the results shown, and the what-if of the edits against them */
+  current?: AuditResult | null;
+  whatIf?: (p: Params) => Promise<WhatIf>;
+}) {
   const { s, lang } = useStrings();
   const c = useStyles();
   const initial = React.useMemo(() => {
@@ -207,6 +217,11 @@ export function ParamsTab(props: { saved: Params | null; onSave: (p: Params) => 
         ) : null;
       })}
       <div className={c.bar}>
+        {props.current && props.whatIf ? (
+          <div style={{ flexBasis: "100%" }}>
+            <WhatIfPanel current={props.current} params={evaluated.params} dirty={dirty} whatIf={props.whatIf} />
+          </div>
+        ) : null}
         <Button appearance="primary" icon={<Save24Regular />} disabled={!evaluated.params || status === "saving"} onClick={save} data-testid="save-params">
           {s.save}
         </Button>

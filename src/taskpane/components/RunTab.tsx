@@ -12,6 +12,7 @@ import {
   MessageBarTitle,
   ProgressBar,
   Subtitle2,
+  Switch,
   makeStyles,
 } from "@fluentui/react-components";
 import {
@@ -23,6 +24,7 @@ import {
 import type { VerifyResult } from "../../engine/verify";
 import type { AuditResult } from "../../engine/audit";
 import { rulesNeeding } from "../../engine/audit";
+import { readingLines } from "../../engine/layout/readings";
 import { matchSheet } from "../../engine/read";
 import { SHEETS } from "../../engine/sheets";
 import type { SheetInfo } from "../../workbook";
@@ -80,6 +82,26 @@ export function SheetList(props: { sheets: SheetInfo[] }) {
   );
 }
 
+/** The readings that move money, one line each (the whole table is the 口径对比 sheet). */
+function ReadingsList(props: { result: AuditResult }) {
+  const { s, lang } = useStrings();
+  const lines = props.result.readings ? readingLines(props.result, lang) : null;
+  return (
+    <section aria-label={s.readingsTitle} data-testid="readings">
+      <Subtitle2>{s.readingsTitle}</Subtitle2>
+      {lines === null ? <Caption1>{s.readingsOff}</Caption1> : lines.length ? (
+        <ul>
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      ) : (
+        <Caption1>{s.readingsSame}</Caption1>
+      )}
+    </section>
+  );
+}
+
 export function RunTab(props: {
   /** null while a file is being opened: only the progress (or the failure) is shown */
   sheets: SheetInfo[] | null;
@@ -95,6 +117,9 @@ export function RunTab(props: {
   paramErrors?: string[];
   onVerify?: () => void;
   verify?: VerifyResult | null;
+  /** compute 口径对比 in the next run */
+  readings?: boolean;
+  onReadings?: (on: boolean) => void;
 }) {
   const { s } = useStrings();
   const c = useStyles();
@@ -130,6 +155,11 @@ export function RunTab(props: {
             <Field label={s.asOf} hint={s.asOfHint}>
               <Input type="date" value={props.asOf} onChange={(_, d) => props.onAsOf(d.value)} disabled={running} data-testid="as-of" />
             </Field>
+            {props.onReadings ? (
+              <Field hint={s.readingsHint}>
+                <Switch label={s.readingsSwitch} checked={props.readings ?? true} onChange={(_, d) => props.onReadings!(d.checked)} disabled={running} data-testid="readings-switch" />
+              </Field>
+            ) : null}
           </div>
           <div className={c.row}>
             <Button appearance="primary" icon={<Play24Regular />} onClick={props.onRun} disabled={running || !hasTickets} data-testid="run">
@@ -196,6 +226,7 @@ export function RunTab(props: {
             </MessageBar>
           ) : null}
           <SummaryCards result={props.state.result} onOpenRule={props.onOpenRule} />
+          <ReadingsList result={props.state.result} />
         </>
       ) : null}
     </div>

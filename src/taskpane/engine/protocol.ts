@@ -3,8 +3,16 @@
 // the result sheets, save the 规则参数 sheet, insert templates, hand back the bytes.
 // The same handler runs inline where there is no Worker (tests, very old hosts).
 // The .xlsx code (src/file/) is loaded only when a file is opened: Excel mode never needs it.
-import { AuditFailure, AuditResult, ENGINE_VERSION, audit, AuditStage } from "../../engine/audit";
-import { faultLine, faultReport } from "../../fault";
+import {
+  AuditFailure,
+  AuditResult,
+  ENGINE_VERSION,
+  audit,
+  AuditStage,
+  ruleTotals,
+} from "../../engine/audit";
+import type { Totals } from "../../engine/settle";
+import { UserError, faultLine, faultReport } from "../../fault";
 import { layoutResults, Lang } from "../../engine/layout";
 import { paramsSheetSpec, templateSpecs } from "../../engine/layout/own";
 import { SheetSpec } from "../../engine/layout/spec";
@@ -21,12 +29,15 @@ export interface RunOptions {
   params?: Record<string, unknown>;
   lang: Lang;
   runAt: string;
+  /** false: a quick run without 口径对比 */
+  readings?: boolean;
 }
 
 export type Request =
   | { op: "audit"; tables: RawTable[]; options: RunOptions }
   | { op: "open"; bytes: ArrayBuffer; name: string }
   | { op: "runFile"; options: RunOptions }
+  | { op: "whatIf"; params: Params; asOf?: string }
   | { op: "saveParams"; params: Params }
   | { op: "templates"; keys: SheetKey[] }
   | { op: "download" }
@@ -36,6 +47,12 @@ export type Request =
 export interface AuditOutcome {
   result: AuditResult;
   specs: SheetSpec[];
+}
+
+/** What the totals would be with the thresholds being edited (before anyone saves them). */
+export interface WhatIf {
+  totals: Totals;
+  rules: { ruleId: string; occurrences: number; amount: number }[];
 }
 
 export interface Failure {
@@ -57,6 +74,7 @@ export type Response = { ok: true; value: unknown } | { ok: false; failure: Fail
 export type Progress = { stage: AuditStage | "opening" | "writing"; detail?: string };
 
 function failureOf(e: unknown): Failure {
+  if (e instanceof UserError) return { code: "user", messageZh: e.message, messageEn: e.message };
   if (e instanceof AuditFailure)
     return {
       code: e.code,
@@ -110,13 +128,17 @@ export function createHandler(post: (p: Progress) => void) {
     unwritten = null;
   };
 
+  /** the last run's tables and options: what a what-if is computed on */
+  let lastRun: { tables: RawTable[]; options: RunOptions } | null = null;
   const runAudit = (tables: RawTable[], options: RunOptions): AuditOutcome => {
+    lastRun = { tables, options };
     const result = audit(
       tables.filter((t) => !isResultSheetName(t.name)),
       {
         asOf: options.asOf,
         params: options.params,
         runAt: options.runAt,
+        readings: options.readings,
         onProgress: (stage, detail) => post({ stage, detail }),
       }
     );
@@ -153,6 +175,22 @@ export function createHandler(post: (p: Progress) => void) {
           const value: OpenOutcome = {
             sheets: await open.listSheets(),
             params: paramsFromTables(open.readTablesSync(paramsSheets.slice(0, 1))),
+          };
+          return { ok: true, value };
+        }
+        case "whatIf": {
+          if (!lastRun) throw new UserError("请先核查一次 / run the audit first");
+          const r = audit(
+            lastRun.tables.filter((t) => !isResultSheetName(t.name)),
+            { params: req.params, asOf: req.asOf, readings: false }
+          );
+          const value: WhatIf = {
+            totals: r.settlement.totals,
+            rules: ruleTotals(r).map(({ ruleId, occurrences, amount }) => ({
+              ruleId,
+              occurrences,
+              amount,
+            })),
           };
           return { ok: true, value };
         }

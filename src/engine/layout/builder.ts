@@ -1,0 +1,51 @@
+// The pieces every result sheet is laid out with: a builder that stacks tables and key-value
+// blocks down a sheet, columns, and amounts in yuan.
+import {
+  Block,
+  ColumnSpec,
+  Format,
+  Highlight,
+  KeyValueBlock,
+  SpecCell,
+  TableBlock,
+  n,
+  t,
+} from "./spec";
+
+export class Builder {
+  row = 4;
+  blocks: Block[] = [];
+
+  constructor(private readonly none: string) {}
+
+  table(
+    name: string,
+    columns: ColumnSpec[],
+    rows: SpecCell[][],
+    opts: { caption?: string; rowHighlight?: (Highlight | null)[]; dataBarColumn?: number } = {}
+  ): TableBlock {
+    if (opts.caption) this.row += 1; // caption line above the header
+    // an Excel table needs at least one data row
+    const body = rows.length ? rows : [[t(this.none)]];
+    const b: TableBlock = { kind: "table", row: this.row, name, columns, rows: body, ...opts };
+    this.blocks.push(b);
+    this.row += body.length + 1 + 2; // header + rows + two blank rows
+    return b;
+  }
+
+  keyValue(rows: KeyValueBlock["rows"], caption?: string): KeyValueBlock {
+    if (caption) this.row += 1;
+    const b: KeyValueBlock = { kind: "keyValue", row: this.row, rows, caption };
+    this.blocks.push(b);
+    this.row += rows.length + 2;
+    return b;
+  }
+}
+
+export const col = (header: string, format: Format, width: number): ColumnSpec => ({
+  header,
+  format,
+  width,
+});
+export const money = (c: number | null | undefined) =>
+  n(c === null || c === undefined ? null : c / 100, "money");

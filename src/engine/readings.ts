@@ -1,0 +1,96 @@
+// The readings the contract leaves open (RULES.md §5): for each, the value a run used, the other
+// reading, and what the totals would be with only that parameter changed. A manager changing a
+// threshold and an auditor contesting a reading both ask how much money the choice moves.
+import { DEFAULT_PARAMS, ParamKey, Params, formatParam, paramMeta } from "./params";
+
+export interface ReadingDef {
+  key: ParamKey;
+  /** the other reading of the contract default (RULES.md §5) */
+  other: unknown;
+  /** "if …", said of the other reading of the default, Chinese and English */
+  zh: string;
+  en: string;
+}
+
+export const READINGS: ReadingDef[] = [
+  {
+    key: "r1.requireSameDayForward",
+    other: false,
+    zh: "若 R1 只考核签收",
+    en: "if R1 checks signing only",
+  },
+  {
+    key: "r3.population",
+    other: "all",
+    zh: "若 R3 按全部工单统计回访率",
+    en: "if R3 counts every ticket",
+  },
+  {
+    key: "c2.population",
+    other: "associate",
+    zh: "若 C2 只统计大专学历人员",
+    en: "if C2 counts associate-degree staff only",
+  },
+  {
+    key: "r5.missingFails",
+    other: false,
+    zh: "若无质检样本的月份不算不达标",
+    en: "if a month without QA samples does not fail R5",
+  },
+  {
+    key: "r8.partialMonth",
+    other: "full",
+    zh: "若不足月也按整月要求培训",
+    en: "if a partial month needs the full month's trainings",
+  },
+  {
+    key: "r10.tiers",
+    other: [
+      { minDrop: 1, rate: 0.05 },
+      { minDrop: 3, rate: 0.1 },
+      { minDrop: 6, rate: 0.15 },
+    ],
+    zh: "若 R10 名次下降 3 名即按 10% 扣",
+    en: "if R10 takes 10% from a drop of 3 places",
+  },
+  {
+    key: "acceptance.firstCutoff",
+    other: "2023-11-24",
+    zh: "若第一次验收计入 11 月 24 日前的全部事项",
+    en: "if the first acceptance covers everything before 2023-11-25",
+  },
+  {
+    key: "payments.guaranteeMustCover",
+    other: false,
+    zh: "若尾款保函不须等额",
+    en: "if the guarantee need not cover installment 3 in full",
+  },
+];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The other reading of a parameter as this run has it: the §5 alternative when the run used the
+ * contract default; the contract default when the workbook or the pane set something else.
+ */
+export function alternativeOf(def: ReadingDef, params: Params): unknown {
+  return same(params[def.key], DEFAULT_PARAMS[def.key]) ? def.other : DEFAULT_PARAMS[def.key];
+}
+
+/** "若 …": what the alternative means, in words (the contract default by name when it is that). */
+export function readingPhrase(def: ReadingDef, alternative: unknown, lang: "zh" | "en"): string {
+  if (same(alternative, def.other) && !same(def.other, DEFAULT_PARAMS[def.key]))
+    return lang === "zh" ? def.zh : def.en;
+  const meta = paramMeta(def.key);
+  return lang === "zh"
+    ? `若 ${meta.zh} 按合同默认（${formatParam(def.key, alternative)}）`
+    : `if ${meta.en} were the contract default (${formatParam(def.key, alternative)})`;
+}
+
+/** A value as --params accepts it: yes/no as true/false, tiers as "1:5%, 4:10%, 6:15%". */
+export function paramsForm(key: ParamKey, value: unknown): unknown {
+  const kind = paramMeta(key).kind;
+  if (kind === "bool") return Boolean(value);
+  if (kind === "tiers") return formatParam(key, value);
+  return value;
+}

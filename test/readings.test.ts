@@ -1,0 +1,94 @@
+// 口径对比 (issue 12, RULES.md §5): each reading's totals equal a separate run with only that
+// parameter changed — through the command line, with the alternative given to --params as the
+// summary writes it; a reading the workbook already changed is compared with the contract default.
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import { audit } from "../src/engine/audit";
+import { DEFAULT_PARAMS, ParamKey, coerceParam, formatParam } from "../src/engine/params";
+import { READINGS } from "../src/engine/readings";
+import { READING_TOTALS, SummaryJson, toSummaryJson } from "../src/engine/summary";
+import { main } from "../src/cli/main";
+import { readXlsx } from "./xlsx";
+
+const dir = mkdtempSync(path.join(tmpdir(), "readings-"));
+const fixture = (name: string) => path.join(__dirname, "fixtures", `${name}.xlsx`);
+/** A value in the --params form, as the command line coerces it. */
+function typed(key: ParamKey, v: unknown): unknown {
+  const c = coerceParam(key, v);
+  if (!c.ok) throw new Error(c.messageEn);
+  return c.value;
+}
+const pick = (t: SummaryJson["totals"]) => Object.fromEntries(READING_TOTALS.map((k) => [k, t[k]]));
+
+async function cli(args: string[]): Promise<SummaryJson> {
+  const json = path.join(dir, `s-${Math.random().toString(36).slice(2)}.json`);
+  const code = await main([...args, "--out", path.join(dir, "o.xlsx"), "--json", json], {
+    out: () => undefined,
+    err: (l) => console.error(l),
+  });
+  expect(code).toBe(0);
+  return JSON.parse(readFileSync(json, "utf8")) as SummaryJson;
+}
+
+test("year-plain: every reading's totals are those of a run with --params set to its alternative", async () => {
+  const main1 = await cli([fixture("year-plain")]);
+  expect(main1.readings!.map((r) => r.key)).toEqual(READINGS.map((r) => r.key));
+  // the fixture is sensitive to some readings: the test compares real differences
+  expect(
+    main1.readings!.filter((r) => JSON.stringify(pick(main1.totals)) !== JSON.stringify(r.totals))
+      .length
+  ).toBeGreaterThanOrEqual(3);
+  for (const r of main1.readings!) {
+    const file = path.join(dir, `${r.key}.json`);
+    writeFileSync(file, JSON.stringify({ [r.key]: r.alternative }));
+    const alone = await cli([fixture("year-plain"), "--params", file]);
+    expect({ key: r.key, totals: r.totals }).toEqual({ key: r.key, totals: pick(alone.totals) });
+  }
+}, 120000);
+
+test.each(["small-2months", "year-edge", "year-messy"])(
+  "%s: the same agreement in process",
+  (name) => {
+    const tables = readXlsx(fixture(name)).tables;
+    const asOf = name === "small-2months" ? "2023-02-28" : undefined;
+    const s = toSummaryJson(audit(tables, { asOf }));
+    for (const r of READINGS) {
+      const reading = s.readings!.find((x) => x.key === r.key)!;
+      const alone = toSummaryJson(
+        audit(tables, { asOf, params: { [r.key]: typed(r.key, reading.alternative) } })
+      );
+      expect({ key: r.key, totals: reading.totals }).toEqual({
+        key: r.key,
+        totals: pick(alone.totals),
+      });
+    }
+  },
+  60000
+);
+
+test("a reading the workbook already changed is compared with the contract default", () => {
+  const tables = readXlsx(fixture("year-plain")).tables;
+  const s = toSummaryJson(
+    audit(tables, {
+      params: { "r10.tiers": typed("r10.tiers", "1:5%, 3:10%, 6:15%"), "r5.missingFails": false },
+    })
+  );
+  const tiers = s.readings!.find((r) => r.key === "r10.tiers")!;
+  expect(tiers.value).toBe("1:5%, 3:10%, 6:15%");
+  expect(tiers.alternative).toBe(formatParam("r10.tiers", DEFAULT_PARAMS["r10.tiers"]));
+  expect(s.readings!.find((r) => r.key === "r5.missingFails")!.alternative).toBe(true);
+  // and the default run's totals are what that alternative gives
+  const plain = toSummaryJson(audit(tables, { params: { "r5.missingFails": false } }));
+  expect(tiers.totals).toEqual(pick(plain.totals));
+});
+
+test("readings off: none in the summary, the same totals", () => {
+  const tables = readXlsx(fixture("small-2months")).tables;
+  const on = toSummaryJson(audit(tables, { asOf: "2023-02-28" }));
+  const off = toSummaryJson(audit(tables, { asOf: "2023-02-28", readings: false }));
+  expect(off.readings).toBeUndefined();
+  expect(on.readings).toHaveLength(READINGS.length);
+  expect(off.totals).toEqual(on.totals);
+  expect(off.kpis).toEqual(on.kpis);
+});
