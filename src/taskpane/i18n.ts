@@ -73,6 +73,12 @@ const zh = {
   occurrences: "次数",
   amount: "金额",
   openRows: (id: string) => `在 KPI明细 中查看 ${id}`,
+  dueOn: (d: string) => `应付日 ${d}`,
+  pendingCount: (n: number) => `待定 ${n} 期`,
+  findingsTitle: "合规发现",
+  findingsNone: "无合规发现。",
+  whereToLook: (id: string, range: string) =>
+    `文件模式不能跳转单元格：下载核查结果后，在“KPI明细”表的 ${range} 查看 ${id}。`,
   resultsWritten: "结果已写入八张结果表（核查汇总 … 运行记录）。",
   download: "下载核查结果",
   staleResults:
@@ -210,6 +216,12 @@ const en: Strings = {
   occurrences: "Times",
   amount: "Amount",
   openRows: (id) => `Show ${id} in KPI明细`,
+  dueOn: (d) => `due ${d}`,
+  pendingCount: (n) => `${n} pending`,
+  findingsTitle: "Compliance findings",
+  findingsNone: "No compliance findings.",
+  whereToLook: (id, range) =>
+    `A file in the browser cannot select cells: download the results and see ${id} in sheet KPI明细, ${range}.`,
   resultsWritten: "Results written to the eight result sheets (核查汇总 … 运行记录).",
   download: "Download the audited workbook",
   staleResults:

@@ -128,6 +128,40 @@ test("a changed threshold, saved into the file, changes the totals", async () =>
   await page.screenshot({ path: path.join(OUT, "pane-threshold.png"), fullPage: true });
 }, 240000);
 
+test("at 360 and 500 px wide nothing wraps into a column of single characters", async () => {
+  await page.getByRole("tab", { name: "核查" }).click();
+  for (const width of [360, 500]) {
+    await page.setViewportSize({ width, height: 1400 });
+    await page.getByTestId("total-deductions").waitFor();
+    // every element with text of its own: a box under three characters wide and over three
+    // lines tall is text squeezed into a column
+    const squeezed = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of Array.from(document.querySelectorAll("body *"))) {
+        const own = Array.from(el.childNodes)
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.textContent ?? "")
+          .join("")
+          .trim();
+        if (own.length < 4) continue;
+        const r = el.getBoundingClientRect();
+        const cs = getComputedStyle(el);
+        const font = parseFloat(cs.fontSize);
+        const line = parseFloat(cs.lineHeight) || font * 1.4;
+        if (r.width > 0 && r.width < font * 3 && r.height > line * 3)
+          out.push(`${own.slice(0, 20)} (${Math.round(r.width)}×${Math.round(r.height)})`);
+      }
+      return out;
+    });
+    expect({ width, squeezed }).toEqual({ width, squeezed: [] });
+    // nothing wider than the pane either: no sideways scrolling
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width
+    );
+    await page.screenshot({ path: path.join(OUT, `pane-${width}.png`), fullPage: true });
+  }
+}, 60000);
+
 test("nothing left the computer: the only outside request was office.js, refused", () => {
   expect(blocked.length).toBeGreaterThan(0);
   expect(blocked.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);

@@ -100,6 +100,23 @@ test("thresholds: a change is highlighted, an invalid value cannot be saved, sav
   expect(within(screen.getByTestId("param-r2.threshold")).getByRole("textbox")).toHaveProperty("value", "90");
 }, 90000);
 
+test("the Run tab also shows 尾款's status, the pending periods, the findings; a rule click says where to look", async () => {
+  const { user } = setup();
+  await openAndRun(user);
+  // up to 2023-02-28 installment 3 waits for its conditions (guarantee, first acceptance): no due date yet
+  expect(screen.getByRole("group", { name: "尾款应付（第3期）" }).textContent).toContain("待条件");
+  // R2's months after February are pending at this as-of date (11 of the service's 12 months)
+  expect(screen.getByTestId("pending-R2").textContent).toContain("待定 11 期");
+  expect(screen.queryByTestId("pending-R1")).toBeNull();
+  // the one compliance finding of the fixture: C7 (a day with too few people on duty)
+  const findings = within(screen.getByTestId("findings")).getAllByRole("listitem").map((li) => li.textContent);
+  expect(findings).toHaveLength(1);
+  expect(findings[0]).toMatch(/^C7 .* × 1$/);
+  // file mode cannot select cells: the rule names the sheet and rows to look at
+  await user.click(screen.getByRole("button", { name: "在 KPI明细 中查看 R1" }));
+  expect(screen.getByTestId("where-to-look").textContent).toMatch(/下载核查结果后，在“KPI明细”表的 A\d+:O\d+ 查看 R1/);
+}, 90000);
+
 test("readings: the ones that move money listed after a run; switched off, the run says so", async () => {
   const { user } = setup();
   await openAndRun(user);

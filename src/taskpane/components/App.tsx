@@ -69,6 +69,7 @@ export function App(props: AppProps) {
   const [asOf, setAsOf] = React.useState<string>(resolve(DEFAULT_PARAMS).asOf);
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
   const [readings, setReadings] = React.useState(true);
+  const [notice, setNotice] = React.useState<string | null>(null);
   const [result, setResult] = React.useState<AuditResult | null>(null);
   // the parameters or sheets changed after the run whose results are shown
   const [stale, setStale] = React.useState(false);
@@ -115,6 +116,7 @@ export function App(props: AppProps) {
     abort.current = ctrl;
     setRun({ status: "running", progress: { stage: "reading" } });
     setVerified(null);
+    setNotice(null);
     try {
       const r = await session.run(
         { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingText(Date.now()), readings },
@@ -177,7 +179,12 @@ export function App(props: AppProps) {
     setFault(null);
     session?.selectCell(sheet, cell).catch(failed("pane select"));
   };
-  const onOpenRule = session?.canSelect && result ? (ruleId: string) => select("KPI明细", kpiRuleRange(result.kpis, ruleId)) : undefined;
+  // a file in a browser has no cells to select: the click says where to look instead
+  const onOpenRule = result
+    ? session?.canSelect
+      ? (ruleId: string) => select("KPI明细", kpiRuleRange(result.kpis, ruleId))
+      : (ruleId: string) => setNotice(s.whereToLook(ruleId, kpiRuleRange(result.kpis, ruleId)))
+    : undefined;
 
   return (
     <LangContext.Provider value={{ lang, s }}>
@@ -198,6 +205,11 @@ export function App(props: AppProps) {
         <main className={c.body}>
           {props.mode === "file" ? <OpenFile onFile={onFile} busy={opening || run.status === "running"} current={session?.fileName ?? null} /> : null}
           {fault ? <ErrorBox testId="pane-fault" message={fault.message} report={fault.report} /> : null}
+          {notice ? (
+            <MessageBar intent="info" data-testid="where-to-look">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           {session ? (
             <>
               <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.appTitle}>

@@ -10,6 +10,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Subtitle2,
   Text,
   makeStyles,
   mergeClasses,
@@ -17,7 +18,9 @@ import {
 } from "@fluentui/react-components";
 import { AuditResult, ruleTotals } from "../../engine/audit";
 import { formatYuan } from "../../engine/money";
-import { DEDUCTION_RULES } from "../../engine/rules";
+import { DEDUCTION_RULES, RULE_TITLES } from "../../engine/rules";
+import { INSTALLMENT_STATUS_EN } from "../../engine/layout";
+import { formatDay } from "../../engine/time";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -50,6 +53,9 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
   const totals = ruleTotals(props.result);
   const errors = props.result.issues.filter((i) => i.level === "error").length;
   const warnings = props.result.issues.filter((i) => i.level === "warning").length;
+  const i3 = props.result.settlement.installments.find((i) => i.no === 3);
+  const findings = new Map<string, number>();
+  for (const f of props.result.findings) findings.set(f.ruleId, (findings.get(f.ruleId) ?? 0) + 1);
   return (
     <>
       <div className={c.grid}>
@@ -60,7 +66,12 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
           tone={t.deductions > 0 ? "bad" : undefined}
           testId="total-deductions"
         />
-        <Figure label={s.cards.installment3} value={formatYuan(t.installment3Payable)} testId="installment3-payable" />
+        <Figure
+          label={s.cards.installment3}
+          value={formatYuan(t.installment3Payable)}
+          sub={i3 ? [i3.dueOn !== null ? s.dueOn(formatDay(i3.dueOn)) : "", lang === "zh" ? i3.statusZh : INSTALLMENT_STATUS_EN[i3.status]].filter(Boolean).join(" · ") : undefined}
+          testId="installment3-payable"
+        />
         <Figure label={s.cards.refund} value={formatYuan(t.refundDue)} tone={t.refundDue > 0 ? "warn" : undefined} testId="refund-due" />
         <Figure label={s.cards.settlement} value={formatYuan(t.settlement)} testId="settlement" />
         <Figure label={s.cards.claims} value={formatYuan(t.claims)} tone={t.claims > 0 ? "warn" : undefined} testId="claims" />
@@ -86,7 +97,7 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
         </TableHeader>
         <TableBody>
           {DEDUCTION_RULES.map((rule, i) => {
-            const { amount, occurrences: occ } = totals[i];
+            const { amount, occurrences: occ, byStatus } = totals[i];
             return (
               <TableRow key={rule.id} className={amount > 0 ? c.failRow : undefined} data-testid={`rule-${rule.id}`}>
                 <TableCell>
@@ -98,7 +109,10 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
                     rule.id
                   )}
                 </TableCell>
-                <TableCell>{lang === "zh" ? rule.zh : rule.en}</TableCell>
+                <TableCell>
+                  {lang === "zh" ? rule.zh : rule.en}
+                  {byStatus.pending ? <Caption1 data-testid={`pending-${rule.id}`}> · {s.pendingCount(byStatus.pending)}</Caption1> : null}
+                </TableCell>
                 <TableCell className={c.money}>{occ}</TableCell>
                 <TableCell className={c.money}>{formatYuan(amount)}</TableCell>
               </TableRow>
@@ -106,6 +120,20 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
           })}
         </TableBody>
       </Table>
+      <section aria-label={s.findingsTitle} data-testid="findings">
+        <Subtitle2>{s.findingsTitle}</Subtitle2>
+        {findings.size ? (
+          <ul>
+            {[...findings].map(([id, n]) => (
+              <li key={id}>
+                {id} {RULE_TITLES[id]?.[lang] ?? ""} × {n}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Caption1>{s.findingsNone}</Caption1>
+        )}
+      </section>
     </>
   );
 }

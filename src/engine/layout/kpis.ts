@@ -1,0 +1,57 @@
+// KPI明细: one row per rule × period (15 columns, A–O: see KPI_LAST_COLUMN), failures highlighted.
+import { Builder, col, money } from "./builder";
+import { SheetSpec, n, t } from "./spec";
+import { LayoutContext, STATUS } from "./context";
+
+export function kpisSheet(x: LayoutContext): SheetSpec {
+  const { r, lang, L, title, status, windowLabel, firstCutoff, subtitle, evidenceLink, measure } =
+    x;
+  const kpiB = new Builder(L("（无）", "(none)"));
+  kpiB.row = 3;
+  kpiB.table(
+    "KpiDetail",
+    [
+      col(L("规则", "rule"), "text", 7),
+      col(L("指标", "indicator"), "text", 22),
+      col(L("期间", "period"), "text", 12),
+      col(L("对象", "subject"), "text", 16),
+      col(L("分子", "numerator"), "int", 8),
+      col(L("分母", "denominator"), "int", 8),
+      col(L("实际值", "value"), "number", 12),
+      col(L("目标值", "target"), "number", 12),
+      col(L("结果", "status"), "text", 9),
+      col(L("扣款次数", "occurrences"), "int", 9),
+      col(L("扣款金额", "deduction"), "money", 14),
+      col(L("验收批次", "acceptance"), "text", 12),
+      col(L("未计入行数", "rows left out"), "int", 10),
+      col(L("说明", "note"), "text", 48),
+      col(L("证据", "evidence"), "text", 18),
+    ],
+    r.kpis.map((k) => [
+      t(k.ruleId),
+      t(title(k.ruleId)),
+      t(k.period),
+      t(k.subject),
+      n(k.numerator, "int"),
+      n(k.denominator, "int"),
+      measure(k, k.value),
+      measure(k, k.target),
+      { v: { text: status(k.status) }, highlight: STATUS[k.status].hl ?? undefined },
+      n(k.occurrences, "int"),
+      money(k.deduction),
+      t(k.status === "fail" ? windowLabel(k.evalDay <= firstCutoff ? "first" : "final") : null),
+      n(k.leftOut || null, "int"),
+      t(lang === "zh" ? k.note : k.noteEn),
+      evidenceLink(k),
+    ]),
+    { rowHighlight: r.kpis.map((k) => (k.status === "fail" ? "fail" : null)) }
+  );
+  const kpiSheet: SheetSpec = {
+    name: "KPI明细",
+    title: L("KPI明细：每条规则 × 每个考核期", "KPIs: every rule × period"),
+    subtitle,
+    freezeRows: 3,
+    blocks: kpiB.blocks,
+  };
+  return kpiSheet;
+}

@@ -1,0 +1,121 @@
+// 运行记录: version, run time, as-of, parameters, and each input sheet's SHA-256.
+import { FINGERPRINT_HEADER } from "../verify";
+import { Builder, col, money } from "./builder";
+import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
+import { SheetSpec, n, t } from "./spec";
+import { LayoutContext } from "./context";
+
+export function runlogSheet(x: LayoutContext): SheetSpec {
+  const { r, lang, L, tt, subtitle } = x;
+  const logB = new Builder(L("（无）", "(none)"));
+  logB.keyValue(
+    [
+      [L("程序版本", "version"), t(r.version)],
+      [L("运行时间（北京时间）", "run at (Beijing time)"), t(r.runAt)],
+      [L("评价截止日", "evaluated up to"), t(r.asOf)],
+      [
+        L("参数来源", "parameters from"),
+        t(
+          r.paramsSheetName
+            ? L(
+                `工作表“${r.paramsSheetName}”及运行时修改`,
+                `sheet "${r.paramsSheetName}" and run options`
+              )
+            : r.changedParams.length
+              ? L("合同默认值及运行时修改", "contract defaults and run options")
+              : L("合同默认值", "contract defaults")
+        ),
+      ],
+      [
+        L("与合同默认不同的参数", "parameters differing from the contract"),
+        t(
+          r.changedParams.length
+            ? r.changedParams
+                .map((k) => `${paramMeta(k)[lang]} = ${displayParam(k, r.params[k], lang)}`)
+                .join(lang === "zh" ? "；" : "; ")
+            : L("无", "none")
+        ),
+      ],
+      [L("考核扣款合计", "total deductions"), money(tt.deductions)],
+      [L("尾款应付", "installment 3 payable"), money(tt.installment3Payable)],
+      [L("乙方应退款", "refund due"), money(tt.refundDue)],
+      [L("结算金额", "settlement"), money(tt.settlement)],
+      [L("违约金主张", "claims"), money(tt.claims)],
+    ],
+    L("本次运行", "this run")
+  );
+  logB.table(
+    "InputSheets",
+    [
+      col(L("输入表", "input"), "text", 12),
+      col(L("工作表名称", "sheet name"), "text", 16),
+      col(L("数据行数", "rows"), "int", 10),
+      col(L("使用行数", "rows used"), "int", 10),
+      col(L("缺失时不评价", "needed by"), "text", 24),
+      col(FINGERPRINT_HEADER, "text", 68),
+    ],
+    [
+      ...r.sheets.map((x) => [
+        t(`${x.zh} ${x.en}`),
+        t(x.name ?? L("（未找到）", "(not found)")),
+        n(x.rows, "int"),
+        n(x.records, "int"),
+        t(x.costs.join("、")),
+        t(x.sha256),
+      ]),
+      [
+        t("规则参数 Parameters"),
+        t(r.paramsSheetName ?? L("（未找到）", "(not found)")),
+        n(null),
+        n(null),
+        t(L("全部规则（未找到时用合同默认）", "all rules (contract defaults when absent)")),
+        t(r.paramsSha256),
+      ],
+    ],
+    {
+      caption: L(
+        "输入工作表（SHA-256 为单元格值的指纹，用于判断结果写入后输入是否改动）",
+        "input sheets (SHA-256 of cell values: tells whether inputs changed since this run)"
+      ),
+      rowHighlight: [...r.sheets.map((x) => (x.name ? null : ("warn" as const))), null],
+    }
+  );
+  logB.table(
+    "ParamsUsed",
+    [
+      col(L("参数", "key"), "text", 30),
+      col(L("本次取值", "value used"), "text", 22),
+      col(L("合同默认", "contract default"), "text", 22),
+      col(L("已修改", "changed"), "text", 8),
+      col(L("说明", "description"), "text", 50),
+    ],
+    PARAM_KEYS.map((k) => {
+      const changed = r.changedParams.includes(k);
+      return [
+        t(k),
+        {
+          v: {
+            text: displayParam(k, r.params[k], lang),
+          },
+          highlight: changed ? "changed" : undefined,
+        },
+        t(displayParam(k, DEFAULT_PARAMS[k], lang)),
+        t(changed ? L("是", "yes") : ""),
+        t(paramMeta(k)[lang]),
+      ];
+    }),
+    {
+      caption: L("本次使用的全部参数", "every parameter used"),
+      rowHighlight: PARAM_KEYS.map((k) => (r.changedParams.includes(k) ? "changed" : null)),
+    }
+  );
+  const logSheet: SheetSpec = {
+    name: "运行记录",
+    title: L("运行记录", "Run log"),
+    subtitle,
+    freezeRows: 0,
+    blocks: logB.blocks,
+    widths: [34, 22, 22, 10, 24, 68],
+  };
+  return logSheet;
+}
