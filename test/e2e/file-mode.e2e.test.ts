@@ -154,6 +154,19 @@ test("at 360 and 500 px wide nothing wraps into a column of single characters", 
       return out;
     });
     expect({ width, squeezed }).toEqual({ width, squeezed: [] });
+    // and no amount is cut off inside its card
+    const clipped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[role="group"] [data-testid]'))
+        .filter((el) => {
+          const card = el.closest('[role="group"]') as HTMLElement;
+          const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+          // a block whose text runs past it, or an inline box past the card's content
+          const overflows = el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1;
+          return overflows || el.getBoundingClientRect().right > inner + 1;
+        })
+        .map((el) => el.textContent)
+    );
+    expect({ width, clipped }).toEqual({ width, clipped: [] });
     // nothing wider than the pane either: no sideways scrolling
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       width

@@ -24,9 +24,11 @@ import { formatDay } from "../../engine/time";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: "8px" },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))", gap: "8px" },
   card: { padding: "10px 12px", gap: "2px" },
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  // an amount of millions in a card of a 360 px pane: one size down, never clipped
+  long: { fontSize: tokens.fontSizeBase400 },
   bad: { color: tokens.colorPaletteRedForeground1 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   money: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
@@ -38,7 +40,7 @@ function Figure(props: { label: string; value: string; sub?: string; tone?: "bad
   return (
     <Card className={c.card} role="group" aria-label={props.label}>
       <Caption1>{props.label}</Caption1>
-      <Text className={mergeClasses(c.value, props.tone && c[props.tone])} data-testid={props.testId}>
+      <Text className={mergeClasses(c.value, props.value.startsWith("¥") && props.value.length > 12 && c.long, props.tone && c[props.tone])} data-testid={props.testId}>
         {props.value}
       </Text>
       {props.sub ? <Caption1>{props.sub}</Caption1> : null}
