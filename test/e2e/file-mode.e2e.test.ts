@@ -159,7 +159,8 @@ test("at 360 and 500 px wide nothing wraps into a column of single characters", 
       Array.from(document.querySelectorAll('[role="group"] [data-testid]'))
         .filter((el) => {
           const card = el.closest('[role="group"]') as HTMLElement;
-          const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+          const inner =
+            card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
           // a block whose text runs past it, or an inline box past the card's content
           const overflows = el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1;
           return overflows || el.getBoundingClientRect().right > inner + 1;
