@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { audit } from "../src/engine/audit";
+import { layoutResults } from "../src/engine/layout";
 import { DEFAULT_PARAMS, ParamKey, coerceParam, formatParam } from "../src/engine/params";
 import { READINGS } from "../src/engine/readings";
 import { READING_TOTALS, SummaryJson, toSummaryJson } from "../src/engine/summary";
@@ -91,4 +92,28 @@ test("readings off: none in the summary, the same totals", () => {
   expect(on.readings).toHaveLength(READINGS.length);
   expect(off.totals).toEqual(on.totals);
   expect(off.kpis).toEqual(on.kpis);
+});
+
+test("核查汇总 says how many readings move money, and 口径对比 lists those first, highlighted", () => {
+  const tables = readXlsx(fixture("year-plain")).tables;
+  const r = audit(tables);
+  const s = toSummaryJson(r);
+  const moving = s.readings!.filter(
+    (x) => JSON.stringify(x.totals) !== JSON.stringify(pick(s.totals))
+  );
+  expect(moving.length).toBeGreaterThan(0);
+  const specs = layoutResults(r);
+  const texts = (name: string) =>
+    JSON.stringify(specs.find((x) => x.name === name)!.blocks.map((b) => b.rows));
+  expect(texts("核查汇总")).toContain(`${moving.length} 项合同未明确之处的另一种理解会改变金额`);
+  const table = specs.find((x) => x.name === "口径对比")!.blocks.find((b) => b.kind === "table")!;
+  if (table.kind !== "table") throw new Error("no table");
+  const keys = table.rows.map((row) => JSON.stringify(row[1]));
+  moving.forEach((m, i) => expect(keys[i]).toContain(m.key));
+  expect(table.rowHighlight!.slice(0, moving.length).every((h) => h === "warn")).toBe(true);
+  expect(table.rowHighlight!.slice(moving.length).every((h) => h === null)).toBe(true);
+  const off = layoutResults(audit(tables, { readings: false }));
+  expect(
+    JSON.stringify(off.find((x) => x.name === "核查汇总")!.blocks.map((b) => b.rows))
+  ).toContain("本次未计算");
 });

@@ -5,9 +5,13 @@ import { toChineseCapital } from "../money";
 import { DEDUCTION_RULES, COMPLIANCE_RULES } from "../rules";
 import { formatDay } from "../time";
 import { Highlight, SheetSpec, SpecCell, link, n, t } from "./spec";
+import { readingDifferences } from "./readings";
 import { LayoutContext, monthOf, kpiFirstRow } from "./context";
 
 export function summarySheet(x: LayoutContext): SheetSpec {
+  const moving = (x.r.readings ?? []).filter((k) =>
+    Object.values(readingDifferences(x.r, k)).some((v) => v !== 0)
+  ).length;
   const { capital, r, lang, L, s, tt, fee, title, errors, warnings, infos, subtitle } = x;
   const sum = new Builder(L("（无）", "(none)"));
   sum.keyValue(
@@ -70,6 +74,26 @@ export function summarySheet(x: LayoutContext): SheetSpec {
             ),
           },
           highlight: errors ? "fail" : warnings ? "warn" : "ok",
+        },
+      ],
+      // an auditor contesting a reading finds its cost one sheet away
+      [
+        L("口径对比", "readings"),
+        {
+          v: {
+            text: !r.readings
+              ? L("本次未计算", "not computed in this run")
+              : moving
+                ? L(
+                    `${moving} 项合同未明确之处的另一种理解会改变金额（见“口径对比”表）`,
+                    `${moving} other reading(s) of the contract would change the amounts (see 口径对比)`
+                  )
+                : L(
+                    "各种理解下金额相同（见“口径对比”表）",
+                    "every reading gives the same amounts (see 口径对比)"
+                  ),
+          },
+          highlight: moving ? "warn" : undefined,
         },
       ],
     ],
