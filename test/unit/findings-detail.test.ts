@@ -1,9 +1,11 @@
 // What a compliance finding says and where it points (issue 13: the C rules' surviving mutants):
 // each message as an auditor reads it, each evidence link at the cell behind the finding, worked
 // by hand from the rows below (row 1 is the header row).
+import path from "path";
 import { audit } from "../../src/engine/audit";
+import { readXlsx } from "../xlsx";
 import { Finding } from "../../src/engine/model";
-import { oneTicket, sheet } from "./helpers";
+import { oneTicket, paramsSheet, sheet } from "./helpers";
 
 const STAFF = [
   "工号",
@@ -59,6 +61,24 @@ test("C2 gives the count, the share and the threshold", () => {
   expect(f.message).toBe("医学相关专业 1/3 = 33.33%，低于 50%");
   expect(f.messageEn).toBe("medical majors 1/3 = 33.33%, below 50%");
   expect(f.subject).toBeNull();
+  expect(f.evidence).toEqual([]);
+});
+
+test("C2 over the 大专 staff only: their share, not everyone's; nobody to count is no finding", () => {
+  const staff = sheet("人员", STAFF, [
+    person("PM1", "王经理", "项目经理", "本科", "是"),
+    person("S2", "李四", "接诉专员", "本科", "是"),
+    person("S3", "张三", "接诉专员", "大专", "否"),
+  ]);
+  // everyone: 2 of 3 medical, a pass; the 大专 staff: 0 of 1, a finding
+  expect(findingsOf("C2", [oneTicket(), staff])).toEqual([]);
+  const tables = [oneTicket(), staff, paramsSheet([["c2.population", "associate"]])];
+  expect(findingsOf("C2", tables).map((f) => f.message)).toEqual([
+    "医学相关专业 0/1 = 0.00%，低于 50%",
+  ]);
+  // a 人员 sheet with nobody on it
+  const empty = sheet("人员", STAFF, []);
+  expect(findingsOf("C2", [oneTicket(), empty])).toEqual([]);
 });
 
 test("C6 says who, what kind, the verdict and the matter, and points at the 核实结果 cell", () => {
@@ -105,4 +125,106 @@ test("C9 points at the incident's 事项 cell, named by it", () => {
     ],
     ["2023-07-01 安全事故：", [{ sheet: "安全事故", row: 3, cell: "B3", label: "第3行" }]],
   ]);
+});
+
+test("C3 counts only the 项目经理: a day with two says who; a day with none says so", () => {
+  const staff = sheet("人员", STAFF, [
+    // PM1 until 2023-06-30, PM2 from 2023-06-30 (both on the hand-over day), then nobody after PM2 leaves
+    [
+      ...person("PM1", "王经理", "项目经理", "本科", "是").slice(0, 5),
+      "2023-01-01",
+      "2023-06-30",
+      "2023-01-10",
+      "是",
+    ],
+    [
+      ...person("PM2", "赵经理", "项目经理", "本科", "是").slice(0, 5),
+      "2023-06-30",
+      "2024-01-20",
+      "2023-06-20",
+      "是",
+    ],
+    person("S2", "李四", "接诉专员", "本科", "是"),
+    person("S3", "张三", "质检员", "本科", "是"),
+  ]);
+  const f = findingsOf("C3", [oneTicket(), staff]);
+  expect(f.map((x) => [x.period, x.message, x.messageEn, x.evidence])).toEqual([
+    [
+      "2023-06-30",
+      "2023-06-30 有 2 名项目经理在岗（PM1、PM2）",
+      "2023-06-30: 2 active project managers",
+      [],
+    ],
+    ["2024-01-21", "2024-01-21 无在岗项目经理", "2024-01-21: no active project manager", []],
+    ["2024-01-22", "2024-01-22 无在岗项目经理", "2024-01-22: no active project manager", []],
+  ]);
+});
+
+test("C5 names the quarter's leavers; a quarter nobody began is not judged", () => {
+  const staffRows = [
+    person("PM1", "王经理", "项目经理", "本科", "是"),
+    // five on 2023-01-23 (Q1's first service day), one leaves in Q1: 20%
+    ...["S1", "S2", "S3", "S4"].map((id) => person(id, id, "接诉专员", "本科", "是")),
+  ];
+  staffRows[1] = [...staffRows[1].slice(0, 6), "2023-03-15", ...staffRows[1].slice(7)];
+  const f = findingsOf("C5", [oneTicket(), sheet("人员", STAFF, staffRows)]);
+  expect(f.map((x) => [x.period, x.message, x.messageEn, x.evidence])).toEqual([
+    [
+      "2023-Q1",
+      "2023-Q1 离职 1 人 / 季初在岗 5 人 = 20.00%，不低于 15%（S1）",
+      "2023-Q1: 1 leavers / 5 at the start = 20.00%, not below 15%",
+      [],
+    ],
+  ]);
+  // nobody on the project on a quarter's first day: someone who joins and leaves within it is
+  // not a rate of anything
+  const late = sheet("人员", STAFF, [
+    [
+      ...person("S9", "临时", "接诉专员", "本科", "是").slice(0, 5),
+      "2023-05-01",
+      "2023-05-20",
+      "2023-04-20",
+      "是",
+    ],
+  ]);
+  expect(findingsOf("C5", [oneTicket(), late])).toEqual([]);
+});
+
+test("C10 counts the service period only, and its evidence is the rows it counted", () => {
+  const trainings = sheet(
+    "培训",
+    ["日期", "主题", "形式"],
+    [
+      ["2023-03-01", "春季全员培训", "全系统业务培训"],
+      ["2024-01-23", "次日培训", "全系统业务培训"],
+      ["2023-05-01", "社区宣传", "宣传活动"],
+    ]
+  );
+  const f = findingsOf("C10", [oneTicket(), trainings]);
+  expect(f.map((x) => [x.subject, x.message, x.messageEn, x.evidence])).toEqual([
+    [
+      "全系统业务培训",
+      "服务期内全系统业务培训 1 次，合同要求 2 次",
+      "1 全系统业务培训 in the service period, 2 required",
+      [{ sheet: "培训", row: 2, cell: "B2", label: "春季全员培训" }],
+    ],
+  ]);
+});
+
+test("every finding of a whole workbook is a finding: rule, message, and evidence that names a cell", () => {
+  const r = audit(readXlsx(path.join(__dirname, "..", "fixtures", "year-plain.xlsx")).tables);
+  const rules = new Set(r.findings.map((f) => f.ruleId));
+  expect(rules.size).toBeGreaterThanOrEqual(8);
+  const wrong = r.findings.filter(
+    (f) =>
+      typeof f !== "object" ||
+      !/^(C\d+|P\d|R10)$/.test(f.ruleId) ||
+      !f.message ||
+      !f.messageEn ||
+      !Array.isArray(f.evidence) ||
+      f.evidence.some(
+        (e) => typeof e !== "object" || !/^[A-Z]+\d+$/.test(e.cell) || !e.sheet || !e.label
+      )
+  );
+  expect(wrong).toEqual([]);
 });
