@@ -108,22 +108,31 @@ test("C6 says who, what kind, the verdict and the matter, and points at the 核�
   ]);
 });
 
-test("C9 points at the incident's 事项 cell, named by it", () => {
+test("C9 points at the incident's 事项 cell, named by it; after the service, nothing counts", () => {
   const incidents = sheet(
     "安全事故",
     ["日期", "事项"],
     [
       ["2023-06-01", "机房断电"],
       ["2023-07-01", null],
+      // the day after the service ends, seen by a run evaluated a month later
+      ["2024-01-23", "次日"],
     ]
   );
-  const f = findingsOf("C9", [oneTicket(), incidents]);
-  expect(f.map((x) => [x.message, x.evidence])).toEqual([
+  const f = audit([oneTicket(), incidents], { asOf: "2024-02-28" }).findings.filter(
+    (x) => x.ruleId === "C9"
+  );
+  expect(f.map((x) => [x.message, x.messageEn, x.evidence])).toEqual([
     [
       "2023-06-01 安全事故：机房断电",
+      "2023-06-01 safety incident: 机房断电",
       [{ sheet: "安全事故", row: 2, cell: "B2", label: "机房断电" }],
     ],
-    ["2023-07-01 安全事故：", [{ sheet: "安全事故", row: 3, cell: "B3", label: "第3行" }]],
+    [
+      "2023-07-01 安全事故：",
+      "2023-07-01 safety incident: ",
+      [{ sheet: "安全事故", row: 3, cell: "B3", label: "第3行" }],
+    ],
   ]);
 });
 
