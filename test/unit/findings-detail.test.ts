@@ -237,3 +237,18 @@ test("every finding of a whole workbook is a finding: rule, message, and evidenc
   );
   expect(wrong).toEqual([]);
 });
+
+test("C6: a complaint after the service ends is not the contractor's, even when the run looks later", () => {
+  const complaints = sheet(
+    "服务投诉",
+    ["日期", "工号", "类型", "核实结果", "事项"],
+    [
+      ["2024-01-22", "S2", "业务", "属实", "最后一天"],
+      ["2024-01-23", "S2", "业务", "属实", "服务期后"],
+    ]
+  );
+  const f = audit([oneTicket(), complaints], { asOf: "2024-02-28" }).findings.filter(
+    (x) => x.ruleId === "C6"
+  );
+  expect(f.map((x) => x.message)).toEqual(["2024-01-22 S2 投诉核实属实：最后一天"]);
+});
