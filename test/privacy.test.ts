@@ -9,27 +9,12 @@ import { main } from "../src/cli/main";
 import { isResultSheetName } from "../src/engine/read";
 import { readXlsx } from "./xlsx";
 import { toXlsx } from "./corpus/book";
-import { sheetModel } from "./corpus/generate";
+import { PHONES, callersBook } from "./corpus/callers";
 
 const dir = mkdtempSync(path.join(tmpdir(), "privacy-"));
-const PHONES = /13812345678|13912345678|62345678/;
-const STORY =
-  "我家楼下施工噪音扰民已经三个月了，每天晚上十点以后还在施工，物业不管，请尽快处理，谢谢，联系电话13912345678";
 
 const input = path.join(dir, "来电.xlsx");
-writeFileSync(
-  input,
-  toXlsx({
-    sheets: [
-      sheetModel("工单", [
-        ["工单编号", "派单时间", "签收时间", "转派时间", "来电人", "诉求内容"],
-        ["GD1", "2023-03-01 09:00", "13812345678", "2023-03-01 09:20", "13812345678", STORY],
-        ["GD2", "2023-03-01 09:00", STORY, "2023-03-01 09:20", "010-62345678", "好"],
-        ["GD3", "13912345678", "2023-03-02 09:10", null, "13812345678", STORY],
-      ]),
-    ],
-  })
-);
+writeFileSync(input, toXlsx(callersBook()));
 
 async function audit(extra: string[] = []) {
   const lines: string[] = [];

@@ -51,6 +51,11 @@ export function formatYuan(c: Cents): string {
   return `${neg ? "-" : ""}¥${int}.${String(a % 100).padStart(2, "0")}`;
 }
 
+/** A difference of amounts with its sign: +¥500.00, −¥1,800.00 (a true minus), ¥0.00. */
+export function formatSignedYuan(c: Cents): string {
+  return c > 0 ? `+${formatYuan(c)}` : c < 0 ? `−${formatYuan(-c)}` : formatYuan(0);
+}
+
 /**
  * 人民币大写 following the People's Bank rules for bills (《支付结算办法》附件):
  * 整 after 元 when there is no 角 or 分; no 整 after 角 or 分; 零 where a zero sits between

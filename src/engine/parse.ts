@@ -22,8 +22,6 @@ const blank = <T>(): Parsed<T> => ({ ok: true, value: null });
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(reason: string, reasonEn: string): Parsed<T> => ({ ok: false, reason, reasonEn });
 
-const shownValue = quote;
-
 const errorValue = <T>(v: { error: string }): Parsed<T> =>
   bad(`单元格是错误值 ${quote(v.error)}`, `the cell holds the error value ${quote(v.error)}`);
 
@@ -140,17 +138,11 @@ export function parseNumber(
   if (!r.ok || r.value === null) return r;
   const n = r.value;
   if (type.integer && !Number.isInteger(n))
-    return bad(`应为整数：${shownValue(v)}`, `must be a whole number: ${shownValue(v)}`);
+    return bad(`应为整数：${quote(v)}`, `must be a whole number: ${quote(v)}`);
   if (type.min !== undefined && n < type.min)
-    return bad(
-      `不能小于 ${type.min}：${shownValue(v)}`,
-      `must be at least ${type.min}: ${shownValue(v)}`
-    );
+    return bad(`不能小于 ${type.min}：${quote(v)}`, `must be at least ${type.min}: ${quote(v)}`);
   if (type.max !== undefined && n > type.max)
-    return bad(
-      `不能大于 ${type.max}：${shownValue(v)}`,
-      `must be at most ${type.max}: ${shownValue(v)}`
-    );
+    return bad(`不能大于 ${type.max}：${quote(v)}`, `must be at most ${type.max}: ${quote(v)}`);
   return ok(n);
 }
 
@@ -158,7 +150,7 @@ export function parseMoney(v: RawCell): Parsed<number> {
   const r = parseNumberValue(v);
   if (!r.ok || r.value === null) return r;
   const c = toCents(r.value);
-  return c === null ? bad(`不是金额：${shownValue(v)}`, `not an amount: ${shownValue(v)}`) : ok(c);
+  return c === null ? bad(`不是金额：${quote(v)}`, `not an amount: ${quote(v)}`) : ok(c);
 }
 
 const enumLookups = new WeakMap<EnumValue[], Map<string, string>>();

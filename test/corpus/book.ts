@@ -4,6 +4,7 @@
 // two adapters read the same workbook from two independent descriptions.
 import { strToU8, zipSync } from "fflate";
 import { FakeExcel, FakeValue } from "../fakes/excel";
+import { columnLetter } from "../../src/engine/table";
 
 export type Plain = number | string | boolean | { error: string } | null;
 /** a formula with the result a spreadsheet computed; `cached: false` when the file lacks it */
@@ -27,13 +28,6 @@ export interface Book {
 
 export const isFormula = (c: CellModel): c is Formula =>
   c !== null && typeof c === "object" && "f" in c;
-
-export function columnLetter(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
-    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 /** Text as OOXML stores it: XML escapes, characters XML cannot hold as _xHHHH_, a literal _x escaped. */
 function escapeText(s: string): string {

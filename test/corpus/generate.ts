@@ -8,7 +8,8 @@
 // totals under the data, 400 extra columns, a garbage 规则参数 sheet, sheets named like results.
 import fc from "fast-check";
 import { RawTable } from "../../src/engine/table";
-import { Book, CellModel, Plain, SheetModel, columnLetter } from "./book";
+import { columnLetter } from "../../src/engine/table";
+import { Book, CellModel, Plain, SheetModel } from "./book";
 
 export const ERROR_VALUES = [
   "#N/A",

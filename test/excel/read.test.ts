@@ -6,20 +6,8 @@ import { RawCell, RawTable } from "../../src/engine/table";
 import { Cancelled, ReadProgress } from "../../src/workbook";
 import { adapterOn } from "../office/client";
 import { FakeExcel } from "../fakes/excel";
+import { ERROR_VALUES as ERRORS } from "../corpus/generate";
 import { SAMPLE, SMALL, expectWithinLimits, fakeFrom, firstDifference, tablesOf } from "./helpers";
-
-const ERRORS = [
-  "#N/A",
-  "#VALUE!",
-  "#REF!",
-  "#DIV/0!",
-  "#NUM!",
-  "#NAME?",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#GETTING_DATA",
-];
 
 describe("readTables", () => {
   test("values as Excel holds them: serials kept, blanks null, error strings mapped to {error}", async () => {

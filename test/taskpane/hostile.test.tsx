@@ -13,24 +13,9 @@ import { EngineClient } from "../../src/taskpane/engine/client";
 import { FileSession } from "../../src/taskpane/session";
 import { isResultSheetName } from "../../src/engine/read";
 import { readXlsx } from "../xlsx";
-import { Book, toXlsx } from "../corpus/book";
-import { caseArbitrary, sheetModel } from "../corpus/generate";
-
-const PHONES = /13812345678|13912345678|62345678/;
-const STORY = "我家楼下施工噪音扰民已经三个月了，每天晚上十点以后还在施工，物业不管，请尽快处理，谢谢，联系电话13912345678";
-
-function callersBook(): Book {
-  return {
-    sheets: [
-      sheetModel("工单", [
-        ["工单编号", "派单时间", "签收时间", "转派时间", "来电人", "诉求内容"],
-        ["GD1", "2023-03-01 09:00", "13812345678", "2023-03-01 09:20", "13812345678", STORY],
-        ["GD2", "2023-03-01 09:00", STORY, "2023-03-01 09:20", "010-62345678", "好"],
-        ["GD3", "2023-03-01 09:00", "2023-03-02 09:10", null, "13812345678", STORY],
-      ]),
-    ],
-  };
-}
+import { toXlsx } from "../corpus/book";
+import { PHONES, callersBook } from "../corpus/callers";
+import { caseArbitrary } from "../corpus/generate";
 
 function fileOf(bytes: Uint8Array, name: string): File {
   return new File([bytes as BlobPart], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });

@@ -2,7 +2,7 @@
 // (service 2023-01-23 – 2024-01-22, asOf = service.end unless given; 服务费 ¥3,999,996.00, so a 2%
 // claim is ¥79,999.92).
 import { RawCell } from "../../src/engine/table";
-import { oneTicket, paramsSheet, run, sheet } from "./helpers";
+import { STAFF_HEADERS, oneTicket, paramsSheet, run, sheet } from "./helpers";
 
 type Summary = ReturnType<typeof run>;
 const findings = (s: Summary, ruleId: string) => s.findings.filter((f) => f.ruleId === ruleId);
@@ -11,17 +11,6 @@ const periods = (s: Summary, ruleId: string) => findings(s, ruleId).map((f) => f
 const claims = (s: Summary, ruleId: string) =>
   s.claims.filter((c) => c.ruleId === ruleId).map((c) => [c.subject, c.amount]);
 
-const STAFF_HEADERS = [
-  "工号",
-  "姓名",
-  "岗位",
-  "学历",
-  "医学相关",
-  "入职日期",
-  "离职日期",
-  "岗前培训日期",
-  "上岗考核",
-];
 interface Person {
   id: string;
   role?: string;

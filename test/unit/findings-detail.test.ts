@@ -5,33 +5,34 @@ import path from "path";
 import { audit } from "../../src/engine/audit";
 import { readXlsx } from "../xlsx";
 import { Finding } from "../../src/engine/model";
-import { oneTicket, paramsSheet, sheet } from "./helpers";
+import { STAFF_HEADERS, oneTicket, paramsSheet, sheet } from "./helpers";
 
-const STAFF = [
-  "工号",
-  "姓名",
-  "岗位",
-  "学历",
-  "医学相关",
-  "入职日期",
-  "离职日期",
-  "岗前培训日期",
-  "上岗考核",
-];
+/** A 人员 row: on the project from 2023-01-01, trained 2023-01-10, unless dates say otherwise. */
 const person = (
   id: string,
   name: string | null,
   role: string,
   education: string,
-  medical: string
-) => [id, name, role, education, medical, "2023-01-01", null, "2023-01-10", "是"];
+  medical: string,
+  dates: { start?: string; end?: string; trained?: string } = {}
+) => [
+  id,
+  name,
+  role,
+  education,
+  medical,
+  dates.start ?? "2023-01-01",
+  dates.end ?? null,
+  dates.trained ?? "2023-01-10",
+  "是",
+];
 
 function findingsOf(ruleId: string, tables: Parameters<typeof audit>[0]): Finding[] {
   return audit(tables).findings.filter((f) => f.ruleId === ruleId);
 }
 
 test("C1 names the person, the degree, and points at the 学历 cell; a blank name is left out", () => {
-  const staff = sheet("人员", STAFF, [
+  const staff = sheet("人员", STAFF_HEADERS, [
     person("PM1", "王经理", "项目经理", "本科", "是"),
     person("S2", "李四", "接诉专员", "中专", "是"),
     person("S3", null, "接诉专员", "高中及以下", "是"),
@@ -52,7 +53,7 @@ test("C1 names the person, the degree, and points at the 学历 cell; a blank na
 });
 
 test("C2 gives the count, the share and the threshold", () => {
-  const staff = sheet("人员", STAFF, [
+  const staff = sheet("人员", STAFF_HEADERS, [
     person("PM1", "王经理", "项目经理", "本科", "是"),
     person("S2", "李四", "接诉专员", "本科", "否"),
     person("S3", "张三", "接诉专员", "本科", "否"),
@@ -65,7 +66,7 @@ test("C2 gives the count, the share and the threshold", () => {
 });
 
 test("C2 over the 大专 staff only: their share, not everyone's; nobody to count is no finding", () => {
-  const staff = sheet("人员", STAFF, [
+  const staff = sheet("人员", STAFF_HEADERS, [
     person("PM1", "王经理", "项目经理", "本科", "是"),
     person("S2", "李四", "接诉专员", "本科", "是"),
     person("S3", "张三", "接诉专员", "大专", "否"),
@@ -77,7 +78,7 @@ test("C2 over the 大专 staff only: their share, not everyone's; nobody to coun
     "医学相关专业 0/1 = 0.00%，低于 50%",
   ]);
   // a 人员 sheet with nobody on it
-  const empty = sheet("人员", STAFF, []);
+  const empty = sheet("人员", STAFF_HEADERS, []);
   expect(findingsOf("C2", [oneTicket(), empty])).toEqual([]);
 });
 
@@ -137,22 +138,14 @@ test("C9 points at the incident's 事项 cell, named by it; after the service, n
 });
 
 test("C3 counts only the 项目经理: a day with two says who; a day with none says so", () => {
-  const staff = sheet("人员", STAFF, [
+  const staff = sheet("人员", STAFF_HEADERS, [
     // PM1 until 2023-06-30, PM2 from 2023-06-30 (both on the hand-over day), then nobody after PM2 leaves
-    [
-      ...person("PM1", "王经理", "项目经理", "本科", "是").slice(0, 5),
-      "2023-01-01",
-      "2023-06-30",
-      "2023-01-10",
-      "是",
-    ],
-    [
-      ...person("PM2", "赵经理", "项目经理", "本科", "是").slice(0, 5),
-      "2023-06-30",
-      "2024-01-20",
-      "2023-06-20",
-      "是",
-    ],
+    person("PM1", "王经理", "项目经理", "本科", "是", { end: "2023-06-30" }),
+    person("PM2", "赵经理", "项目经理", "本科", "是", {
+      start: "2023-06-30",
+      end: "2024-01-20",
+      trained: "2023-06-20",
+    }),
     person("S2", "李四", "接诉专员", "本科", "是"),
     person("S3", "张三", "质检员", "本科", "是"),
   ]);
@@ -173,10 +166,10 @@ test("C5 names the quarter's leavers; a quarter nobody began is not judged", () 
   const staffRows = [
     person("PM1", "王经理", "项目经理", "本科", "是"),
     // five on 2023-01-23 (Q1's first service day), one leaves in Q1: 20%
-    ...["S1", "S2", "S3", "S4"].map((id) => person(id, id, "接诉专员", "本科", "是")),
+    person("S1", "S1", "接诉专员", "本科", "是", { end: "2023-03-15" }),
+    ...["S2", "S3", "S4"].map((id) => person(id, id, "接诉专员", "本科", "是")),
   ];
-  staffRows[1] = [...staffRows[1].slice(0, 6), "2023-03-15", ...staffRows[1].slice(7)];
-  const f = findingsOf("C5", [oneTicket(), sheet("人员", STAFF, staffRows)]);
+  const f = findingsOf("C5", [oneTicket(), sheet("人员", STAFF_HEADERS, staffRows)]);
   expect(f.map((x) => [x.period, x.message, x.messageEn, x.evidence])).toEqual([
     [
       "2023-Q1",
@@ -187,14 +180,12 @@ test("C5 names the quarter's leavers; a quarter nobody began is not judged", () 
   ]);
   // nobody on the project on a quarter's first day: someone who joins and leaves within it is
   // not a rate of anything
-  const late = sheet("人员", STAFF, [
-    [
-      ...person("S9", "临时", "接诉专员", "本科", "是").slice(0, 5),
-      "2023-05-01",
-      "2023-05-20",
-      "2023-04-20",
-      "是",
-    ],
+  const late = sheet("人员", STAFF_HEADERS, [
+    person("S9", "临时", "接诉专员", "本科", "是", {
+      start: "2023-05-01",
+      end: "2023-05-20",
+      trained: "2023-04-20",
+    }),
   ]);
   expect(findingsOf("C5", [oneTicket(), late])).toEqual([]);
 });

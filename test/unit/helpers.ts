@@ -42,6 +42,19 @@ export function oneTicket(): RawTable {
   return tickets([["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"]]);
 }
 
+/** The 人员 columns the C rules read, in the order the compliance tests write them. */
+export const STAFF_HEADERS = [
+  "工号",
+  "姓名",
+  "岗位",
+  "学历",
+  "医学相关",
+  "入职日期",
+  "离职日期",
+  "岗前培训日期",
+  "上岗考核",
+];
+
 /** A 规则参数 sheet (参数 | 值). */
 export function paramsSheet(rows: [string, RawCell][]): RawTable {
   return sheet("规则参数", ["参数", "值"], rows);

@@ -2,7 +2,7 @@
 // other reading, and the totals a run with only that parameter changed gives, with the difference
 // from this run. The rows that move money come first, highlighted.
 import type { AuditResult, Reading } from "../audit";
-import { formatYuan } from "../money";
+import { formatSignedYuan } from "../money";
 import { displayParam, paramMeta } from "../params";
 import { READINGS, readingPhrase } from "../readings";
 import { READING_TOTALS } from "../summary";
@@ -35,9 +35,6 @@ export function orderedReadings(r: AuditResult): Reading[] {
   return [...(r.readings ?? [])].sort((a, b) => size(b) - size(a));
 }
 
-const signed = (c: number) =>
-  c > 0 ? `+${formatYuan(c)}` : c < 0 ? `−${formatYuan(-c)}` : formatYuan(0);
-
 /**
  * The readings that move money, as short lines for the pane and the terminal:
  * "若 R1 只考核签收：扣款 −¥1,800.00，结算 +¥1,800.00".
@@ -49,7 +46,9 @@ export function readingLines(r: AuditResult, lang: "zh" | "en"): string[] {
     const moved = READING_TOTALS.filter((k) => d[k] !== 0);
     if (!moved.length) continue;
     const def = READINGS.find((e) => e.key === x.key)!;
-    const parts = moved.map((k) => `${lang === "zh" ? SHORT[k][0] : SHORT[k][1]} ${signed(d[k])}`);
+    const parts = moved.map(
+      (k) => `${lang === "zh" ? SHORT[k][0] : SHORT[k][1]} ${formatSignedYuan(d[k])}`
+    );
     out.push(
       `${readingPhrase(def, x.alternative, lang)}${lang === "zh" ? "：" : ": "}${parts.join(lang === "zh" ? "，" : ", ")}`
     );

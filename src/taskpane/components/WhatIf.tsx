@@ -5,7 +5,7 @@ import * as React from "react";
 import { Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { AuditResult } from "../../engine/audit";
 import { ruleTotals } from "../../engine/audit";
-import { formatYuan } from "../../engine/money";
+import { formatSignedYuan, formatYuan } from "../../engine/money";
 import type { Params } from "../../engine/params";
 import { RULE_TITLES } from "../../engine/rules";
 import type { WhatIf } from "../engine/protocol";
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 /** How long typing must pause before the what-if is computed. */
 export const WHAT_IF_DELAY_MS = 300;
 
-const signed = (c: number) => (c > 0 ? `+${formatYuan(c)}` : c < 0 ? `−${formatYuan(-c)}` : "—");
+const signed = (c: number) => (c === 0 ? "—" : formatSignedYuan(c));
 
 export function WhatIfPanel(props: { current: AuditResult; params: Params | null; dirty: boolean; whatIf: (p: Params) => Promise<WhatIf> }) {
   const { s, lang } = useStrings();
