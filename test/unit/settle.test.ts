@@ -3,7 +3,7 @@
 // ¥3,999,996.00, so a day late costs 3% = ¥119,999.88.
 import { audit } from "../../src/engine/audit";
 import { RawCell } from "../../src/engine/table";
-import { oneTicket, paramsSheet, run, sheet, tickets } from "./helpers";
+import { dayNum, oneTicket, paramsSheet, run, sheet, tickets } from "./helpers";
 
 type Summary = ReturnType<typeof run>;
 const PAY_HEADERS = [
@@ -387,5 +387,64 @@ describe("the 付款 sheet's columns and the guarantee's row", () => {
     expect(i3.dueNote).toBe("保函日期无法识别（见校验问题）");
     const none = audit([oneTicket()], { runAt: "2026-01-01 09:00:00" });
     expect(none.settlement.installments[2].dueNote).toBe("待乙方提供履约保函");
+  });
+});
+
+describe("the guarantee's row and what installment 3 says (from the settlement's second run)", () => {
+  const full = (tables: Parameters<typeof audit>[0]) =>
+    audit(tables, { runAt: "2026-01-01 09:00:00" });
+  const row = (no: number, guarOn: RawCell, guarAmt: RawCell): RawCell[] => [
+    no,
+    null,
+    null,
+    guarOn,
+    guarAmt,
+    null,
+    null,
+    null,
+  ];
+
+  test("installment 3's own row without a 保函日期 gives way to another row that has one", () => {
+    // row 3 blank, row 1 with the guarantee of 11-20: due 12-08 as if it were on row 3
+    const s = run([
+      oneTicket(),
+      sheet("付款", PAY_HEADERS, [row(3, null, null), row(1, "2023-11-20", 799999.2)]),
+    ]);
+    expect(inst(s, 3).dueOn).toBe("2023-12-08");
+  });
+
+  test("the first row that has a guarantee is used, not merely the first row", () => {
+    // rows 1 (no guarantee) and 2 (guarantee Fri 12-01, after the acceptance): 12-15
+    const s = run([
+      oneTicket(),
+      sheet("付款", PAY_HEADERS, [row(1, null, null), row(2, "2023-12-01", 799999.2)]),
+    ]);
+    expect(inst(s, 3).dueOn).toBe("2023-12-15");
+  });
+
+  test("a short guarantee: P3 and the due note say so; with guaranteeMustCover 否 it starts the clock", () => {
+    const short = sheet("付款", PAY_HEADERS, [row(3, "2023-11-20", 500000)]);
+    const on = full([oneTicket(), short]);
+    const i3 = on.settlement.installments.find((i) => i.no === 3)!;
+    expect(i3.dueOn).toBeNull();
+    expect(i3.dueNote).toBe("保函金额不足（须与尾款等额），待乙方提供等额保函");
+    expect(on.findings.filter((f) => f.ruleId === "P3").map((f) => f.message)).toEqual([
+      "保函金额 500000.00 低于尾款应付 799999.20（须等额），不起算付款期限",
+    ]);
+    const off = full([oneTicket(), short, paramsSheet([["payments.guaranteeMustCover", "否"]])]);
+    expect(off.findings.filter((f) => f.ruleId === "P3")).toEqual([]);
+    const o3 = off.settlement.installments.find((i) => i.no === 3)!;
+    expect(o3.dueOn).toBe(dayNum(2023, 12, 8));
+    expect(o3.dueNote).toBe("保函（2023-11-20）与第一次验收后第 10 个工作日");
+  });
+
+  test("P1 without an invoice amount names none; P2 in English gives the amount paid", () => {
+    const r = full([oneTicket(), pay([[1, "2023-02-01", null, "2023-02-15", 1]])]);
+    const p1 = r.findings.find((f) => f.ruleId === "P1")!;
+    expect(p1.message).toBe(
+      "第1期 2023-02-15 付款，但无与应付 1599998.40 元等额、且不晚于付款日的发票"
+    );
+    const p2 = r.findings.find((f) => f.ruleId === "P2")!;
+    expect(p2.messageEn).toBe("installment 1 paid 1.00, payable 1599998.40");
   });
 });

@@ -17,14 +17,16 @@ export function coverageGaps(
     const e = Math.min(b, end);
     if (s < e) events.push([s, 1], [e, -1]);
   }
-  events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  // every event at one instant is applied together, so their order among themselves is free
+  events.sort((x, y) => x[0] - y[0]);
   const gaps: [number, number][] = [];
   let count = 0;
   let t = start;
   let gapFrom: number | null = null;
   let i = 0;
+  // a gap opens at one instant and closes at a later one (events are clipped to [start, end))
   const close = (at: number) => {
-    if (gapFrom !== null && at > gapFrom) gaps.push([gapFrom, at]);
+    if (gapFrom !== null) gaps.push([gapFrom, at]);
     gapFrom = null;
   };
   while (t < end) {
@@ -44,8 +46,9 @@ export function mergeByPerson(
   shifts: { who: string; from: number; to: number }[]
 ): [number, number][] {
   const byWho = new Map<string, [number, number][]>();
+  // an empty or reversed row (the row checks report it) never joins another, and coverageGaps
+  // drops it
   for (const s of shifts) {
-    if (s.to <= s.from) continue;
     const list = byWho.get(s.who) ?? [];
     list.push([s.from, s.to]);
     byWho.set(s.who, list);
@@ -84,7 +87,8 @@ export const c7: Rule = {
       }))
     );
     const start = dayStart(ctx.serviceStart);
-    const end = Math.min(dayEnd(windowEnd(ctx)) + 1, ctx.asOfEnd + 1);
+    // windowEnd is already no later than asOf
+    const end = dayEnd(windowEnd(ctx)) + 1;
     const min = ctx.p["c7.minOnDuty"];
     const findings: Finding[] = coverageGaps(shifts, start, end, min).map(([a, b]) => {
       const minutes = Math.round((b - a) / 60);

@@ -71,7 +71,7 @@ export function evaluateReports(
         ],
       });
     }
-    const submitted = rec && !unreadable ? rec.v.submitted_on : null;
+    const submitted = rec ? rec.v.submitted_on : null;
     const onTime = submitted !== null && submitted <= e.due;
     const ev = rec
       ? [evidenceOf(ctx, "reports", rec, "submitted_on", `${e.type} ${e.period}`)]
@@ -79,7 +79,7 @@ export function evaluateReports(
     const note = !rec
       ? `未找到 ${e.type} ${e.period}（截止 ${formatDay(e.due)}，${e.dueNote}）`
       : submitted === null
-        ? `${e.type} ${e.period} 未提交${unreadable ? "（提交日期无法识别）" : ""}（截止 ${formatDay(e.due)}，${e.dueNote}）`
+        ? `${e.type} ${e.period} 未提交（截止 ${formatDay(e.due)}，${e.dueNote}）`
         : `${formatDay(submitted)} 提交，截止 ${formatDay(e.due)}（${e.dueNote}）${onTime ? "" : "，逾期"}`;
     const noteEn = !rec
       ? `no ${e.type} ${e.period} (due ${formatDay(e.due)}, ${e.dueNoteEn})`

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The mutation score per file and every surviving mutant, from one or more StrykerJS JSON reports
+// (default reports/mutation/*.json). Runs narrowed with --mutate each write a report of their own
+// files; copy each to reports/mutation/<group>.json and this merges them (a later report wins for a
+// file both hold). Usage: node scripts/mutation-summary.mjs [report.json …]
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = "reports/mutation";
+const paths = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => join(dir, f))
+    : [];
+if (!paths.length) {
+  console.error("no reports: run `npm run test:mutation` first");
+  process.exit(1);
+}
+const files = new Map();
+for (const p of paths) {
+  const report = JSON.parse(readFileSync(p, "utf8"));
+  for (const [name, f] of Object.entries(report.files)) files.set(name, f);
+}
+const DETECTED = new Set(["Killed", "Timeout"]);
+const UNDETECTED = new Set(["Survived", "NoCoverage"]);
+let detected = 0;
+let valid = 0;
+const rows = [];
+const survivors = [];
+for (const [name, f] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  const d = f.mutants.filter((m) => DETECTED.has(m.status)).length;
+  const u = f.mutants.filter((m) => UNDETECTED.has(m.status));
+  detected += d;
+  valid += d + u.length;
+  rows.push([name, d, u.length, d + u.length ? ((100 * d) / (d + u.length)).toFixed(1) : "—"]);
+  const lines = f.source.split("\n");
+  for (const m of u.sort((a, b) => a.location.start.line - b.location.start.line)) {
+    const { line, column } = m.location.start;
+    const end = m.location.end;
+    const original =
+      line === end.line
+        ? lines[line - 1].slice(column - 1, end.column - 1)
+        : lines[line - 1].slice(column - 1) + " …";
+    survivors.push(
+      `${name}:${line}:${column} ${m.status} ${m.mutatorName}: ${original.trim()} → ${(m.replacement ?? "").trim()}`
+    );
+  }
+}
+console.log("| file | detected | undetected | score |\n|---|---:|---:|---:|");
+for (const [name, d, u, s] of rows) console.log(`| ${name} | ${d} | ${u} | ${s}% |`);
+console.log(
+  `| together | ${detected} | ${valid - detected} | ${((100 * detected) / valid).toFixed(1)}% |`
+);
+console.log(`\n${survivors.length} undetected:`);
+for (const s of survivors) console.log(s);
