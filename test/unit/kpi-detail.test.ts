@@ -107,11 +107,12 @@ describe("the monthly ticket rules (R2–R4)", () => {
       t("M2", "2023-03-02", "否"),
       t("M3", "2023-03-03", "也许"), // unreadable 派单准确: left out of March
       t("M4", "2023-03-04", "是", "昨天"), // unreadable 转派时间: left out of its received month
+      t("M5", "2023-03-05", "也许", null), // not forwarded: not R2's, whatever its 派单准确
       t("A1", "2023-04-01", "是"),
     ]),
   ];
 
-  test("R2: the rate, the wrong ones, the rows left out; a month with nothing says so", () => {
+  test("R2: the rate, the wrong ones, the rows left out (only R2's own); a month with nothing says so", () => {
     const k = kpisOf(tables, "R2", { asOf: "2023-04-30" });
     expect(shown(at(k, "2023-03"))).toEqual({
       status: "fail",

@@ -29,6 +29,8 @@ export interface MonthlyTicketSpec {
   threshold: number;
   /** the instant that puts a ticket into a month, or null when it is not in the population */
   anchor(t: Ticket, ctx: Context): number | null;
+  /** the columns `anchor` reads: a row left out with one of them unreadable might be in the population */
+  anchorColumns: string[];
   /** true = counts in the numerator; null = not yet measurable (left out) */
   good(t: Ticket, ctx: Context): boolean | null;
   badNote: [string, string];
@@ -67,8 +69,11 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
     else b.bad.push(t);
   }
   for (const t of leftOut) {
-    // counted in the month the rule would have put it in, when that is still known
-    const r = spec.anchor(t.v, ctx) ?? t.v.received_at;
+    // counted in the month the rule would have put it in; when a cell that decides that month is
+    // the unreadable one, in the month it was received; a ticket outside the population not at all
+    const r =
+      spec.anchor(t.v, ctx) ??
+      (spec.anchorColumns.some((c) => t.bad.has(c)) ? t.v.received_at : null);
     if (r === null) continue;
     const i = indexOf(dayOf(r));
     if (i >= 0) buckets[i].skipped++;

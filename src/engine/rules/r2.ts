@@ -19,6 +19,7 @@ export const r2: Rule = {
         unit: unitCents(ctx, "r2.unit"),
         threshold: ctx.p["r2.threshold"],
         anchor: (t) => t.forwarded_at,
+        anchorColumns: ["forwarded_at"],
         good: (t) => (t.dispatch_correct === null ? blankOk : t.dispatch_correct),
         badNote: ["派单不准确（退单/改派）", "wrongly dispatched"],
       }),

@@ -42,6 +42,7 @@ export const r3: Rule = {
         unit: unitCents(ctx, "r3.unit"),
         threshold: ctx.p["r3.threshold"],
         anchor: (t) => (forwardedOnly && t.forwarded_at === null ? null : t.closed_at),
+        anchorColumns: ["closed_at", ...(forwardedOnly ? ["forwarded_at"] : [])],
         good: (t) => {
           const called = t.callback_at !== null && (!recording || t.callback_recording === true);
           if (!called && t.closed_at! > notYetDue) return null; // its call-back is not yet due

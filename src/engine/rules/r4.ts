@@ -37,6 +37,7 @@ export const r4: Rule = {
         unit: unitCents(ctx, "r4.unit"),
         threshold: ctx.p["r4.threshold"],
         anchor: (t) => dueOf(t, ctx),
+        anchorColumns: ["due_at", "received_at"],
         good: (t) => {
           const due = dueOf(t, ctx)!;
           if (t.feedback_at !== null) return t.feedback_at <= due;
