@@ -71,7 +71,8 @@ export function parseDateTime(v: RawCell): Parsed<Seconds> {
   if (isCellError(v)) return errorValue(v);
   if (typeof v === "number") {
     const s = serialToSeconds(v);
-    if (s === null || v > 2958465)
+    // Excel's last day is serial 2,958,465 (9999-12-31), to its last second
+    if (s === null || v >= 2958466)
       return bad(`不是有效的日期序号：${quote(v)}`, `not a valid date serial: ${quote(v)}`);
     return ok(s);
   }
