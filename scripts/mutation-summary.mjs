@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // The mutation score per file and every surviving mutant, from one or more StrykerJS JSON reports
-// (default reports/mutation/*.json). Runs narrowed with --mutate each write a report of their own
-// files; copy each to reports/mutation/<group>.json and this merges them (a later report wins for a
-// file both hold). Usage: node scripts/mutation-summary.mjs [report.json …]
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+// (default: reports/mutation/mutation.json and every reports/mutation-*.json). A run narrowed with
+// --mutate writes a report of its own files only; copy each to reports/mutation-<group>.json and
+// this merges them, the newest report winning for a file two of them hold.
+// Usage: npm run test:mutation:summary [-- report.json …]
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const dir = "reports/mutation";
-const paths = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith(".json"))
-        .map((f) => join(dir, f))
-    : [];
+const defaults = () =>
+  [
+    ...(existsSync("reports")
+      ? readdirSync("reports")
+          .filter((f) => /^mutation-.*\.json$/.test(f))
+          .map((f) => join("reports", f))
+      : []),
+    ...(existsSync("reports/mutation/mutation.json") ? ["reports/mutation/mutation.json"] : []),
+  ].sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+const paths = process.argv.slice(2).length ? process.argv.slice(2) : defaults();
 if (!paths.length) {
   console.error("no reports: run `npm run test:mutation` first");
   process.exit(1);
