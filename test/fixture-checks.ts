@@ -70,10 +70,19 @@ const countBy = (xs: { ruleId: string }[]) =>
  * installments, findings and claims in full; the planted bad cells (exactly, for the plain ones).
  * `summary()` is called inside each test (after the caller's beforeAll).
  */
-export function summaryTests(name: string, summary: () => SummaryJson): void {
+/**
+ * The comparisons of one fixture's summary with its expected one. `perTest` computes the summary
+ * in each test rather than once: StrykerJS (coverage per test) sees only what runs inside a test,
+ * so the mutation run needs it; the main suite computes it once.
+ */
+export function summaryTests(
+  name: string,
+  summary: () => SummaryJson,
+  { perTest = false }: { perTest?: boolean } = {}
+): void {
   const { expected, expectIssues } = expectedOf(name);
   let actual: SummaryJson;
-  beforeAll(() => {
+  (perTest ? beforeEach : beforeAll)(() => {
     actual = summary();
   });
 

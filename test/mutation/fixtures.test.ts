@@ -12,7 +12,9 @@ import { fixtureTables } from "./tables";
 const CASES = FIXTURE_CASES.filter(([name]) => name === "small-2months" || name === "year-edge");
 
 describe.each(CASES)("fixture %s (in-process)", (name, asOf) => {
-  summaryTests(name, () =>
-    toSummaryJson(audit(fixtureTables(name), { asOf, runAt: "2026-01-01 09:00:00" }))
+  summaryTests(
+    name,
+    () => toSummaryJson(audit(fixtureTables(name), { asOf, runAt: "2026-01-01 09:00:00" })),
+    { perTest: true }
   );
 });

@@ -2,6 +2,7 @@
 // hand-made tables. Every expected value is worked out by hand from RULES.md / WORKBOOK.md.
 import { RawCell } from "../../src/engine/table";
 import {
+  Summary,
   auditFailure,
   issuesWith,
   kpi,
@@ -16,15 +17,19 @@ import {
 // ---------------------------------------------------------------- R1 案件不过夜
 
 describe("R1 same-day sign-for", () => {
-  const s = run(
-    [
-      tickets([
-        ["T1", "2023-03-05 23:59:59", "2023-03-06 00:00:01"],
-        ["T2", "2023-03-07 00:00:01", "2023-03-07 23:30:00"],
-      ]),
-    ],
-    { asOf: "2023-03-31" }
-  );
+  // computed in each test, so that mutation testing sees which tests reach the code
+  let s: Summary;
+  beforeEach(() => {
+    s = run(
+      [
+        tickets([
+          ["T1", "2023-03-05 23:59:59", "2023-03-06 00:00:01"],
+          ["T2", "2023-03-07 00:00:01", "2023-03-07 23:30:00"],
+        ]),
+      ],
+      { asOf: "2023-03-31" }
+    );
+  });
 
   test("received 23:59:59, signed 00:00:01 the next day: the received day fails (¥200)", () => {
     const k = kpi(s, "R1", "2023-03-05");
@@ -161,7 +166,11 @@ describe("R2 dispatch accuracy", () => {
     ["A11", "2023-03-31 23:00", "2023-03-31 23:10", "2023-04-01 08:00", "区卫健委", "是"],
   ];
   const tables = [sheet("工单", header, [...march, ...april])];
-  const s = run(tables, { asOf: "2023-04-30" });
+  // computed in each test, so that mutation testing sees which tests reach the code
+  let s: Summary;
+  beforeEach(() => {
+    s = run(tables, { asOf: "2023-04-30" });
+  });
 
   test("exactly 90% (9 of 10) passes", () => {
     expect(kpi(s, "R2", "2023-03")).toMatchObject({
@@ -285,7 +294,11 @@ describe("R4 on-time feedback", () => {
       ["T3", "2023-04-10 10:00", "2023-04-10 10:05", null, "2023-04-26 00:00:01"],
     ]),
   ];
-  const s = run(tables, { asOf: "2023-04-30" });
+  // computed in each test, so that mutation testing sees which tests reach the code
+  let s: Summary;
+  beforeEach(() => {
+    s = run(tables, { asOf: "2023-04-30" });
+  });
 
   test("blank 办理时限 = received + 15 natural days (end of that day): fed back 03-25 23:00 is on time", () => {
     expect(kpi(s, "R4", "2023-03")).toMatchObject({ status: "pass", numerator: 2, denominator: 2 });
@@ -337,7 +350,11 @@ describe("R5 QA score", () => {
     ]
   );
   const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
-  const s = run([base, qa], { asOf: "2023-05-31" });
+  // computed in each test, so that mutation testing sees which tests reach the code
+  let s: Summary;
+  beforeEach(() => {
+    s = run([base, qa], { asOf: "2023-05-31" });
+  });
 
   test("mean exactly 90 passes", () => {
     expect(kpi(s, "R5", "2023-03")).toMatchObject({ status: "pass", denominator: 2, value: 90 });
@@ -383,7 +400,11 @@ describe("R6 data-analysis reports", () => {
     ]
   );
   const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
-  const s = run([base, reports], { asOf: "2023-05-31" });
+  // computed in each test, so that mutation testing sees which tests reach the code
+  let s: Summary;
+  beforeEach(() => {
+    s = run([base, reports], { asOf: "2023-05-31" });
+  });
 
   test("due on a Sunday rolls to Monday: submitted Monday passes", () => {
     expect(kpi(s, "R6", "2023-03")).toMatchObject({ status: "pass", deduction: "0.00" });
@@ -498,7 +519,11 @@ describe("R9 policies (deadline 2023-10-31)", () => {
       // no 安全管理制度 at all
     ]
   );
-  const s = run([base, policies]);
+  // computed in each test, so that mutation testing sees which tests reach the code
+  let s: Summary;
+  beforeEach(() => {
+    s = run([base, policies]);
+  });
 
   test("established on or before the deadline passes", () => {
     expect(kpi(s, "R9", "2023", "热线运营管理制度").status).toBe("pass");
@@ -733,7 +758,11 @@ describe("the as-of view", () => {
 
 describe("missing sheets and columns", () => {
   const base = tickets([["T1", "2023-03-01 09:00", "2023-03-01 09:05"]]);
-  const s = run([base], { asOf: "2023-03-31" });
+  // computed in each test, so that mutation testing sees which tests reach the code
+  let s: Summary;
+  beforeEach(() => {
+    s = run([base], { asOf: "2023-03-31" });
+  });
 
   test("no 培训 sheet: every evaluated R8 month is na, never pass or fail", () => {
     const rows = kpisOf(s, "R8");
