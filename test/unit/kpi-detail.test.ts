@@ -4,7 +4,7 @@
 import { audit, AuditOptions } from "../../src/engine/audit";
 import { Kpi } from "../../src/engine/model";
 import { RawCell, RawTable } from "../../src/engine/table";
-import { oneTicket, paramsSheet, sheet } from "./helpers";
+import { STAFF_HEADERS, oneTicket, paramsSheet, sheet } from "./helpers";
 
 const kpisOf = (tables: RawTable[], ruleId: string, opts: AuditOptions = {}) =>
   audit(tables, { runAt: "2026-01-01 09:00:00", ...opts }).kpis.filter((k) => k.ruleId === ruleId);
@@ -524,5 +524,240 @@ describe("R5, R8, R9 and R10: the notes and the cells behind them", () => {
     expect(absent.issues.filter((i) => i.code === "no-annual-rank").map((i) => i.message)).toEqual([
       "考核排名表中没有 2023 年度排名，R10 待定",
     ]);
+  });
+});
+
+describe("the edges of R1–R4 and the helpers they share (from their first mutation run)", () => {
+  const head = ["工单编号", "派单时间", "签收时间", "转派时间"];
+  const r1 = (rows: RawCell[][], opts: AuditOptions = {}, params: [string, RawCell][] = []) =>
+    kpisOf([sheet("工单", head, rows), paramsSheet(params)], "R1", opts);
+
+  test("R1: the first service day, the last second of a day, tickets after the service, unreadable cells", () => {
+    const rows: RawCell[][] = [
+      ["T0", "2023-01-23 08:00", "2023-01-23 08:10", null],
+      ["T1", "2023-01-24 10:00", "2023-01-24 23:59:59", "2023-01-24 23:59:59"],
+      ["T2", "2024-01-23 10:00", "2024-01-24 10:00", null], // the day after the service
+      ["T3", "2023-01-23 09:00", "不明", null], // unreadable 签收时间
+      ["T4", "2023-01-25 09:00", "2023-01-25 09:10", "某时"], // unreadable 转派时间
+    ];
+    const k = r1(rows, { asOf: "2024-01-31" });
+    expect(shown(at(k, "2023-01-23"))).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+      leftOut: 1,
+    });
+    expect(shown(at(k, "2023-01-24"))).toMatchObject({ status: "pass", numerator: 1 });
+    expect(shown(at(k, "2023-01-25"))).toMatchObject({ status: "na", denominator: 0, leftOut: 1 });
+    // one row per service day, 2023-01-23 to 2024-01-22, nothing after
+    expect(k).toHaveLength(365);
+    expect([k[0].period, k[k.length - 1].period]).toEqual(["2023-01-23", "2024-01-22"]);
+    // without same-day forwarding the 转派时间 is not read, so T4 counts
+    const noFwd = r1(rows, { asOf: "2024-01-31" }, [["r1.requireSameDayForward", "否"]]);
+    expect(shown(at(noFwd, "2023-01-25"))).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      leftOut: 0,
+    });
+  });
+
+  test("R1 and R2 name at most 200 tickets as evidence", () => {
+    const late = Array.from({ length: 201 }, (_, i) => [
+      `L${i}`,
+      "2023-03-01 10:00",
+      "2023-03-02 10:00",
+      null,
+    ]);
+    const day = at(r1(late, { asOf: "2023-03-31" }), "2023-03-01");
+    expect([day.note, day.evidence.length, day.evidence[199].cell]).toEqual([
+      "201 张工单未在当日24时前签收/转派",
+      200,
+      "A201",
+    ]);
+    const wrong = Array.from({ length: 201 }, (_, i) => [
+      `W${i}`,
+      "2023-03-01 10:00",
+      "2023-03-01 10:05",
+      "2023-03-01 10:10",
+      "区卫健委",
+      "否",
+    ]);
+    const head2 = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
+    const month = at(
+      kpisOf([sheet("工单", head2, wrong)], "R2", { asOf: "2023-03-31" }),
+      "2023-03"
+    );
+    expect([month.status, month.evidence.length]).toEqual(["fail", 200]);
+  });
+
+  test("R1 without a 签收时间 column: every day is na and says which column is missing", () => {
+    const k = kpisOf(
+      [sheet("工单", ["工单编号", "派单时间"], [["T1", "2023-03-01 10:00"]])],
+      "R1",
+      { asOf: "2023-03-31" }
+    );
+    expect(k).toHaveLength(68); // 2023-01-23 … 2023-03-31
+    expect(new Set(k.map((x) => `${x.status} ${x.note}`))).toEqual(
+      new Set(["na 工作表“工单”缺少列 签收时间"])
+    );
+    expect(k[0].noteEn).toMatch(/^sheet "工单" lacks column 签收时间 \(.+\)$/);
+    expect([k[0].period, k[67].period]).toEqual(["2023-01-23", "2023-03-31"]);
+  });
+
+  test("the monthly rules put a ticket in a service month or in none; a passing month names nobody", () => {
+    const head2 = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
+    const t = (id: string, day: string, correct: RawCell) => [
+      id,
+      `${day} 09:00`,
+      `${day} 09:05`,
+      `${day} 09:10`,
+      "区卫健委",
+      correct,
+    ];
+    const rows = [
+      t("B1", "2023-01-20", "否"), // before the service
+      t("B2", "2023-01-21", "也许"), // before the service, unreadable
+      t("J1", "2023-01-23", "是"), // the first service day
+      t("J2", "2023-01-24", "也许"), // unreadable, in January
+      t("Z1", "2024-01-25", "否"), // after the service
+      ...Array.from({ length: 10 }, (_, i) => t(`M${i}`, `2023-03-${10 + i}`, i ? "是" : "否")),
+    ];
+    const k = kpisOf([sheet("工单", head2, rows)], "R2", { asOf: "2024-01-31" });
+    expect(shown(at(k, "2023-01"))).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+      leftOut: 1,
+    });
+    expect(at(k, "2023-02").status).toBe("na");
+    expect(at(k, "2024-01")).toMatchObject({ status: "na", denominator: 0 });
+    // 9 of 10: a pass, with its one wrong ticket named in the note only
+    expect(shown(at(k, "2023-03"))).toMatchObject({
+      status: "pass",
+      note: "9/10 = 90.00%；1 张派单不准确（退单/改派）",
+      evidence: [],
+    });
+  });
+
+  test("R3: the 转派时间 column is needed only for the forwarded population; the call-back clock's edge", () => {
+    const head3 = ["工单编号", "派单时间", "签收时间", "办结时间", "回访时间", "回访录音"];
+    const closed = [
+      ["C1", "2023-03-10 09:00", "2023-03-10 09:05", "2023-03-15 17:00", "2023-03-16 10:00", "是"],
+    ];
+    const forwarded = kpisOf([sheet("工单", head3, closed)], "R3", { asOf: "2023-03-31" });
+    expect(at(forwarded, "2023-03")).toMatchObject({
+      status: "na",
+      note: "工作表“工单”缺少列 转派时间",
+    });
+    const all = kpisOf(
+      [sheet("工单", head3, closed), paramsSheet([["r3.population", "all"]])],
+      "R3",
+      {
+        asOf: "2023-03-31",
+      }
+    );
+    expect(shown(at(all, "2023-03"))).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+    });
+    // asOf 04-30: closed at 04-27 23:59:59, its 3 days are over; closed at 04-28 00:00, not yet
+    const edge = [
+      ["E1", "2023-04-20 09:00", "2023-04-20 09:05", "2023-04-27 23:59:59", null, null],
+      ["E2", "2023-04-20 09:00", "2023-04-20 09:05", "2023-04-28 00:00:00", null, null],
+    ];
+    const k = kpisOf([sheet("工单", head3, edge), paramsSheet([["r3.population", "all"]])], "R3", {
+      asOf: "2023-04-30",
+    });
+    expect(shown(at(k, "2023-04"))).toMatchObject({
+      status: "fail",
+      numerator: 0,
+      denominator: 1,
+      note: "0/1 = 0.00%；1 张未回访或无回访录音",
+      noteEn: "0/1 = 0.00%; 1 not called back or without recording",
+      evidence: ["工单!A2 E1"],
+    });
+  });
+
+  test("R4: received + 15 days without a 办理时限 column; an unreadable one left out; the deadline's last second", () => {
+    const noDue = kpisOf(
+      [
+        sheet(
+          "工单",
+          ["工单编号", "派单时间", "签收时间", "反馈时间"],
+          [["T1", "2023-03-10 10:00", "2023-03-10 10:05", "2023-03-25 23:00"]]
+        ),
+      ],
+      "R4",
+      { asOf: "2023-03-31" }
+    );
+    expect(shown(at(noDue, "2023-03"))).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+    });
+    const head4 = ["工单编号", "派单时间", "签收时间", "办理时限", "反馈时间"];
+    const k = kpisOf(
+      [
+        sheet("工单", head4, [
+          ["T1", "2023-03-01 10:00", "2023-03-01 10:05", "2023-03-20 18:00", "2023-03-20 18:00"],
+          ["T2", "2023-03-02 10:00", "2023-03-02 10:05", "下周", "2023-03-20 18:00"],
+          // due at the very end of asOf, not fed back: late, not waiting
+          ["T3", "2023-03-03 10:00", "2023-03-03 10:05", "2023-03-31", null],
+        ]),
+      ],
+      "R4",
+      { asOf: "2023-03-31" }
+    );
+    expect(shown(at(k, "2023-03"))).toMatchObject({
+      status: "fail",
+      numerator: 1,
+      denominator: 2,
+      leftOut: 1,
+      evidence: ["工单!A4 T3"],
+    });
+  });
+
+  test("staff: an unreadable or blank 入职日期 (a required cell) leaves the person out of C1 and C3", () => {
+    const staffRow = (id: string, role: string, education: string, start: RawCell) => [
+      id,
+      id,
+      role,
+      education,
+      "是",
+      start,
+      null,
+      "2023-01-10",
+      "是",
+    ];
+    const r = audit([
+      oneTicket(),
+      sheet("人员", STAFF_HEADERS, [
+        staffRow("PM1", "项目经理", "本科", null),
+        staffRow("S1", "接诉专员", "中专", "很久以前"),
+      ]),
+    ]);
+    expect(r.findings.filter((f) => f.ruleId === "C1")).toEqual([]);
+    const c3 = r.findings.filter((f) => f.ruleId === "C3");
+    expect(c3).toHaveLength(365);
+    expect(c3[0].message).toBe("2023-01-23 无在岗项目经理");
+  });
+
+  test("a note names five unreadable cells at most, then how many there were", () => {
+    const qa = sheet(
+      "质检",
+      ["日期", "工号", "得分"],
+      [
+        ...Array.from({ length: 5 }, (_, i) => [`2023-05-0${i + 1}`, "S1", "优"]),
+        ...Array.from({ length: 6 }, (_, i) => [`2023-06-0${i + 1}`, "S1", "优"]),
+      ]
+    );
+    const k = kpisOf([oneTicket(), qa], "R5", { asOf: "2023-06-30" });
+    expect(at(k, "2023-05").note).toBe(
+      "当月质检记录均无法读取（质检!C2、质检!C3、质检!C4、质检!C5、质检!C6），请更正后重新核查"
+    );
+    expect(at(k, "2023-06").note).toBe(
+      "当月质检记录均无法读取（质检!C7、质检!C8、质检!C9、质检!C10、质检!C11 等 6 处），请更正后重新核查"
+    );
   });
 });
