@@ -455,6 +455,16 @@ describe("R5, R8, R9 and R10: the notes and the cells behind them", () => {
     expect(early.map((x) => [x.status, x.note, x.noteEn])).toEqual(
       Array(4).fill(["pending", "截止 2023-10-31", "due 2023-10-31"])
     );
+    // without a 制度名称 column the evidence is the row's first cell, named by its row
+    const nameless = kpisOf(
+      [oneTicket(), sheet("制度", ["类别", "建立日期"], [["培训制度", "2023-09-01"]])],
+      "R9"
+    ).find((x) => x.subject === "培训制度")!;
+    expect(shown(nameless)).toMatchObject({
+      status: "pass",
+      note: "培训制度 建立于 2023-09-01，截止 2023-10-31",
+      evidence: ["制度!A2 第2行"],
+    });
     const none = kpisOf([oneTicket()], "R9");
     expect(none.map((x) => [x.status, x.note])).toEqual(
       Array(4).fill(["na", "未找到工作表“制度”"])

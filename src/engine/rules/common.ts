@@ -127,18 +127,20 @@ export function naRows(
   );
 }
 
-/** Evidence pointing at a record's row (the key cell when the sheet has one). */
+/**
+ * Evidence pointing at a record's cell in column `labelKey` (its row's first cell when the sheet
+ * lacks that column), labelled by that cell's value unless `label` says otherwise.
+ */
 export function evidenceOf(
   ctx: Context,
   sheet: SheetKey,
   rec: Rec<unknown>,
-  labelKey: string | null,
+  labelKey: string,
   label?: string
 ): Evidence {
   const s = ctx.sheets[sheet]!;
-  const at = labelKey ? cellOf(s, rec.row, labelKey) : null;
-  const text =
-    label ?? (labelKey ? String((rec.v as Record<string, unknown>)[labelKey] ?? "") : "");
+  const at = cellOf(s, rec.row, labelKey);
+  const text = label ?? String((rec.v as Record<string, unknown>)[labelKey] ?? "");
   return {
     sheet: s.name,
     row: rec.row,
