@@ -4,7 +4,8 @@
 import { audit, AuditOptions } from "../../src/engine/audit";
 import { Kpi } from "../../src/engine/model";
 import { RawCell, RawTable } from "../../src/engine/table";
-import { STAFF_HEADERS, oneTicket, paramsSheet, sheet } from "./helpers";
+import { STAFF_HEADERS, dayNum, oneTicket, paramsSheet, sheet } from "./helpers";
+import { meanAtLeast } from "../../src/engine/rules/r5";
 
 const kpisOf = (tables: RawTable[], ruleId: string, opts: AuditOptions = {}) =>
   audit(tables, { runAt: "2026-01-01 09:00:00", ...opts }).kpis.filter((k) => k.ruleId === ruleId);
@@ -769,5 +770,117 @@ describe("the edges of R1–R4 and the helpers they share (from their first muta
     expect(at(k, "2023-06").note).toBe(
       "当月质检记录均无法读取（质检!C7、质检!C8、质检!C9、质检!C10、质检!C11 等 6 处），请更正后重新核查"
     );
+  });
+});
+
+describe("the edges of R5–R10 (from their first mutation run)", () => {
+  const ranks = (rows: RawCell[][]) => sheet("考核排名", ["期间", "区级排名", "委办局排名"], rows);
+  const r10 = (tables: RawTable[], opts: AuditOptions = {}) =>
+    kpisOf([oneTicket(), ...tables], "R10", opts).map((k) => [k.status, k.deduction, k.note]);
+
+  test("R10: judged on 12-31 itself; no sheet, a blank rank, other years' unreadable rows; a tier of 0%", () => {
+    expect(r10([ranks([["2023", 26, 1]])], { asOf: "2023-12-31" })).toEqual([
+      ["pass", 0, "区级排名第 26 名，不低于基准 26 名"],
+    ]);
+    expect(r10([])).toEqual([["na", 0, "未找到工作表“考核排名”"]]);
+    // rows that are not the year's, with unreadable cells: the year's rank is missing
+    for (const rows of [[["2022", "前十", 1]], [[null, "前十", 1]]])
+      expect(r10([ranks(rows)])).toEqual([["pending", 0, "缺少 2023 年度排名"]]);
+    // the year's row with its (required) rank blank: not evaluated, the cell named
+    expect(r10([ranks([["2023", null, 1]])])).toEqual([
+      ["na", 0, "2023 年度排名无法识别（考核排名!B2），不予评价，请更正后重新核查"],
+    ]);
+    const zero = audit([oneTicket(), ranks([["2023", 27, 1]])], {
+      params: {
+        "r10.tiers": [
+          { minDrop: 1, rate: 0 },
+          { minDrop: 4, rate: 0.1 },
+        ],
+      },
+    }).kpis.find((k) => k.ruleId === "R10")!;
+    expect([zero.status, zero.deduction]).toEqual(["pass", 0]);
+  });
+
+  test("R5: a month's first and last day, a sample at exactly 90 is no evidence, 200 at most", () => {
+    const qa = sheet(
+      "质检",
+      ["日期", "工号", "得分"],
+      [
+        ["2023-05-01", "S1", 90],
+        ["2023-05-31", "S2", 80],
+        ["2023-06-01", "S1", "优"],
+        ["2023-06-30", "S1", "良"],
+        ...Array.from({ length: 201 }, (_, i) => ["2023-07-10", `S${i}`, 50]),
+      ]
+    );
+    const k = kpisOf([oneTicket(), qa], "R5", { asOf: "2023-07-31" });
+    expect(shown(at(k, "2023-05"))).toMatchObject({
+      status: "fail",
+      denominator: 2,
+      note: "2 条质检，平均 85.00 分",
+      evidence: ["质检!C3 2023-05-31 S2 80分"],
+    });
+    expect(shown(at(k, "2023-06"))).toMatchObject({ status: "na", leftOut: 2 });
+    expect(at(k, "2023-07").evidence).toHaveLength(200);
+  });
+
+  test("R5 compares the mean exactly, whatever the numbers' form", () => {
+    expect(meanAtLeast([89.9999999, 90.0000001], 90)).toBe(true);
+    expect(meanAtLeast([89.9999999, 90], 90)).toBe(false);
+    expect(meanAtLeast([1e-7], 1e-7)).toBe(true);
+    expect(meanAtLeast([1e-7, 0], 1e-7)).toBe(false);
+    expect(meanAtLeast([0.1, 0.2], 0.15)).toBe(true);
+  });
+
+  test("R6 without a 报告 sheet: each report is na once due, pending before", () => {
+    const k = kpisOf([oneTicket()], "R6", { asOf: "2023-08-31" });
+    expect(k).toHaveLength(18);
+    expect([at(k, "2023-01").status, at(k, "2023-01").note]).toEqual(["na", "未找到工作表“报告”"]);
+    expect(at(k, "2023-08").status).toBe("pending");
+  });
+
+  test("reports: a row whose 所属期间 cannot be read is left out, not a crash", () => {
+    const reports = sheet(
+      "报告",
+      ["报告类型", "所属期间", "成绩公布日期", "提交日期"],
+      [
+        ["月报", "上月", "2023-04-06", "2023-04-10"],
+        ["月报", "2023-03", "2023-04-06", "2023-04-17"],
+      ]
+    );
+    const k = kpisOf([oneTicket(), reports], "R6", { asOf: "2023-08-31" });
+    expect(at(k, "2023-03").status).toBe("pass");
+  });
+
+  test("R8: a training on the month's last day counts; unreadable rows count in their own month only", () => {
+    const trainings = sheet(
+      "培训",
+      ["日期", "主题", "形式"],
+      [
+        ["2023-02-01", "业务复盘", "复盘会"],
+        ["2023-02-28", "月末复盘", "复盘会"],
+        ["2023-03-01", "讲座一", "讲座"],
+        ["2023-03-31", "讲座二", "讲座"],
+      ]
+    );
+    const k = kpisOf([oneTicket(), trainings], "R8", { asOf: "2023-04-30" });
+    expect(shown(at(k, "2023-02"))).toMatchObject({ status: "pass", numerator: 2, leftOut: 0 });
+    expect(shown(at(k, "2023-03"))).toMatchObject({ status: "fail", numerator: 0, leftOut: 2 });
+    expect(shown(at(k, "2023-04"))).toMatchObject({ leftOut: 0 });
+    expect(shown(at(k, "2023-01"))).toMatchObject({ leftOut: 0 });
+  });
+
+  test("R9: judged on the deadline itself; its date is the KPI's value; five unreadable rows named at most", () => {
+    const rows = [
+      ["热线运营管理办法", "热线运营管理制度", "2023-03-01"],
+      ...Array.from({ length: 6 }, (_, i) => [`安全${i}`, "安全管理制度", "不详"]),
+    ];
+    const k = kpisOf([oneTicket(), sheet("制度", ["制度名称", "类别", "建立日期"], rows)], "R9", {
+      asOf: "2023-10-31",
+    });
+    const hotline = k.find((x) => x.subject === "热线运营管理制度")!;
+    expect([hotline.status, hotline.value]).toEqual(["pass", dayNum(2023, 3, 1)]);
+    const safety = k.find((x) => x.subject === "安全管理制度")!;
+    expect([safety.status, safety.leftOut, safety.evidence.length]).toEqual(["na", 6, 5]);
   });
 });

@@ -65,7 +65,8 @@ export const r10: Rule = {
         ],
       };
     }
-    if (!row || row.v.district_rank === null) {
+    // (区级排名 is required: a blank one left the row out, and is reported as above)
+    if (!row) {
       ctx.issues.sheet(
         ctx.sheets.rankings!.name,
         "warning",
@@ -84,7 +85,7 @@ export const r10: Rule = {
         ],
       };
     }
-    const rank = row.v.district_rank;
+    const rank = row.v.district_rank!;
     const drop = rank - baseline;
     const rate = tierRate(drop, ctx.p["r10.tiers"]);
     const fee = toCents(ctx.r.serviceFee)!;
@@ -100,7 +101,8 @@ export const r10: Rule = {
         messageEn: `${period} peer rank ${peer}, outside the top ${ctx.p["r10.peerTop"]} (no deduction)`,
         evidence: [evidenceOf(ctx, "rankings", row, "peer_rank", `委办局排名 ${peer}`)],
       });
-    const fail = drop > 0 && rate > 0;
+    // a rate comes only with a drop: every tier's minDrop is at least 1
+    const fail = rate > 0;
     return {
       kpis: [
         makeKpi({

@@ -117,9 +117,11 @@ export const r5: Rule = {
                     "qa",
                     s,
                     "score",
-                    `${s.v.date !== null ? formatDay(s.v.date) : ""} ${s.v.staff_id ?? ""} ${s.v.score}分`
-                      .replace(/\s+/g, " ")
-                      .trim()
+                    // (a usable sample has its date)
+                    `${formatDay(s.v.date!)} ${s.v.staff_id ?? ""} ${s.v.score}分`.replace(
+                      /\s+/g,
+                      " "
+                    )
                   )
                 ),
         });

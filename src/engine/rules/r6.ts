@@ -47,7 +47,7 @@ export const r6: Rule = {
     const expected: ExpectedReport[] = list.map((e) => {
       const rec = index.get(`${e.type}|${e.period.key}`);
       const published = rec ? rec.v.scores_published_on : null;
-      if (published !== null && published !== undefined) {
+      if (published !== null) {
         const due = addNaturalDays(published, ctx.p["r6.dueDays"], roll);
         return {
           type: e.type,

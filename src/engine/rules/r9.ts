@@ -37,7 +37,8 @@ export const r9: Rule = {
           });
         if (reason) return makeKpi({ ...base, status: "na", note: reason.zh, noteEn: reason.en });
         const rows = ok
-          .filter((r) => r.v.kind === kind && r.v.established_on !== null)
+          // (建立日期 is required: a usable row has one)
+          .filter((r) => r.v.kind === kind)
           .sort((a, b) => a.v.established_on! - b.v.established_on!);
         const first = rows[0];
         const pass = !!first && first.v.established_on! <= deadline;
