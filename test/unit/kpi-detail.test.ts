@@ -78,6 +78,22 @@ describe("R1 per day", () => {
     expect(k[k.length - 1].period).toBe("2023-03-07");
   });
 
+  test("on the as-of day, a ticket signed in time is judged even while another is within its grace", () => {
+    const k = kpisOf(
+      [
+        sheet("工单", head, [rows[4], ["T6", "2023-03-07 11:00", "2023-03-07 11:05", null]]),
+        paramsSheet([["r1.graceHours", 2]]),
+      ],
+      "R1",
+      { asOf }
+    );
+    expect(shown(at(k, "2023-03-07"))).toMatchObject({
+      status: "pass",
+      numerator: 1,
+      denominator: 1,
+    });
+  });
+
   test("without same-day forwarding the note says 签收 only; per ticket, each late one counts", () => {
     const k = kpisOf(tables([["r1.requireSameDayForward", "否"]]), "R1", { asOf });
     expect(shown(at(k, "2023-03-05"))).toMatchObject({
@@ -836,6 +852,8 @@ describe("the edges of R5–R10 (from their first mutation run)", () => {
     const k = kpisOf([oneTicket()], "R6", { asOf: "2023-08-31" });
     expect(k).toHaveLength(18);
     expect([at(k, "2023-01").status, at(k, "2023-01").note]).toEqual(["na", "未找到工作表“报告”"]);
+    // a row that names no evidence has none (not a placeholder)
+    expect(k.map((x) => x.evidence)).toEqual(Array(18).fill([]));
     expect(at(k, "2023-08").status).toBe("pending");
   });
 
