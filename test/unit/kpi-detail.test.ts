@@ -745,6 +745,41 @@ describe("the edges of R1–R4 and the helpers they share (from their first muta
     });
   });
 
+  test("R4: a 办理时限 with a time is that minute, not the end of its day; 派单时间 is not needed with it", () => {
+    const k = kpisOf(
+      [
+        sheet(
+          "工单",
+          ["工单编号", "派单时间", "签收时间", "办理时限", "反馈时间"],
+          [
+            [
+              "T1",
+              "2023-03-01 10:00",
+              "2023-03-01 10:05",
+              "2023-03-20 18:00",
+              "2023-03-20 18:00:01",
+            ],
+          ]
+        ),
+      ],
+      "R4",
+      { asOf: "2023-03-31" }
+    );
+    expect(shown(at(k, "2023-03"))).toMatchObject({ status: "fail", numerator: 0, denominator: 1 });
+    const noReceived = kpisOf(
+      [
+        sheet(
+          "工单",
+          ["工单编号", "办理时限", "反馈时间"],
+          [["T1", "2023-03-20", "2023-03-20 18:00"]]
+        ),
+      ],
+      "R4",
+      { asOf: "2023-03-31" }
+    );
+    expect(shown(at(noReceived, "2023-03"))).toMatchObject({ status: "pass", numerator: 1 });
+  });
+
   test("staff: an unreadable or blank 入职日期 (a required cell) leaves the person out of C1 and C3", () => {
     const staffRow = (id: string, role: string, education: string, start: RawCell) => [
       id,
