@@ -26,6 +26,20 @@ for (const p of paths) {
   const report = JSON.parse(readFileSync(p, "utf8"));
   for (const [name, f] of Object.entries(report.files)) files.set(name, f);
 }
+// replays (scripts/mutation-replay.mjs, saved as reports/replay-<group>.json) mark the undetected
+// mutants they killed since
+const replayed = new Map();
+if (existsSync("reports"))
+  for (const r of readdirSync("reports").filter((f) => /^replay-.*\.json$/.test(f)))
+    for (const m of JSON.parse(readFileSync(join("reports", r), "utf8")))
+      if (m.status === "Killed")
+        replayed.set(`${m.file}:${m.line}:${m.column}:${m.mutatorName}:${m.replacement}`, true);
+for (const [name, f] of files)
+  for (const m of f.mutants) {
+    const k = `${name}:${m.location.start.line}:${m.location.start.column}:${m.mutatorName}:${m.replacement}`;
+    if ((m.status === "Survived" || m.status === "NoCoverage") && replayed.has(k))
+      m.status = "Killed";
+  }
 const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 let detected = 0;
