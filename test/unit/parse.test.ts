@@ -352,6 +352,15 @@ describe("edges of every parser (issue 13: parse.ts under mutation)", () => {
     expect(parseMoney("abc").ok).toBe(false);
   });
 
+  test("from the parse.ts mutation run: error cells, signs only in front, long fractions, English lists", () => {
+    expect(reason(parseNumberValue({ error: "#DIV/0!" }))).toBe("单元格是错误值 #DIV/0!");
+    expect(parseNumberValue("12¥").ok).toBe(false);
+    expect(value(parseNumberValue(".55"))).toBe(0.55);
+    expect(value(parsePeriod(null))).toBeNull();
+    const p = parseEnum("其它", requestTypes);
+    expect(p.ok ? "" : p.reasonEn).toContain("投诉 complaint");
+  });
+
   test("enum: a blank after normalising is blank; full-width and spaced Chinese match", () => {
     expect(value(parseEnum(" \u3000 ", requestTypes))).toBeNull();
     expect(value(parseEnum(null, requestTypes))).toBeNull();
