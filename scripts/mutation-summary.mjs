@@ -29,16 +29,20 @@ for (const p of paths) {
 // replays (scripts/mutation-replay.mjs, saved as reports/replay-<group>.json) mark the undetected
 // mutants they killed since
 const replayed = new Map();
+const at = (file, line, column, mutator) => `${file}:${line}:${column}:${mutator}`;
 if (existsSync("reports"))
   for (const r of readdirSync("reports").filter((f) => /^replay-.*\.json$/.test(f)))
-    for (const m of JSON.parse(readFileSync(join("reports", r), "utf8")))
-      if (m.status === "Killed")
-        replayed.set(`${m.file}:${m.line}:${m.column}:${m.mutatorName}:${m.replacement}`, true);
+    for (const m of JSON.parse(readFileSync(join("reports", r), "utf8"))) {
+      const where = at(m.file, m.line, m.column, m.mutatorName);
+      if (m.status === "Killed") replayed.set(`${where}:${m.replacement}`, "Killed");
+      // the code it mutated is no longer there: neither detected nor undetected any more
+      if (m.status === "Gone") replayed.set(where, "Removed");
+    }
 for (const [name, f] of files)
   for (const m of f.mutants) {
-    const k = `${name}:${m.location.start.line}:${m.location.start.column}:${m.mutatorName}:${m.replacement}`;
-    if ((m.status === "Survived" || m.status === "NoCoverage") && replayed.has(k))
-      m.status = "Killed";
+    if (m.status !== "Survived" && m.status !== "NoCoverage") continue;
+    const where = at(name, m.location.start.line, m.location.start.column, m.mutatorName);
+    m.status = replayed.get(`${where}:${m.replacement}`) ?? replayed.get(where) ?? m.status;
   }
 const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
