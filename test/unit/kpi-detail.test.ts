@@ -27,9 +27,12 @@ const shown = (k: Kpi) => ({
   evidence: k.evidence.map((e) => `${e.sheet}!${e.cell} ${e.label}`),
 });
 const ev = (row: number, id: string) => `工单!A${row} ${id}`;
+/** the 工单 columns R1 reads, and those R2 reads */
+const R1_HEAD = ["工单编号", "派单时间", "签收时间", "转派时间"];
+const R2_HEAD = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
 
 describe("R1 per day", () => {
-  const head = ["工单编号", "派单时间", "签收时间", "转派时间"];
+  const head = R1_HEAD;
   const rows: RawCell[][] = [
     ["T1", "2023-03-05 10:00", "2023-03-06 09:00", null], // signed the next morning: late
     ["T2", "2023-03-05 11:00", "2023-03-05 11:10", "2023-03-05 12:00"],
@@ -109,7 +112,7 @@ describe("R1 per day", () => {
 });
 
 describe("the monthly ticket rules (R2–R4)", () => {
-  const head = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
+  const head = R2_HEAD;
   const t = (id: string, day: string, correct: RawCell, forwarded: RawCell = `${day} 09:20`) => [
     id,
     `${day} 09:00`,
@@ -555,7 +558,7 @@ describe("R5, R8, R9 and R10: the notes and the cells behind them", () => {
 });
 
 describe("the edges of R1–R4 and the helpers they share (from their first mutation run)", () => {
-  const head = ["工单编号", "派单时间", "签收时间", "转派时间"];
+  const head = R1_HEAD;
   const r1 = (rows: RawCell[][], opts: AuditOptions = {}, params: [string, RawCell][] = []) =>
     kpisOf([sheet("工单", head, rows), paramsSheet(params)], "R1", opts);
 
@@ -609,7 +612,7 @@ describe("the edges of R1–R4 and the helpers they share (from their first muta
       "区卫健委",
       "否",
     ]);
-    const head2 = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
+    const head2 = R2_HEAD;
     const month = at(
       kpisOf([sheet("工单", head2, wrong)], "R2", { asOf: "2023-03-31" }),
       "2023-03"
@@ -632,7 +635,7 @@ describe("the edges of R1–R4 and the helpers they share (from their first muta
   });
 
   test("the monthly rules put a ticket in a service month or in none; a passing month names nobody", () => {
-    const head2 = ["工单编号", "派单时间", "签收时间", "转派时间", "承办部门", "派单准确"];
+    const head2 = R2_HEAD;
     const t = (id: string, day: string, correct: RawCell) => [
       id,
       `${day} 09:00`,
