@@ -2,17 +2,7 @@
 //                   [--as-of YYYY-MM-DD] [--params FILE.json] [--lang zh|en]
 // Exit codes: 0 the audit ran (findings are not failures); 1 the workbook cannot be audited;
 // 2 usage errors or an unreadable file. No stack trace ever reaches the user.
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
-} from "fs";
+import { readFileSync } from "fs";
 import path from "path";
 import { AuditFailure, AuditResult, ENGINE_VERSION, audit, ruleTotals } from "../engine/audit";
 import { faultLine, faultReport, scrubMessage } from "../fault";
@@ -26,6 +16,16 @@ import { readingLines } from "../engine/layout/readings";
 import { VerifyResult, verifyInputs } from "../engine/verify";
 import { beijingText, parseIsoDay } from "../engine/time";
 import { FileUnreadable } from "../file/errors";
+import {
+  FileProblem,
+  FileRole,
+  checkDistinct,
+  checkWritable,
+  readInputFile,
+  writeAtomically,
+} from "./files";
+
+export { explainWriteError } from "./files";
 import { XlsxWorkbook } from "../file/workbook-file";
 
 export interface Io {
@@ -136,31 +136,6 @@ export function defaultOutPath(input: string, kind: XlsxWorkbook["kind"] = "xlsx
   return path.join(path.dirname(input), `${name}${ext || `.${kind}`}`);
 }
 
-/** Why a file cannot be written, in the user's words. */
-export function explainWriteError(code: string | undefined, file: string): string {
-  if (code === "EBUSY" || code === "EPERM" || code === "EACCES")
-    return `无法写入 ${file}：文件可能正在 Excel 中打开，请关闭后重试（或没有写入权限）/ cannot write ${file}: it may be open in Excel — close it and try again (or you lack permission)`;
-  if (code === "ENOENT" || code === "ENOTDIR")
-    return `无法写入 ${file}：文件夹不存在 / cannot write ${file}: the folder does not exist`;
-  if (code === "ENOSPC")
-    return `无法写入 ${file}：磁盘已满 / cannot write ${file}: the disk is full`;
-  return `无法写入 ${file} / cannot write ${file}`;
-}
-
-/** Checks before any work that an output path can be written: its folder exists, the file is not locked. */
-function checkWritable(file: string): void {
-  const dir = path.dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new UsageError(explainWriteError("ENOENT", file));
-  if (existsSync(file)) {
-    try {
-      closeSync(openSync(file, "r+"));
-    } catch (e) {
-      throw new UsageError(explainWriteError((e as NodeJS.ErrnoException).code, file));
-    }
-  }
-}
-
 /** Excel refuses a macro workbook named .xlsx and the other way round: the copy keeps its type. */
 function checkOutExtension(out: string, kind: XlsxWorkbook["kind"]): void {
   const ext = path.extname(out).toLowerCase().slice(1);
@@ -168,23 +143,6 @@ function checkOutExtension(out: string, kind: XlsxWorkbook["kind"]): void {
   throw new UsageError(
     `输出文件应为 .${kind}（与输入工作簿类型相同${kind === "xlsm" || kind === "xltm" ? "，宏得以保留" : ""}）/ the output must be a .${kind} file, like the input: ${out}`
   );
-}
-
-/** Writes the pieces to a temporary file, then renames it into place (never a half-written file). */
-function writeAtomically(out: string, pieces: Uint8Array[]): void {
-  const tmp = `${out}.tmp-${process.pid}`;
-  try {
-    const fd = openSync(tmp, "w");
-    try {
-      for (const p of pieces) writeSync(fd, p);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, out);
-  } catch (e) {
-    if (existsSync(tmp)) unlinkSync(tmp);
-    throw new UsageError(explainWriteError((e as NodeJS.ErrnoException).code, out));
-  }
 }
 
 function readParamsFile(file: string): Record<string, unknown> {
@@ -350,28 +308,36 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const at = (p: string) => path.resolve(base, p);
   const input = at(args.input);
   const json = args.json !== undefined ? at(args.json) : undefined;
+  const paramsFile = args.params !== undefined ? at(args.params) : undefined;
   try {
-    const params = args.params ? readParamsFile(at(args.params)) : undefined;
     if (!args.verify) {
       if (args.out !== undefined) checkWritable(at(args.out));
       if (json) checkWritable(json);
     }
-    if (!existsSync(input)) throw new UsageError(`找不到文件 / file not found: ${args.input}`);
+    const bytes = readInputFile(input, args.input);
     let wb: XlsxWorkbook;
     try {
-      wb = XlsxWorkbook.open(readFileSync(input), nodeCodec);
+      wb = XlsxWorkbook.open(bytes, nodeCodec);
     } catch (e) {
       if (e instanceof FileUnreadable)
         throw new UsageError(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);
       throw e;
     }
     const out = args.out !== undefined ? at(args.out) : defaultOutPath(input, wb.kind);
-    if (!args.verify && args.out === undefined) checkWritable(out);
-    if (out === input && !args.verify)
-      throw new UsageError(
-        `输出文件不能与输入相同（输入工作簿不会被修改）/ the output must not be the input (the input is never modified): ${args.input}`
-      );
-    if (!args.verify) checkOutExtension(out, wb.kind);
+    if (!args.verify) {
+      if (args.out === undefined) checkWritable(out);
+      // no file the run reads or writes is written over by another (compared as files, not names)
+      const roles: FileRole[] = [
+        { flag: "输入 input", given: args.input, resolved: input, write: false },
+        { flag: "--out", given: args.out ?? out, resolved: out, write: true },
+      ];
+      if (json) roles.push({ flag: "--json", given: args.json!, resolved: json, write: true });
+      if (paramsFile)
+        roles.push({ flag: "--params", given: args.params!, resolved: paramsFile, write: false });
+      checkDistinct(roles);
+      checkOutExtension(out, wb.kind);
+    }
+    const params = paramsFile ? readParamsFile(paramsFile) : undefined;
     const tables = readTables(wb, args.input);
     if (args.verify) return printVerify(verifyInputs(tables), io);
     const result = audit(tables, {
@@ -382,12 +348,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
     wb.writeResultSheetsSync(layoutResults(result, { lang: args.lang }));
     writeAtomically(out, wb.toZipPieces());
-    if (json)
-      try {
-        writeFileSync(json, JSON.stringify(toSummaryJson(result), null, 1));
-      } catch (e) {
-        throw new UsageError(explainWriteError((e as NodeJS.ErrnoException).code, json));
-      }
+    if (json) writeAtomically(json, [JSON.stringify(toSummaryJson(result), null, 1)]);
     printSummary(result, io);
     io.out(
       `已写入 written: ${path.relative(base, out) || out}${json ? `；摘要 summary: ${path.relative(base, json) || json}` : ""}`
@@ -398,7 +359,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`无法核查 cannot audit: ${e.messageZh}\n${e.messageEn}`);
       return 1;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof FileProblem) {
       io.err(e.message);
       return 2;
     }
