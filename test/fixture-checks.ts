@@ -42,6 +42,10 @@ export const FIXTURES = path.join(__dirname, "fixtures");
 export const FIXTURE_CASES: [name: string, asOf: string | undefined][] = [
   ["small-2months", "2023-02-28"],
   ["year-plain", undefined],
+  // year-plain's data as the city platform exports it: one wide sheet, and thirteen monthly
+  // sheets with a 列映射 (WORKBOOK.md revision 3)
+  ["export-wide", undefined],
+  ["export-monthly", undefined],
   ["year-messy", undefined],
   ["year-edge", undefined],
 ];
@@ -140,7 +144,7 @@ export function summaryTests(
     );
   });
 
-  if (name === "small-2months" || name === "year-plain")
+  if (["small-2months", "year-plain", "export-wide", "export-monthly"].includes(name))
     test("a plain fixture has exactly its planted bad cells as errors (nothing spurious)", () => {
       const norm = (i: { sheet: string; row: number | null; column: string | null }) =>
         JSON.stringify([i.sheet, i.row, i.column]);

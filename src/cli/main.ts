@@ -12,6 +12,9 @@ import { formatYuan } from "../engine/money";
 import { PARAM_KEYS, ParamKey, coerceParam } from "../engine/params";
 import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
 import { toSummaryJson } from "../engine/summary";
+import { MappingPlan, planRows, suggestMapping } from "../engine/suggest";
+import { mappingSheetSpec } from "../engine/layout/own";
+import { isResultSheetName } from "../engine/read";
 import { readingLines } from "../engine/layout/readings";
 import { VerifyResult, verifyInputs } from "../engine/verify";
 import { beijingText, parseIsoDay } from "../engine/time";
@@ -44,6 +47,10 @@ const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出
   --verify  只核对：输入表自上次核查（“运行记录”中的指纹）后是否改动，不写文件 / only check whether the
             inputs changed since the results were written (退出码 0 未改动 unchanged · 1 已改动或未核查过 changed or never audited)
   --no-readings  不计算口径对比（快速核查）/ skip the readings (RULES.md §5) for a quick run
+  --suggest-mapping  只列出各输入表与列的识别结果和“列映射”建议，不核查（配合 --json 写出 JSON）/ only print
+            what each input and column is matched to and what a 列映射 would add; no audit
+  --write-mapping    写出带预填“列映射”表的副本（默认 <输入>-列映射.xlsx），在 Excel 中核对后再核查 / write a copy
+            with a pre-filled 列映射 sheet marked 待核对, to check in Excel before the audit
   --debug   出错时另外打印供开发人员排查的报告（不含工作簿数据）/ on an error, also print a report for the developers (no workbook data)
 退出码 exit codes: 0 已核查 audited · 1 无法核查 cannot audit · 2 用法或文件错误 usage or unreadable file`;
 
@@ -57,12 +64,21 @@ interface Args {
   verify: boolean;
   debug: boolean;
   readings: boolean;
+  suggestMapping: boolean;
+  writeMapping: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args | "help" {
-  const args: Partial<Args> = { lang: "zh", verify: false, debug: false, readings: true };
+  const args: Partial<Args> = {
+    lang: "zh",
+    verify: false,
+    debug: false,
+    readings: true,
+    suggestMapping: false,
+    writeMapping: false,
+  };
   const take = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--"))
@@ -88,6 +104,12 @@ export function parseArgs(argv: string[]): Args | "help" {
         break;
       case "--no-readings":
         args.readings = false;
+        break;
+      case "--suggest-mapping":
+        args.suggestMapping = true;
+        break;
+      case "--write-mapping":
+        args.writeMapping = true;
         break;
       case "--out":
         args.out = value();
@@ -115,6 +137,10 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!args.input) throw new UsageError("缺少输入工作簿 / no input workbook given");
+  if ([args.verify, args.suggestMapping, args.writeMapping].filter(Boolean).length > 1)
+    throw new UsageError(
+      "--verify、--suggest-mapping、--write-mapping 只能选一个 / choose one of --verify, --suggest-mapping, --write-mapping"
+    );
   if (args.asOf !== undefined && parseIsoDay(args.asOf) === null)
     throw new UsageError(
       `--as-of 应为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${args.asOf}`
@@ -289,6 +315,74 @@ function readTables(wb: XlsxWorkbook, name: string) {
   }
 }
 
+/** Every sheet but the results (the suggestions look at sheets no input is named after). */
+function readAllTables(wb: XlsxWorkbook, name: string) {
+  try {
+    return wb.readTablesSync(wb.sheetNames().filter((n) => !isResultSheetName(n)));
+  } catch (e) {
+    if (e instanceof FileUnreadable)
+      throw new UsageError(`无法读取工作簿 ${name}：${e.messageZh}\n${e.messageEn}`);
+    throw e;
+  }
+}
+
+/** `<input>-列映射.xlsx`: the copy --write-mapping writes. */
+export function mappingOutPath(input: string, kind: XlsxWorkbook["kind"] = "xlsx"): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-列映射${ext || `.${kind}`}`);
+}
+
+const HOW_ZH = { header: "表头", alias: "英文", export: "平台导出", map: "映射" } as const;
+const SHEETS_HOW_ZH = {
+  name: "按表名",
+  map: "按列映射",
+  suggested: "按表头识别，待核对",
+  missing: "未找到",
+} as const;
+
+/** The matches and suggestions, in Chinese, one input at a time. */
+export function printPlan(plan: MappingPlan, io: Io): void {
+  io.out("列映射：各输入表与列的识别结果（未核查，未写入）");
+  for (const i of plan.inputs) {
+    if (i.sheetsHow === "missing") {
+      io.out(`${i.zh}：未找到`);
+      continue;
+    }
+    const list =
+      i.sheets.length > 3
+        ? `${i.sheets.slice(0, 3).join("；")}… 共 ${i.sheets.length} 张`
+        : i.sheets.join("；");
+    io.out(`${i.zh}：${list}（${SHEETS_HOW_ZH[i.sheetsHow]}）`);
+    for (const f of i.fields) {
+      const parts: string[] = [];
+      if (f.header) {
+        if (f.how !== "header")
+          parts.push(`← ${f.header}（${HOW_ZH[f.how!]}${f.values ? `，值映射 ${f.values}` : ""}）`);
+      } else if (f.suggestion)
+        parts.push(
+          `未找到；建议“${f.suggestion.header}”（${f.suggestion.reason}）${f.suggestion.values ? `，值映射 ${f.suggestion.values}` : ""}`
+        );
+      else if (f.required) parts.push("未找到（必填）");
+      if (f.valuesSuggestion) parts.push(`建议值映射 ${f.valuesSuggestion}`);
+      if (f.unreadable.length)
+        parts.push(
+          `无法识别的值：${f.unreadable
+            .slice(0, 5)
+            .map((u) => `${u.value} ×${u.count}${u.target ? ` → ${u.target}` : ""}`)
+            .join("，")}`
+        );
+      if (parts.length) io.out(`  ${padVisual(f.zh, 12)} ${parts.join("；")}`);
+    }
+  }
+  io.out(
+    plan.needed
+      ? "结论：需要核对列映射（--write-mapping 写出预填的“列映射”表）/ a 列映射 needs checking"
+      : plan.inputs.some((i) => i.sheetsHow === "map" || i.fields.some((f) => f.how === "map"))
+        ? "结论：各列均已识别（按工作簿中的列映射）/ every column found (with the workbook's 列映射)"
+        : "结论：各列均已识别，无需列映射 / every column found; no 列映射 needed"
+  );
+}
+
 useNodeHash();
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -323,7 +417,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);
       throw e;
     }
-    const out = args.out !== undefined ? at(args.out) : defaultOutPath(input, wb.kind);
+    const out =
+      args.out !== undefined
+        ? at(args.out)
+        : args.writeMapping
+          ? mappingOutPath(input, wb.kind)
+          : defaultOutPath(input, wb.kind);
+    if (args.suggestMapping) {
+      const plan = suggestMapping(readAllTables(wb, args.input));
+      printPlan(plan, io);
+      if (json) {
+        checkDistinct([
+          { flag: "输入 input", given: args.input, resolved: input, write: false },
+          { flag: "--json", given: args.json!, resolved: json, write: true },
+        ]);
+        writeAtomically(json, [JSON.stringify(plan, null, 1)]);
+      }
+      return 0;
+    }
     if (!args.verify) {
       if (args.out === undefined) checkWritable(out);
       // no file the run reads or writes is written over by another (compared as files, not names)
@@ -336,6 +447,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
         roles.push({ flag: "--params", given: args.params!, resolved: paramsFile, write: false });
       checkDistinct(roles);
       checkOutExtension(out, wb.kind);
+    }
+    if (args.writeMapping) {
+      const plan = suggestMapping(readAllTables(wb, args.input));
+      const rows = planRows(plan);
+      await wb.writeOwnSheet(mappingSheetSpec(rows));
+      writeAtomically(out, wb.toZipPieces());
+      printPlan(plan, io);
+      io.out(
+        `已写入 written: ${path.relative(base, out) || out}（“列映射”表 ${rows.length} 行；标“待核对”的是建议，请在 Excel 中核对后删去“待核对”，再核查该文件）`
+      );
+      return 0;
     }
     const params = paramsFile ? readParamsFile(paramsFile) : undefined;
     const tables = readTables(wb, args.input);

@@ -54,7 +54,7 @@ export function applyAsOf(key: SheetKey, sheet: ReadSheet, ctx: Context): Rec<ne
         copy[e] = null;
       }
     }
-    out.push((copy ? { row: rec.row, v: copy, bad: rec.bad } : rec) as Rec<never>);
+    out.push((copy ? { ...rec, v: copy } : rec) as Rec<never>);
   }
   return out;
 }

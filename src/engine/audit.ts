@@ -19,13 +19,14 @@ import {
   validateParams,
   Resolved,
 } from "./params";
-import { ReadSheet, readWorkbook } from "./read";
+import { MatchHow, ReadSheet, readWorkbook } from "./read";
 import { COMPLIANCE_RULES, DEDUCTION_RULES } from "./rules";
 import { PAYMENT_CHECKS, Settlement, Totals, settle } from "./settle";
 import { READINGS, alternativeOf } from "./readings";
 import { SHEETS, SheetKey, SHEET_BY_KEY } from "./sheets";
 import { RawTable } from "./table";
 import { dayEnd, parseIsoDay } from "./time";
+import { suggestSheets } from "./suggest";
 import { applyAsOf } from "./asof";
 import { checkRows } from "./checks";
 
@@ -58,6 +59,21 @@ export interface SheetSummary {
   sha256: string | null;
   /** rules that cannot be evaluated without it */
   costs: string[];
+  /** every workbook sheet the input was read from (several for a monthly export), with its fingerprint */
+  sources: { name: string; rows: number; sha256: string }[];
+}
+
+/** How one field of an input was read (WORKBOOK.md: the summary's `mapping`, the run log). */
+export interface FieldSource {
+  /** the input's Chinese name (工单) */
+  sheet: string;
+  /** the field's Chinese header (派单准确) */
+  field: string;
+  /** the source header(s) as written, `|` between several */
+  source: string;
+  /** the 值映射 as written, or "" */
+  values: string;
+  how: MatchHow;
 }
 
 export interface AuditResult {
@@ -77,6 +93,11 @@ export interface AuditResult {
   paramsSheetName: string | null;
   /** SHA-256 of the 规则参数 sheet's values, when present */
   paramsSha256: string | null;
+  /** the 列映射 sheet's name and fingerprint, when present */
+  mappingSheetName: string | null;
+  mappingSha256: string | null;
+  /** how every field found was read: its source header, value map and how it was matched */
+  mapping: FieldSource[];
   /** RULES.md §5: the totals under each other reading; null when the run was asked not to */
   readings: Reading[] | null;
 }
@@ -90,7 +111,7 @@ export interface Reading {
 
 export class AuditFailure extends Error {
   constructor(
-    readonly code: "no-tickets" | "invalid-params",
+    readonly code: "no-tickets" | "invalid-params" | "invalid-mapping",
     readonly messageZh: string,
     readonly messageEn: string,
     readonly paramErrors: ParamError[] = []
@@ -436,21 +457,69 @@ function masked(i: Issue): Issue {
   return message === i.message && messageEn === i.messageEn ? i : { ...i, message, messageEn };
 }
 
+/** How every field found was read, input by input, in the order of WORKBOOK.md's columns. */
+function fieldSources(sheets: Partial<Record<SheetKey, ReadSheet>>): FieldSource[] {
+  const out: FieldSource[] = [];
+  for (const def of SHEETS) {
+    const r = sheets[def.key];
+    if (!r) continue;
+    for (const c of def.columns) {
+      const pos = r.columns.get(c.key);
+      if (!pos) continue;
+      out.push({
+        sheet: def.zh,
+        field: c.zh,
+        source: [pos.header, ...(pos.alts ?? []).map((a) => a.header)].join("|"),
+        values: pos.values?.text ?? "",
+        how: pos.how,
+      });
+    }
+  }
+  return out;
+}
+
 export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResult {
   const progress = options.onProgress ?? (() => undefined);
   progress("reading");
   const read = readWorkbook(tables);
   const issues = read.issues;
+  if (read.mappingErrors.length) {
+    const errors = read.mappingErrors;
+    const SHOWN = 5;
+    const more = errors.length - SHOWN;
+    throw new AuditFailure(
+      "invalid-mapping",
+      `列映射有误，未进行计算：${errors
+        .slice(0, SHOWN)
+        .map((e) => `${e.message}（${e.sheet}!${e.cell}）`)
+        .join("；")}${more > 0 ? `；另有 ${more} 项` : ""}`,
+      `the 列映射 sheet has errors, nothing computed: ${errors
+        .slice(0, SHOWN)
+        .map((e) => `${e.messageEn} (${e.sheet}!${e.cell})`)
+        .join("; ")}${more > 0 ? `; ${more} more` : ""}`,
+      errors
+    );
+  }
   if (!read.sheets.tickets) {
     const present = tables.find((t) => SHEET_BY_KEY.tickets && /工单|ticket/i.test(t.name));
+    // sheets whose headers are a ticket export's (a monthly export): say so, and how to map them
+    const looksLike = present
+      ? []
+      : (suggestSheets(tables, new Set(Object.keys(read.sheets) as SheetKey[])).get("tickets") ??
+        []);
+    const named = `${looksLike.slice(0, 3).join("、")}${looksLike.length > 3 ? ` 等 ${looksLike.length} 张` : " "}`;
     throw new AuditFailure(
       "no-tickets",
       present
         ? `工作表“${present.name}”中找不到工单表头，无法核查`
-        : `未找到“工单”工作表（或 Tickets），无法核查。现有工作表：${tables.map((t) => t.name).join("、") || "无"}`,
+        : looksLike.length
+          ? `未找到“工单”工作表，无法核查。工作表 ${named}的表头像工单导出：请在“列映射”表中列出它们（任务窗格的“列映射”步骤会引导；命令行 --write-mapping 可写出预填的“列映射”表）`
+          : `未找到“工单”工作表（或 Tickets），无法核查。现有工作表：${tables.map((t) => t.name).join("、") || "无"}`,
       present
         ? `no ticket header found in sheet "${present.name}"; cannot audit`
-        : `no 工单 (Tickets) sheet; cannot audit. Sheets present: ${tables.map((t) => t.name).join(", ") || "none"}`
+        : looksLike.length
+          ? `no 工单 sheet; cannot audit. Sheets ${looksLike.slice(0, 3).join(", ")}${looksLike.length > 3 ? ` and ${looksLike.length - 3} more` : ""} have a ticket export's headers: list them in a 列映射 sheet (the pane's 列映射 step guides you; --write-mapping writes one pre-filled)`
+          : `no 工单 (Tickets) sheet; cannot audit. Sheets present: ${tables.map((t) => t.name).join(", ") || "none"}`
     );
   }
   // a 工单 sheet with headers and no ticket (a freshly inserted template) has nothing to audit
@@ -534,10 +603,13 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
       ? null
       : readingsOf(ctx, { kpis, findings: [...findings], claims, settlement });
   findings.push(...settlement.findings);
-  const tableByName = new Map(tables.map((t) => [t.name, t]));
   const sheets: SheetSummary[] = SHEETS.map((s) => {
     const r = read.sheets[s.key];
-    const t = r ? tableByName.get(r.name) : undefined;
+    const sources = (r?.parts ?? []).map((p) => ({
+      name: p.name,
+      rows: p.rows,
+      sha256: hashTable(p.table),
+    }));
     return {
       key: s.key,
       zh: s.zh,
@@ -545,8 +617,9 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
       name: r?.name ?? null,
       rows: r?.rowCount ?? 0,
       records: r?.records.length ?? 0,
-      sha256: t ? hashTable(t) : null,
+      sha256: sources[0]?.sha256 ?? null,
       costs: rulesNeeding(s.key),
+      sources,
     };
   });
   progress("done");
@@ -565,10 +638,13 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
     settlement,
     issues: sortIssues(
       params["privacy.maskPhones"] ? issues.items.map(masked) : issues.items,
-      SHEETS.map((s) => read.sheets[s.key]?.name ?? s.zh)
+      SHEETS.flatMap((s) => read.sheets[s.key]?.parts.map((p) => p.name) ?? [s.zh])
     ),
     paramsSheetName: read.paramsTable?.name ?? null,
     paramsSha256: read.paramsTable ? hashTable(read.paramsTable) : null,
+    mappingSheetName: read.mappingTable?.name ?? null,
+    mappingSha256: read.mappingTable ? hashTable(read.mappingTable) : null,
+    mapping: fieldSources(read.sheets),
     readings,
   };
 }

@@ -25,7 +25,7 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
     code: string,
     zh: string,
     en: string
-  ) => ctx.issues.add(rowIssue(sheet, rec.row, key, level, code, zh, en));
+  ) => ctx.issues.add(rowIssue(rec, key, level, code, zh, en));
   const label = (k: string) => sheet.columns.get(k)?.header ?? k;
   const orderPairs: [keyof Ticket, keyof Ticket][] = [
     ["signed_at", "received_at"],
@@ -108,8 +108,7 @@ function checkRoster(
     if (ids && v.staff_id !== null && !ids.has(v.staff_id))
       ctx.issues.add(
         rowIssue(
-          sheet,
-          rec.row,
+          rec,
           "staff_id",
           "error",
           "unknown-staff",
@@ -121,8 +120,7 @@ function checkRoster(
       if (v.end_at <= v.start_at)
         ctx.issues.add(
           rowIssue(
-            sheet,
-            rec.row,
+            rec,
             "end_at",
             "error",
             "order",
@@ -133,8 +131,7 @@ function checkRoster(
       else if (v.end_at - v.start_at > SECONDS_PER_DAY)
         ctx.issues.add(
           rowIssue(
-            sheet,
-            rec.row,
+            rec,
             "end_at",
             "error",
             "shift-too-long",

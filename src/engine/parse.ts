@@ -93,8 +93,22 @@ export function parseDate(v: RawCell): Parsed<DayNum> {
   return r.value === null ? blank() : ok(dayOf(r.value));
 }
 
-const TRUE_WORDS = new Set(["是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "有"]);
-const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", "×", "✗", "✘", "x", "无"]);
+// 已解决/解决/未解决 as city-platform exports write 是否解决 (WORKBOOK.md revision 3)
+const TRUE_WORDS = new Set([
+  "是",
+  "y",
+  "yes",
+  "true",
+  "1",
+  "√",
+  "✓",
+  "✔",
+  "对",
+  "有",
+  "已解决",
+  "解决",
+]);
+const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", "×", "✗", "✘", "x", "无", "未解决"]);
 
 export function parseBool(v: RawCell): Parsed<boolean> {
   if (v === null) return blank();
@@ -172,7 +186,7 @@ function enumLookup(values: EnumValue[]): Map<string, string> {
   return m;
 }
 
-export function parseEnum(v: RawCell, values: EnumValue[]): Parsed<string> {
+export function parseEnum(v: RawCell, values: EnumValue[], blankWords?: string[]): Parsed<string> {
   if (v === null) return blank();
   if (isCellError(v)) return errorValue(v);
   const raw = String(v);
@@ -181,6 +195,7 @@ export function parseEnum(v: RawCell, values: EnumValue[]): Parsed<string> {
   if (hit !== undefined) return ok(hit);
   const t = normalizeName(raw);
   if (t === "") return blank();
+  if (blankWords?.some((w) => normalizeName(w) === t)) return blank();
   const found = lookup.get(t);
   if (found !== undefined) return ok(found);
   const allowed = values.map((e) => e.zh).join("、");
@@ -255,7 +270,7 @@ export function parseCell(v: RawCell, type: ColumnType): Parsed<unknown> {
     case "money":
       return parseMoney(v);
     case "enum":
-      return parseEnum(v, type.values);
+      return parseEnum(v, type.values, type.blankWords);
     case "period":
       return parsePeriod(v);
   }

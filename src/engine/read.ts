@@ -1,5 +1,16 @@
 // Sheet and header detection, cell parsing into typed records, per-sheet validation issues.
 import { Issue, IssueList } from "./issues";
+import {
+  ColumnMapping,
+  HEADER_SCAN_ROWS,
+  InputMapping,
+  ValueMap,
+  applyValueMap,
+  isMappingSheetName,
+  mappedSourceSheets,
+  parseMapping,
+} from "./mapping";
+import type { ParamError } from "./params";
 import { parseCell, serialFrom1904 } from "./parse";
 import {
   ColumnDef,
@@ -10,16 +21,22 @@ import {
   SheetKey,
   normalizeName,
 } from "./sheets";
-import { RawTable, cellAddress, isBlank } from "./table";
+import { RawTable, cellAddress, isBlank, isCellError } from "./table";
 import { quote } from "./privacy";
+import { suggestHeader } from "./suggest";
 
 export interface Rec<T = Record<string, unknown>> {
-  /** 1-based Excel row */
+  /** 1-based Excel row, in the sheet `src` names */
   row: number;
   v: T;
   /** columns whose value is unusable (unreadable, or a required cell left blank) */
   bad: ReadonlySet<string>;
+  /** the workbook sheet the row came from (one of its input's parts) */
+  src: SheetPart;
 }
+
+/** How a column was found: its Chinese header, its English alias, a known export header, 列映射. */
+export type MatchHow = "header" | "alias" | "export" | "map";
 
 export interface ColumnPos {
   def: ColumnDef;
@@ -27,6 +44,21 @@ export interface ColumnPos {
   col: number;
   /** the header as written in the sheet */
   header: string;
+  how: MatchHow;
+  /** further source columns (`A|B` in 列映射): the first non-blank of col and these is the value */
+  alts?: { col: number; header: string }[];
+  /** the 值映射 applied before the value is read */
+  values?: ValueMap | null;
+}
+
+/** One workbook sheet of an input (a monthly export is several), with its own header row. */
+export interface SheetPart {
+  name: string;
+  headerRow: number;
+  columns: Map<string, ColumnPos>;
+  table: RawTable;
+  /** data rows read from this sheet (incl. rows left out for errors) */
+  rows: number;
 }
 
 /** The `bad` of a record with no unusable cell (shared: records are never changed after reading). */
@@ -34,21 +66,32 @@ const NO_BAD: ReadonlySet<string> = new Set<string>();
 
 export interface ReadSheet<T = Record<string, unknown>> {
   def: SheetDef;
-  /** the sheet name as written in the workbook */
+  /** the (first) sheet name as written in the workbook */
   name: string;
+  /** the first sheet's header row */
   headerRow: number;
+  /** every workbook sheet the input was read from, in order (one, unless 列映射 lists several) */
+  parts: SheetPart[];
+  /** the columns found (in the first sheet that has each) */
   columns: Map<string, ColumnPos>;
   /** required or rule-needed columns that are absent */
   missing: string[];
   records: Rec<T>[];
   /** data rows read (incl. rows left out for errors) */
   rowCount: number;
+  /** per bool or enum column, the values no reading and no 值映射 could read, with their counts */
+  unreadable: Map<string, Map<string, number>>;
 }
 
 export interface ReadResult {
   sheets: Partial<Record<SheetKey, ReadSheet>>;
   /** the raw table of 规则参数, when present */
   paramsTable: RawTable | null;
+  /** the raw table of 列映射, when present, and the mapping it gives */
+  mappingTable: RawTable | null;
+  mapping: ColumnMapping | null;
+  /** errors of 列映射: the run stops before computing */
+  mappingErrors: ParamError[];
   issues: IssueList;
 }
 
@@ -71,34 +114,104 @@ export function matchSheet(name: string): SheetDef | null {
   return SHEETS.find((s) => normalizeName(s.zh) === n || normalizeName(s.en) === n) ?? null;
 }
 
-function headerIndex(def: SheetDef): Map<string, ColumnDef> {
-  const m = new Map<string, ColumnDef>();
-  for (const c of def.columns) {
-    m.set(normalizeName(c.zh), c);
-    m.set(normalizeName(c.en), c);
-  }
-  return m;
+/** The sheets the engine's own names mark (inputs, 规则参数, 列映射), before 列映射's sources are known. */
+export function isEngineSheetName(name: string): boolean {
+  return (
+    !isResultSheetName(name) &&
+    (matchSheet(name) !== null || isParamsSheetName(name) || isMappingSheetName(name))
+  );
 }
 
-const HEADER_SCAN_ROWS = 10;
+/**
+ * The workbook sheets a run reads: the input sheets, 规则参数 and 列映射 by their names, and the
+ * sheets 列映射 lists as sources (given its table; names compared as sheet names are), in
+ * workbook order — or, in a workbook with neither a 工单 sheet nor a 列映射, every sheet. Never a
+ * result sheet.
+ */
+export function sheetsToRead(workbookSheets: string[], mappingTable: RawTable | null): string[] {
+  const sources = new Set(mappedSourceSheets(mappingTable).map(normalizeName));
+  // no 工单 sheet and no 列映射 (an export as the platform gives it): every sheet, so that the run
+  // can say which ones look like tickets
+  if (!mappingTable && !workbookSheets.some((n) => matchSheet(n)?.key === "tickets"))
+    return workbookSheets.filter((n) => !isResultSheetName(n));
+  return workbookSheets.filter(
+    (n) => isEngineSheetName(n) || (!isResultSheetName(n) && sources.has(normalizeName(n)))
+  );
+}
+
+interface HeaderHit {
+  col: ColumnDef;
+  how: MatchHow;
+}
+
+const headerIndexes = new WeakMap<SheetDef, Map<string, HeaderHit[]>>();
+
+/** Normalised header → the fields it can be: own header, English alias, known export header. */
+function headerIndex(def: SheetDef): Map<string, HeaderHit[]> {
+  let m = headerIndexes.get(def);
+  if (m) return m;
+  m = new Map();
+  const add = (h: string, hit: HeaderHit) => {
+    const k = normalizeName(h);
+    const list = m!.get(k) ?? [];
+    if (!list.some((x) => x.col === hit.col)) list.push(hit);
+    m!.set(k, list);
+  };
+  for (const c of def.columns) {
+    add(c.zh, { col: c, how: "header" });
+    add(c.en, { col: c, how: "alias" });
+  }
+  for (const c of def.columns)
+    for (const h of c.exportHeaders ?? []) add(h, { col: c, how: "export" });
+  headerIndexes.set(def, m);
+  return m;
+}
 
 /** Finds which raw tables are which input sheets (the first match of a sheet wins). */
 export function detectSheets(
   tables: RawTable[],
-  issues: IssueList
-): { found: Map<SheetKey, RawTable>; params: RawTable | null } {
-  const found = new Map<SheetKey, RawTable>();
+  issues: IssueList,
+  mapping: ColumnMapping | null = null
+): {
+  found: Map<SheetKey, RawTable[]>;
+  params: RawTable | null;
+  mappingTable: RawTable | null;
+} {
+  const found = new Map<SheetKey, RawTable[]>();
   let params: RawTable | null = null;
+  let mappingTable: RawTable | null = null;
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const listed = new Set<string>();
+  for (const [key, input] of mapping?.inputs ?? []) {
+    if (!input.sheets) continue;
+    found.set(key, input.sheets.map((n) => byName.get(n)!).filter(Boolean));
+    for (const n of input.sheets) listed.add(n);
+  }
   for (const t of tables) {
     if (isResultSheetName(t.name)) continue;
     if (isParamsSheetName(t.name)) {
       params ??= t;
       continue;
     }
+    if (isMappingSheetName(t.name)) {
+      mappingTable ??= t;
+      continue;
+    }
+    if (listed.has(t.name)) continue;
     const def = matchSheet(t.name);
     if (!def) continue;
+    if (mapping?.inputs.get(def.key)?.sheets) {
+      issues.sheet(
+        t.name,
+        "info",
+        "mapped-elsewhere",
+        `列映射指定${def.zh}表来自其他工作表，工作表“${t.name}”未读取`,
+        `列映射 names other sheets for ${def.en}; sheet "${t.name}" is not read`
+      );
+      continue;
+    }
     if (found.has(def.key)) {
-      const first = found.get(def.key)!;
+      const first = found.get(def.key)![0];
       issues.sheet(
         t.name,
         "warning",
@@ -108,21 +221,32 @@ export function detectSheets(
       );
       continue;
     }
-    found.set(def.key, t);
+    found.set(def.key, [t]);
   }
-  return { found, params };
+  return { found, params, mappingTable };
 }
 
-export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): ReadSheet | null {
+/** Finds a part's header row and its columns: 列映射 first, then own headers, then export headers. */
+function readHeader(
+  def: SheetDef,
+  table: RawTable,
+  input: InputMapping | undefined,
+  issues: IssueList
+): SheetPart | null {
   const index = headerIndex(def);
+  const mapped = new Map<string, string>(); // normalised source header → field key
+  for (const [key, f] of input?.fields ?? [])
+    for (const h of f.sources) mapped.set(normalizeName(h), key);
   const rows = table.values;
   let headerIdx = -1;
   for (let i = 0; i < Math.min(rows.length, HEADER_SCAN_ROWS); i++) {
     const known = new Set<string>();
     for (const cell of rows[i] ?? []) {
       if (typeof cell !== "string") continue;
-      const c = index.get(normalizeName(cell));
-      if (c) known.add(c.key);
+      const n = normalizeName(cell);
+      const m = mapped.get(n);
+      if (m) known.add(m);
+      for (const hit of index.get(n) ?? []) known.add(hit.col.key);
     }
     if (known.size >= 2) {
       headerIdx = i;
@@ -137,171 +261,316 @@ export function readSheet(def: SheetDef, table: RawTable, issues: IssueList): Re
       `工作表“${table.name}”前${HEADER_SCAN_ROWS}行中找不到表头（至少两个已知列名）。应有的列：${def.columns
         .filter((c) => c.required)
         .map((c) => c.zh)
-        .join("、")}`,
+        .join("、")}；表头不同时，可用“列映射”表指定对应关系`,
       `no header row found in the first ${HEADER_SCAN_ROWS} rows of "${table.name}" (at least two known column names). Expected columns: ${def.columns
         .filter((c) => c.required)
         .map((c) => `${c.zh} (${c.en})`)
-        .join(", ")}`
+        .join(", ")}; where the headers differ, a 列映射 sheet says which is which`
     );
     return null;
   }
   const headerRow = table.firstRow + headerIdx;
   const columns = new Map<string, ColumnPos>();
-  const unknownHeaders: string[] = [];
-  const headerCells = rows[headerIdx];
-  headerCells.forEach((cell, j) => {
-    if (isBlank(cell)) return;
-    const col = table.firstCol + j;
-    const header = String(cell).trim();
-    const c = typeof cell === "string" ? index.get(normalizeName(cell)) : undefined;
-    const at = cellAddress(headerRow, col);
-    if (!c) {
-      unknownHeaders.push(header);
-      issues.add({
-        sheet: table.name,
-        row: headerRow,
-        column: header,
-        cell: at,
-        level: "info",
-        code: "unknown-column",
-        message: `未知列“${quote(header)}”，已忽略`,
-        messageEn: `unknown column "${quote(header)}" ignored`,
-      });
+  const cells: { col: number; header: string; n: string }[] = [];
+  (rows[headerIdx] ?? []).forEach((cell, j) => {
+    if (isBlank(cell) || typeof cell !== "string") {
+      if (!isBlank(cell))
+        cells.push({
+          col: table.firstCol + j,
+          header: String(cell).trim(),
+          n: normalizeName(String(cell)),
+        });
       return;
     }
-    if (columns.has(c.key)) {
+    cells.push({ col: table.firstCol + j, header: cell.trim(), n: normalizeName(cell) });
+  });
+  const used = new Set<number>();
+  // 1. 列映射: the listed headers, first non-blank of several
+  for (const [key, f] of input?.fields ?? []) {
+    const col = def.columns.find((c) => c.key === key)!;
+    const found = f.sources
+      .map((h) => cells.find((c) => c.n === normalizeName(h)))
+      .filter((c): c is (typeof cells)[number] => !!c);
+    if (!found.length) continue;
+    for (const c of found) used.add(c.col);
+    columns.set(key, {
+      def: col,
+      col: found[0].col,
+      header: found[0].header,
+      how: "map",
+      ...(found.length > 1
+        ? { alts: found.slice(1).map((c) => ({ col: c.col, header: c.header })) }
+        : {}),
+      values: f.values,
+    });
+  }
+  const decided = (key: string) => columns.has(key) || input?.fields.has(key);
+  // 2. own header or English alias (the first of a repeated one; the others are warned)
+  for (const c of cells) {
+    if (used.has(c.col) || mapped.has(c.n)) continue;
+    const hit = (index.get(c.n) ?? []).find((h) => h.how !== "export");
+    if (!hit || input?.fields.has(hit.col.key)) continue;
+    used.add(c.col);
+    const prior = columns.get(hit.col.key);
+    if (prior) {
       issues.add({
         sheet: table.name,
         row: headerRow,
-        column: header,
-        cell: at,
+        column: c.header,
+        cell: cellAddress(headerRow, c.col),
         level: "warning",
         code: "duplicate-column",
-        message: `列“${quote(header)}”重复，只读取第一列（${columns.get(c.key)!.header}）`,
-        messageEn: `column "${quote(header)}" appears twice; only the first is read`,
+        message: `列“${quote(c.header)}”重复，只读取第一列（${prior.header}）`,
+        messageEn: `column "${quote(c.header)}" appears twice; only the first is read`,
       });
-      return;
+      continue;
     }
-    columns.set(c.key, { def: c, col, header });
-  });
+    columns.set(hit.col.key, { def: hit.col, col: c.col, header: c.header, how: hit.how });
+  }
+  // 3. a known export header, when it is the one candidate of its field
+  const candidates = new Map<string, (typeof cells)[number][]>();
+  for (const c of cells) {
+    if (used.has(c.col) || mapped.has(c.n)) continue;
+    for (const hit of index.get(c.n) ?? []) {
+      if (hit.how !== "export" || decided(hit.col.key)) continue;
+      const list = candidates.get(hit.col.key) ?? [];
+      list.push(c);
+      candidates.set(hit.col.key, list);
+    }
+  }
+  for (const [key, list] of candidates) {
+    const col = def.columns.find((c) => c.key === key)!;
+    if (list.length === 1) {
+      used.add(list[0].col);
+      columns.set(key, { def: col, col: list[0].col, header: list[0].header, how: "export" });
+      continue;
+    }
+    for (const c of list) used.add(c.col);
+    issues.add({
+      sheet: table.name,
+      row: headerRow,
+      column: col.zh,
+      cell: cellAddress(headerRow, list[0].col),
+      level: "warning",
+      code: "ambiguous-column",
+      message: `“${col.zh}”有多个可能的列（${list.map((c) => `“${quote(c.header)}”`).join("、")}），均未采用；请在“列映射”表中指定`,
+      messageEn: `${col.zh} has several candidate columns (${list.map((c) => `"${quote(c.header)}"`).join(", ")}); none is taken — name one in a 列映射 sheet`,
+    });
+  }
+  for (const c of cells) {
+    if (used.has(c.col)) continue;
+    issues.add({
+      sheet: table.name,
+      row: headerRow,
+      column: c.header,
+      cell: cellAddress(headerRow, c.col),
+      level: "info",
+      code: "unknown-column",
+      message: `未知列“${quote(c.header)}”，已忽略`,
+      messageEn: `unknown column "${quote(c.header)}" ignored`,
+    });
+  }
+  return { name: table.name, headerRow, columns, table, rows: 0 };
+}
+
+/** Reads one input from its sheet(s): one table, rows in the order of the sheets. */
+export function readSheet(
+  def: SheetDef,
+  tables: RawTable | RawTable[],
+  issues: IssueList,
+  input?: InputMapping
+): ReadSheet | null {
+  const parts: SheetPart[] = [];
+  for (const t of Array.isArray(tables) ? tables : [tables]) {
+    const p = readHeader(def, t, input, issues);
+    if (p) parts.push(p);
+  }
+  if (!parts.length) return null;
+  const columns = new Map<string, ColumnPos>();
+  for (const p of parts) for (const [k, c] of p.columns) if (!columns.has(k)) columns.set(k, c);
   const missing: string[] = [];
   for (const c of def.columns) {
-    if (columns.has(c.key)) continue;
-    missing.push(c.key);
-    if (c.required) {
-      // the unknown header most like the missing one (受理时间 where 派单时间 is expected)
-      const near = nearestHeader(c.zh, unknownHeaders);
+    const lacking = parts.filter((p) => !p.columns.has(c.key));
+    if (!lacking.length) continue;
+    if (lacking.length === parts.length) missing.push(c.key);
+    const deliberate = input?.fields.get(c.key)?.sources.length === 0;
+    const report = (p: SheetPart, message: string, messageEn: string) =>
       issues.add({
-        sheet: table.name,
-        row: headerRow,
+        sheet: p.name,
+        row: p.headerRow,
         column: c.zh,
         cell: null,
         level: "error",
         code: "missing-column",
-        message: `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价${near ? `；表头中有未识别的“${quote(near)}”，如即此列，请把表头改为“${c.zh}”` : ""}`,
-        messageEn: `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated${near ? `; the header row has an unknown "${quote(near)}": if that is this column, rename its header to "${c.zh}"` : ""}`,
+        message,
+        messageEn,
       });
+    if (lacking.length < parts.length) {
+      // a monthly sheet without a field its siblings have: its rows cannot be read for it
+      for (const p of lacking)
+        report(
+          p,
+          `工作表“${p.name}”缺少“${c.zh}”列（同一输入的其他工作表有），本表各行不参与需要该列的规则`,
+          `sheet "${p.name}" lacks ${c.zh} (${c.en}), which the other sheets of this input have; its rows are left out of rules that need it`
+        );
+      continue;
+    }
+    if (!c.required) continue;
+    for (const p of lacking) {
+      const near = deliberate ? null : suggestHeader(c, p.table, p.headerRow, usedColumns(p));
+      report(
+        p,
+        `缺少必填列“${c.zh}”（${c.en}），用到它的规则不予评价${near ? `；表头中有未识别的“${quote(near.header)}”（${near.reason}），如即此列，请在“列映射”表中指定（来源 = ${quote(near.header)}）` : ""}`,
+        `required column "${c.zh}" (${c.en}) is missing; rules that need it are not evaluated${near ? `; the header row has an unknown "${quote(near.header)}" (${near.reasonEn}): if that is this column, name it in a 列映射 sheet` : ""}`
+      );
     }
   }
 
-  const cols = [...columns.values()];
-  const requiredCols = cols.filter((c) => c.def.required);
   const records: Rec[] = [];
-  const keyCols =
-    def.keyColumns?.map((k) => columns.get(k)).filter((c): c is ColumnPos => !!c) ?? [];
-  const hasAllKeys = keyCols.length === (def.keyColumns?.length ?? 0) && keyCols.length > 0;
-  const seen = new Map<string, number>();
+  const keyDefs = def.keyColumns ?? [];
+  const seen = new Map<string, Rec>();
   let rowCount = 0;
+  const unreadable = new Map<string, Map<string, number>>();
   const blankRecord: Record<string, unknown> = {};
   for (const c of def.columns) blankRecord[c.key] = null;
-  for (let i = headerIdx + 1; i < rows.length; i++) {
-    const raw = rows[i];
-    if (!raw || raw.every(isBlank)) continue;
-    const row = table.firstRow + i;
-    const at = (c: ColumnPos) => raw[c.col - table.firstCol] ?? null;
-    if (!cols.some((c) => !isBlank(at(c)))) continue; // content only in unknown columns
-    rowCount++;
-    // A row with every required cell blank (a totals row, a note) is reported once and left out.
-    if (requiredCols.length > 0 && requiredCols.every((c) => isBlank(at(c)))) {
-      issues.add({
-        sheet: table.name,
-        row,
-        column: null,
-        cell: cellAddress(row, table.firstCol),
-        level: "warning",
-        code: "stray-row",
-        message: `第${row}行没有必填内容（如合计行或备注），已跳过`,
-        messageEn: `row ${row} has none of the required cells (a totals row or a note?) and is left out`,
-      });
-      continue;
-    }
-    // every column of the sheet's definition is a key of the record: absent columns read as blank
-    // every record of a sheet has the same shape (one object layout, fast to fill and read)
-    const v: Record<string, unknown> = { ...blankRecord };
-    let bad: ReadonlySet<string> = NO_BAD;
-    const markBad = (key: string) => {
-      const own = bad === NO_BAD ? new Set<string>() : (bad as Set<string>);
-      own.add(key);
-      bad = own;
-    };
-    for (const c of cols) {
-      const cell = table.date1904 ? serialFrom1904(at(c), c.def.type.kind) : at(c);
-      const p = parseCell(cell, c.def.type);
-      const addr = cellAddress(row, c.col);
-      if (!p.ok) {
-        markBad(c.def.key);
-        v[c.def.key] = null;
+  const lackingBad = new Map<SheetPart, string[]>();
+  for (const p of parts)
+    lackingBad.set(
+      p,
+      def.columns.filter((c) => !p.columns.has(c.key) && columns.has(c.key)).map((c) => c.key)
+    );
+  for (const part of parts) {
+    const table = part.table;
+    const rows = table.values;
+    const cols = [...part.columns.values()];
+    const requiredCols = cols.filter((c) => c.def.required);
+    const keyCols = keyDefs.map((k) => part.columns.get(k)).filter((c): c is ColumnPos => !!c);
+    const hasAllKeys = keyCols.length === keyDefs.length && keyCols.length > 0;
+    const lacking = lackingBad.get(part)!;
+    const headerIdx = part.headerRow - table.firstRow;
+    for (let i = headerIdx + 1; i < rows.length; i++) {
+      const raw = rows[i];
+      if (!raw || raw.every(isBlank)) continue;
+      const row = table.firstRow + i;
+      const cellAt = (col: number) => raw[col - table.firstCol] ?? null;
+      /** the source column a value comes from: the first non-blank of a `A|B` mapping */
+      const sourceOf = (c: ColumnPos): { col: number; header: string } => {
+        if (!c.alts || !isBlank(cellAt(c.col))) return c;
+        return c.alts.find((a) => !isBlank(cellAt(a.col))) ?? c;
+      };
+      if (!cols.some((c) => !isBlank(cellAt(sourceOf(c).col)))) continue; // content only in unknown columns
+      rowCount++;
+      part.rows++;
+      // A row with every required cell blank (a totals row, a note) is reported once and left out.
+      if (requiredCols.length > 0 && requiredCols.every((c) => isBlank(cellAt(sourceOf(c).col)))) {
         issues.add({
           sheet: table.name,
           row,
-          column: c.header,
-          cell: addr,
-          level: "error",
-          code: `invalid-${c.def.type.kind}`,
-          message: `${addr}：${p.reason}，本行不参与需要该值的规则`,
-          messageEn: `${addr}: ${p.reasonEn}; the row is left out of rules that need this value`,
+          column: null,
+          cell: cellAddress(row, table.firstCol),
+          level: "warning",
+          code: "stray-row",
+          message: `第${row}行没有必填内容（如合计行或备注），已跳过`,
+          messageEn: `row ${row} has none of the required cells (a totals row or a note?) and is left out`,
         });
         continue;
       }
-      v[c.def.key] = p.value;
-      if (p.value === null && c.def.required) {
-        markBad(c.def.key);
-        issues.add({
-          sheet: table.name,
-          row,
-          column: c.header,
-          cell: addr,
-          level: "error",
-          code: "required",
-          message: `${addr}：必填单元格“${c.header}”为空`,
-          messageEn: `${addr}: required cell "${c.header}" is blank`,
-        });
+      // every column of the sheet's definition is a key of the record: absent columns read as blank
+      // every record of a sheet has the same shape (one object layout, fast to fill and read)
+      const v: Record<string, unknown> = { ...blankRecord };
+      let bad: ReadonlySet<string> = NO_BAD;
+      const markBad = (key: string) => {
+        const own = bad === NO_BAD ? new Set<string>() : (bad as Set<string>);
+        own.add(key);
+        bad = own;
+      };
+      for (const k of lacking) markBad(k);
+      for (const c of cols) {
+        const from = sourceOf(c);
+        const original = cellAt(from.col);
+        const mappedCell = c.values ? applyValueMap(original, c.values) : original;
+        const cell = table.date1904 ? serialFrom1904(mappedCell, c.def.type.kind) : mappedCell;
+        const p = parseCell(cell, c.def.type);
+        const addr = cellAddress(row, from.col);
+        if (!p.ok) {
+          markBad(c.def.key);
+          v[c.def.key] = null;
+          if (
+            (c.def.type.kind === "bool" || c.def.type.kind === "enum") &&
+            !isCellError(original)
+          ) {
+            const counts = unreadable.get(c.def.key) ?? new Map<string, number>();
+            const text = String(original).trim();
+            counts.set(text, (counts.get(text) ?? 0) + 1);
+            unreadable.set(c.def.key, counts);
+          }
+          issues.add({
+            sheet: table.name,
+            row,
+            column: from.header,
+            cell: addr,
+            level: "error",
+            code: `invalid-${c.def.type.kind}`,
+            message: `${addr}：${p.reason}${c.values ? "（值映射也未覆盖）" : ""}，本行不参与需要该值的规则`,
+            messageEn: `${addr}: ${p.reasonEn}${c.values ? " (not covered by the value map either)" : ""}; the row is left out of rules that need this value`,
+          });
+          continue;
+        }
+        v[c.def.key] = p.value;
+        if (p.value === null && c.def.required) {
+          markBad(c.def.key);
+          issues.add({
+            sheet: table.name,
+            row,
+            column: from.header,
+            cell: addr,
+            level: "error",
+            code: "required",
+            message: `${addr}：必填单元格“${from.header}”为空`,
+            messageEn: `${addr}: required cell "${from.header}" is blank`,
+          });
+        }
       }
-    }
-    if (hasAllKeys) {
-      if (keyCols.some((c) => bad.has(c.def.key))) continue; // no usable key: left out of every rule
-      const key = keyCols.map((c) => keyString(v[c.def.key])).join("\u0001");
-      const firstRow = seen.get(key);
-      if (firstRow !== undefined) {
-        const c = keyCols[0];
-        const addr = cellAddress(row, c.col);
-        issues.add({
-          sheet: table.name,
-          row,
-          column: c.header,
-          cell: addr,
-          level: "error",
-          code: "duplicate",
-          message: `${addr}：${keyCols.map((k) => k.header).join("+")}“${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}”与第${firstRow}行重复，本行不参与计算`,
-          messageEn: `${addr}: duplicate ${keyCols.map((k) => k.header).join("+")} "${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}" (first on row ${firstRow}); this row is left out`,
-        });
-        continue;
+      const rec: Rec = { row, v, bad, src: part };
+      if (hasAllKeys) {
+        if (keyCols.some((c) => bad.has(c.def.key))) continue; // no usable key: left out of every rule
+        const key = keyCols.map((c) => keyString(v[c.def.key])).join("\u0001");
+        const first = seen.get(key);
+        if (first !== undefined) {
+          const c = keyCols[0];
+          const addr = cellAddress(row, sourceOf(c).col);
+          const where =
+            first.src === part ? `第${first.row}行` : `“${first.src.name}”第${first.row}行`;
+          const whereEn =
+            first.src === part ? `row ${first.row}` : `"${first.src.name}" row ${first.row}`;
+          issues.add({
+            sheet: table.name,
+            row,
+            column: sourceOf(c).header,
+            cell: addr,
+            level: "error",
+            code: "duplicate",
+            message: `${addr}：${keyCols.map((k) => k.header).join("+")}“${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}”与${where}重复，本行不参与计算`,
+            messageEn: `${addr}: duplicate ${keyCols.map((k) => k.header).join("+")} "${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}" (first on ${whereEn}); this row is left out`,
+          });
+          continue;
+        }
+        seen.set(key, rec);
       }
-      seen.set(key, row);
+      records.push(rec);
     }
-    records.push({ row, v, bad });
   }
-  return { def, name: table.name, headerRow, columns, missing, records, rowCount };
+  return {
+    def,
+    name: parts[0].name,
+    headerRow: parts[0].headerRow,
+    parts,
+    columns,
+    missing,
+    records,
+    rowCount,
+    unreadable,
+  };
 }
 
 /** A key as compared for duplicates: full-width and half-width, case and spaces as headers are (ＧＤ0001 = GD0001). */
@@ -317,39 +586,67 @@ function displayKey(v: unknown): string {
 
 export function readWorkbook(tables: RawTable[]): ReadResult {
   const issues = new IssueList();
-  const { found, params } = detectSheets(tables, issues);
+  const mappingTable = tables.find((t) => isMappingSheetName(t.name)) ?? null;
+  const parsed = mappingTable ? parseMapping(mappingTable, tables) : null;
+  const mapping = parsed?.mapping ?? null;
+  const { found, params } = detectSheets(tables, issues, mapping);
+  for (const u of mapping?.unconfirmed ?? [])
+    issues.add({
+      sheet: mapping!.name,
+      row: u.row,
+      column: "说明",
+      cell: u.cell,
+      level: "warning",
+      code: "mapping-unconfirmed",
+      message: `${mapping!.name}第${u.row}行是程序的建议，尚未核对（说明仍为“待核对”）：核对无误后请删去“待核对”`,
+      messageEn: `${mapping!.name} row ${u.row} is a suggestion not yet checked (its note says 待核对): check it, then delete 待核对`,
+    });
   const sheets: Partial<Record<SheetKey, ReadSheet>> = {};
   for (const def of SHEETS) {
     const t = found.get(def.key);
-    if (!t) continue;
-    const r = readSheet(def, t, issues);
+    if (!t?.length) continue;
+    const r = readSheet(def, t, issues, mapping?.inputs.get(def.key));
     if (r) sheets[def.key] = r;
   }
-  return { sheets, paramsTable: params, issues };
+  return {
+    sheets,
+    paramsTable: params,
+    mappingTable,
+    mapping,
+    mappingErrors: parsed?.errors ?? [],
+    issues,
+  };
 }
 
+/** Where a record's value of `key` is: the sheet, the header as written, the cell. */
 export function cellOf(
-  sheet: ReadSheet<unknown>,
-  row: number,
+  rec: Rec<unknown>,
   key: string
-): { column: string; cell: string } | null {
-  const c = sheet.columns.get(key);
-  return c ? { column: c.header, cell: cellAddress(row, c.col) } : null;
+): { sheet: string; column: string; cell: string } | null {
+  const c = rec.src.columns.get(key);
+  if (!c) return null;
+  let at: { col: number; header: string } = c;
+  if (c.alts) {
+    const t = rec.src.table;
+    const raw = t.values[rec.row - t.firstRow] ?? [];
+    const blank = (col: number) => isBlank(raw[col - t.firstCol] ?? null);
+    if (blank(c.col)) at = c.alts.find((a) => !blank(a.col)) ?? c;
+  }
+  return { sheet: rec.src.name, column: at.header, cell: cellAddress(rec.row, at.col) };
 }
 
 export function rowIssue(
-  sheet: ReadSheet<unknown>,
-  row: number,
+  rec: Rec<unknown>,
   key: string,
   level: Issue["level"],
   code: string,
   message: string,
   messageEn: string
 ): Issue {
-  const c = cellOf(sheet, row, key);
+  const c = cellOf(rec, key);
   return {
-    sheet: sheet.name,
-    row,
+    sheet: rec.src.name,
+    row: rec.row,
     column: c?.column ?? null,
     cell: c?.cell ?? null,
     level,
@@ -359,29 +656,12 @@ export function rowIssue(
   };
 }
 
-/**
- * Of the headers nobody recognised, the one most like `expected` by shared character pairs
- * (受理时间 ~ 派单时间: 时间), or null when none shares any.
- */
-export function nearestHeader(expected: string, headers: string[]): string | null {
-  const pairs = (x: string) => {
-    const t = normalizeName(x);
-    const out = new Set<string>();
-    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
-    return out;
-  };
-  const want = pairs(expected);
-  let best: string | null = null;
-  let bestScore = 0;
-  for (const h of headers) {
-    const got = pairs(h);
-    let shared = 0;
-    for (const p of got) if (want.has(p)) shared++;
-    const score = (2 * shared) / (want.size + got.size || 1);
-    if (score > bestScore) {
-      best = h;
-      bestScore = score;
-    }
+/** The columns of a part already taken by a field. */
+export function usedColumns(p: SheetPart): Set<number> {
+  const out = new Set<number>();
+  for (const c of p.columns.values()) {
+    out.add(c.col);
+    for (const a of c.alts ?? []) out.add(a.col);
   }
-  return best;
+  return out;
 }

@@ -146,11 +146,9 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
     guaranteeAmount === null &&
     !guaranteeRow.bad.has("guarantee_amount")
   ) {
-    const at = ctx.sheets.payments
-      ? cellOf(ctx.sheets.payments, guaranteeRow.row, "guarantee_amount")
-      : null;
+    const at = cellOf(guaranteeRow, "guarantee_amount");
     ctx.issues.add({
-      sheet: ctx.sheets.payments?.name ?? "付款",
+      sheet: guaranteeRow.src.name,
       row: guaranteeRow.row,
       column: at?.column ?? "保函金额",
       cell: at?.cell ?? null,

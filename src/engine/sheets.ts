@@ -14,7 +14,7 @@ export type ColumnType =
   | { kind: "bool" }
   | { kind: "number"; min?: number; max?: number; integer?: boolean }
   | { kind: "money" }
-  | { kind: "enum"; values: EnumValue[] }
+  | { kind: "enum"; values: EnumValue[]; blankWords?: string[] }
   | { kind: "period" };
 
 export interface ColumnDef {
@@ -25,6 +25,11 @@ export interface ColumnDef {
   required: boolean;
   /** short note for the template header (Chinese) */
   note: string;
+  /**
+   * Headers the city platform's exports use for this column (WORKBOOK.md, 列映射): taken without a
+   * mapping when one of them is the only candidate in the sheet.
+   */
+  exportHeaders?: string[];
 }
 
 export interface SheetDef {
@@ -61,6 +66,11 @@ const en = (values: ([string, string] | [string, string, string[]])[]): ColumnTy
   values: values.map(([zh, e, aliases]) => ({ zh, en: e, ...(aliases ? { aliases } : {}) })),
 });
 
+/** A column with the headers city-platform exports give it. */
+function exported(c: ColumnDef, ...headers: string[]): ColumnDef {
+  return { ...c, exportHeaders: headers };
+}
+
 function col(
   key: string,
   zh: string,
@@ -71,13 +81,14 @@ function col(
   return { key, zh, en: key, type, required, note };
 }
 
+// the city platform writes them with a trailing 类 (投诉类)
 export const REQUEST_TYPES = en([
-  ["投诉", "complaint"],
-  ["求助", "help"],
-  ["咨询", "inquiry"],
-  ["建议", "suggestion"],
-  ["举报", "report"],
-  ["表扬", "praise"],
+  ["投诉", "complaint", ["投诉类"]],
+  ["求助", "help", ["求助类"]],
+  ["咨询", "inquiry", ["咨询类"]],
+  ["建议", "suggestion", ["建议类"]],
+  ["举报", "report", ["举报类"]],
+  ["表扬", "praise", ["表扬类"]],
 ]);
 export const ROLES = en([
   ["项目经理", "manager"],
@@ -128,71 +139,123 @@ export const SHEETS: SheetDef[] = [
     en: "Tickets",
     keyColumns: ["ticket_id"],
     columns: [
-      col("ticket_id", "工单编号", text, true, "工单编号，唯一 / ticket id, unique"),
-      col(
-        "received_at",
-        "派单时间",
-        datetime,
-        true,
-        "政民系统派单到委的时间 / received from the city platform"
+      exported(
+        col("ticket_id", "工单编号", text, true, "工单编号，唯一 / ticket id, unique"),
+        "工单号",
+        "受理编号",
+        "工单编码"
       ),
-      col(
-        "signed_at",
-        "签收时间",
-        datetime,
-        false,
-        "签收时间；空 = 未签收 / signed; blank = not signed"
+      exported(
+        col(
+          "received_at",
+          "派单时间",
+          datetime,
+          true,
+          "政民系统派单到委的时间 / received from the city platform"
+        ),
+        "下派时间"
       ),
-      col(
-        "forwarded_at",
-        "转派时间",
-        datetime,
-        false,
-        "转派承办部门的时间；空 = 未转派 / forwarded; blank = not forwarded"
+      exported(
+        col(
+          "signed_at",
+          "签收时间",
+          datetime,
+          false,
+          "签收时间；空 = 未签收 / signed; blank = not signed"
+        ),
+        "接单时间"
       ),
-      col("department", "承办部门", text, false, "有转派时间时必填 / required when forwarded"),
-      col(
-        "dispatch_correct",
-        "派单准确",
-        bool,
-        false,
-        "否 = 退单或改派；空 = 准确 / 否 = returned or re-dispatched"
+      exported(
+        col(
+          "forwarded_at",
+          "转派时间",
+          datetime,
+          false,
+          "转派承办部门的时间；空 = 未转派 / forwarded; blank = not forwarded"
+        ),
+        "转办时间",
+        "派发时间"
       ),
-      col("request_type", "诉求类型", REQUEST_TYPES, false, "投诉/求助/咨询/建议/举报/表扬"),
-      col("category", "问题分类", text, false, ""),
-      col("industry", "行业分类", text, false, ""),
-      col("key_case", "重点诉求", bool, false, "重点或维稳案件 / key case"),
-      col(
-        "due_at",
-        "办理时限",
-        datetime,
-        false,
-        "办理时限；空 = 派单后15个自然日 / deadline; blank = received + 15 days"
+      exported(
+        col("department", "承办部门", text, false, "有转派时间时必填 / required when forwarded"),
+        "承办单位",
+        "主办单位",
+        "办理单位"
       ),
-      col("feedback_at", "反馈时间", datetime, false, "反馈办理结果的时间 / fed back"),
-      col("closed_at", "办结时间", datetime, false, "办结时间 / closed"),
+      exported(
+        col(
+          "dispatch_correct",
+          "派单准确",
+          bool,
+          false,
+          "否 = 退单或改派；空 = 准确 / 否 = returned or re-dispatched"
+        ),
+        "是否派单准确"
+      ),
+      exported(
+        col("request_type", "诉求类型", REQUEST_TYPES, false, "投诉/求助/咨询/建议/举报/表扬"),
+        "诉求类别",
+        "来电类别",
+        "工单类型"
+      ),
+      exported(col("category", "问题分类", text, false, ""), "一级分类", "问题类别"),
+      exported(col("industry", "行业分类", text, false, ""), "所属行业"),
+      exported(
+        col("key_case", "重点诉求", bool, false, "重点或维稳案件 / key case"),
+        "是否重点",
+        "是否重点诉求"
+      ),
+      exported(
+        col(
+          "due_at",
+          "办理时限",
+          datetime,
+          false,
+          "办理时限；空 = 派单后15个自然日 / deadline; blank = received + 15 days"
+        ),
+        "办理期限",
+        "办理截止时间"
+      ),
+      exported(
+        col("feedback_at", "反馈时间", datetime, false, "反馈办理结果的时间 / fed back"),
+        "回复时间",
+        "答复时间"
+      ),
+      exported(col("closed_at", "办结时间", datetime, false, "办结时间 / closed"), "结案时间"),
       col("callback_at", "回访时间", datetime, false, "回访诉求人的时间 / called back"),
-      col(
-        "callback_recording",
-        "回访录音",
-        bool,
-        false,
-        "回访录音已上传：是/否 / recording uploaded"
+      exported(
+        col(
+          "callback_recording",
+          "回访录音",
+          bool,
+          false,
+          "回访录音已上传：是/否 / recording uploaded"
+        ),
+        "是否有录音",
+        "回访是否录音"
       ),
-      col("resolved", "是否解决", bool, false, ""),
-      col(
-        "satisfaction",
-        "满意度",
-        en([
-          ["满意", "satisfied"],
-          ["基本满意", "fairly"],
-          ["不满意", "unsatisfied"],
-        ]),
-        false,
-        "满意/基本满意/不满意"
+      exported(col("resolved", "是否解决", bool, false, ""), "问题是否解决", "解决情况"),
+      exported(
+        col(
+          "satisfaction",
+          "满意度",
+          // 未评价 (no rating given) is a blank, as exports write it
+          {
+            ...en([
+              ["满意", "satisfied"],
+              ["基本满意", "fairly"],
+              ["不满意", "unsatisfied"],
+            ]),
+            blankWords: ["未评价"],
+          } as ColumnType,
+          false,
+          "满意/基本满意/不满意"
+        ),
+        "是否满意",
+        "对办理结果是否满意"
       ),
-      col("caller", "来电人", text, false, ""),
-      col("content", "诉求内容", text, false, ""),
+      exported(col("caller", "来电人", text, false, ""), "来电号码", "诉求人", "联系电话"),
+      exported(col("content", "诉求内容", text, false, ""), "主要内容", "来电内容"),
     ],
   },
   {

@@ -71,7 +71,16 @@ export interface SummaryJson {
   }[];
   params: Record<string, unknown>;
   changedParams: string[];
-  sheets: { key: string; name: string | null; rows: number; sha256: string | null }[];
+  sheets: {
+    key: string;
+    name: string | null;
+    rows: number;
+    sha256: string | null;
+    /** the workbook sheets the input was read from (several for a monthly export) */
+    sources: { name: string; rows: number; sha256: string }[];
+  }[];
+  /** WORKBOOK.md 列映射: how every field found was read */
+  mapping: { sheet: string; field: string; source: string; values: string; how: string }[];
   version: string;
   /** RULES.md §5; absent with --no-readings */
   readings?: {
@@ -167,7 +176,14 @@ export function toSummaryJson(r: AuditResult): SummaryJson {
     })),
     params: r.params as Record<string, unknown>,
     changedParams: r.changedParams,
-    sheets: r.sheets.map((x) => ({ key: x.key, name: x.name, rows: x.rows, sha256: x.sha256 })),
+    sheets: r.sheets.map((x) => ({
+      key: x.key,
+      name: x.name,
+      rows: x.rows,
+      sha256: x.sha256,
+      sources: x.sources,
+    })),
+    mapping: r.mapping.map((m) => ({ ...m })),
     version: r.version,
     ...(r.readings
       ? {

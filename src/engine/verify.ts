@@ -1,7 +1,8 @@
 // Have the inputs changed since the results were written? The 运行记录 sheet keeps the SHA-256
 // of every input sheet's values; this recomputes them from the workbook as it is now.
 import { FINGERPRINT_FORMAT, hashTable } from "./audit";
-import { isParamsSheetName, matchSheet } from "./read";
+import { isMappingSheetName } from "./mapping";
+import { sheetsToRead } from "./read";
 import { normalizeName } from "./sheets";
 import { RawTable, isBlank } from "./table";
 
@@ -78,9 +79,16 @@ export function verifyInputs(tables: RawTable[]): VerifyResult {
       status: current === null ? "removed" : current === hash ? "same" : "changed",
     });
   }
-  // an input sheet (or 规则参数) that is here now but was not read by that run
+  // an input sheet (or 规则参数, 列映射, a source 列映射 lists) here now that the run did not read
+  const mapping = tables.find((t) => isMappingSheetName(t.name)) ?? null;
+  const read = new Set(
+    sheetsToRead(
+      tables.map((t) => t.name),
+      mapping
+    )
+  );
   for (const t of tables)
-    if ((matchSheet(t.name) || isParamsSheetName(t.name)) && !stored.has(t.name))
+    if (read.has(t.name) && !stored.has(t.name))
       items.push({ sheet: t.name, stored: null, current: hashTable(t, format), status: "added" });
   return { audited: true, items, unchanged: items.every((i) => i.status === "same") };
 }

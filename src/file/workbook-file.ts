@@ -4,7 +4,8 @@
 // custom XML, printer settings, parts it has never heard of) is copied byte for byte, even as
 // compressed. A re-run removes only the previous run's result sheets and what only they used.
 import type { SheetSpec, TemplateSheetSpec } from "../engine/layout/spec";
-import { isParamsSheetName, isResultSheetName, matchSheet } from "../engine/read";
+import { isResultSheetName, sheetsToRead } from "../engine/read";
+import { isMappingSheetName } from "../engine/mapping";
 import { normalizeName } from "../engine/sheets";
 import type { RawTable } from "../engine/table";
 import {
@@ -117,11 +118,20 @@ export class XlsxWorkbook implements WorkbookAdapter {
     );
   }
 
-  /** The names of the sheets the engine reads: input sheets, 规则参数, 运行记录 (for verify). */
+  /** Every worksheet's name, in tab order. */
+  sheetNames(): string[] {
+    return this.worksheets().map((s) => s.name);
+  }
+
+  /**
+   * The names of the sheets the engine reads: input sheets, 规则参数, 列映射 and the sheets it
+   * lists as sources (a monthly export), and the result sheets (运行记录, for verify).
+   */
   sheetsForEngine(): string[] {
-    return this.worksheets()
-      .map((s) => s.name)
-      .filter((n) => matchSheet(n) || isParamsSheetName(n) || isResultSheetName(n));
+    const names = this.worksheets().map((s) => s.name);
+    const map = names.find(isMappingSheetName);
+    const read = sheetsToRead(names, map ? this.readTablesSync([map])[0] : null);
+    return names.filter((n) => read.includes(n) || isResultSheetName(n));
   }
 
   async readTables(

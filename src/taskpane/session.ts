@@ -5,7 +5,8 @@
 import type { AuditResult } from "../engine/audit";
 import { paramsSheetSpec, templateSpecs } from "../engine/layout/own";
 import type { Params } from "../engine/params";
-import { isParamsSheetName, isResultSheetName, matchSheet } from "../engine/read";
+import { isMappingSheetName } from "../engine/mapping";
+import { isParamsSheetName, sheetsToRead } from "../engine/read";
 import type { SheetKey } from "../engine/sheets";
 import { RUN_LOG_SHEET, VerifyResult } from "../engine/verify";
 import { Cancelled, SheetInfo, WorkbookAdapter } from "../workbook";
@@ -90,11 +91,8 @@ export class ExcelSession implements AuditSession {
     signal: AbortSignal
   ): Promise<AuditResult> {
     onProgress({ stage: "reading" });
-    const sheets = await this.adapter.listSheets();
-    // only the sheets the engine reads: the input sheets and 规则参数 (never the results)
-    const names = sheets
-      .map((s) => s.name)
-      .filter((n) => !isResultSheetName(n) && (matchSheet(n) !== null || isParamsSheetName(n)));
+    // only the sheets the engine reads: the inputs, 规则参数, 列映射 and its sources (never the results)
+    const names = await this.engineSheets();
     const tables = await this.adapter.readTables(
       names,
       (p) =>
@@ -131,10 +129,17 @@ export class ExcelSession implements AuditSession {
     return this.engine.request<WhatIf>({ op: "whatIf", params, asOf });
   }
 
+  /** The sheets a run reads: 列映射 is read first, for the sources it lists. */
+  private async engineSheets(): Promise<string[]> {
+    const all = (await this.adapter.listSheets()).map((s) => s.name);
+    const map = all.find(isMappingSheetName);
+    return sheetsToRead(all, map ? (await this.adapter.readTables([map]))[0] : null);
+  }
+
   async verify(): Promise<VerifyResult> {
-    const names = (await this.adapter.listSheets())
-      .map((s) => s.name)
-      .filter((n) => matchSheet(n) !== null || isParamsSheetName(n) || n === RUN_LOG_SHEET);
+    const all = (await this.adapter.listSheets()).map((s) => s.name);
+    const read = await this.engineSheets();
+    const names = all.filter((n) => read.includes(n) || n === RUN_LOG_SHEET);
     const tables = await this.adapter.readTables(names);
     return this.engine.request<VerifyResult>({ op: "verify", tables });
   }

@@ -263,7 +263,7 @@ describe("headers not found: what is expected, and the nearest header found", ()
     ]);
     const [missing] = issuesWith(s, "missing-column").filter((i) => i.column === "派单时间");
     expect(missing.message).toContain("表头中有未识别的“受理时间”");
-    expect(missing.message).toContain("请把表头改为“派单时间”");
+    expect(missing.message).toContain("请在“列映射”表中指定（来源 = 受理时间）");
     expect(missing.messageEn).toContain('unknown "受理时间"');
   });
 

@@ -1,6 +1,7 @@
 // Sheets the add-in writes besides the results: the 规则参数 sheet (thresholds that travel with the
 // workbook) and empty input-sheet templates. Generated from the parameter schema and the sheet list.
 import { DEFAULT_PARAMS, PARAM_KEYS, Params, formatParam, paramMeta } from "../params";
+import { MAPPING_HEADERS, MAPPING_SHEET } from "../mapping";
 import { SHEETS, SheetKey, PARAMS_SHEET } from "../sheets";
 import { Format, SheetSpec, TemplateSheetSpec, t } from "./spec";
 
@@ -78,4 +79,34 @@ export function templateSpecs(keys: SheetKey[], rows = 1000): TemplateSheetSpec[
             : undefined,
     })),
   }));
+}
+
+/**
+ * The 列映射 sheet (WORKBOOK.md revision 3): 表 | 字段 | 来源 | 值映射 | 说明, one row each; rows whose
+ * 说明 says 待核对 (a suggestion not yet confirmed) are highlighted for checking.
+ */
+export function mappingSheetSpec(rows: string[][]): SheetSpec {
+  return {
+    name: MAPPING_SHEET.zh,
+    title: "列映射 · 输入表与列的对应关系（ColumnMap）",
+    subtitle:
+      "每次核查都读取本表：（工作表）行列出输入表所在的工作表（多张用“；”分隔），字段行给出来源表头（多个用“|”分隔，取第一个非空）与值映射（源值=目标值，空 = 空白单元格，其他 = 未列出的值）。“待核对”行是程序的建议，请核对后删去“待核对”。 Read by every run; rows marked 待核对 are suggestions to check.",
+    freezeRows: 3,
+    blocks: [
+      {
+        kind: "table",
+        row: 3,
+        name: "ColumnMap",
+        columns: [
+          { header: MAPPING_HEADERS[0], format: "text", width: 10 },
+          { header: MAPPING_HEADERS[1], format: "text", width: 14 },
+          { header: MAPPING_HEADERS[2], format: "text", width: 40 },
+          { header: MAPPING_HEADERS[3], format: "text", width: 28 },
+          { header: MAPPING_HEADERS[4], format: "text", width: 50 },
+        ],
+        rows: rows.map((r) => r.map((x) => t(x))),
+        rowHighlight: rows.map((r) => (r[4]?.startsWith("待核对") ? "warn" : null)),
+      },
+    ],
+  };
 }

@@ -4,10 +4,24 @@ import { Builder, col, money } from "./builder";
 import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
 import { SheetSpec, n, t } from "./spec";
 import { LayoutContext } from "./context";
+import type { MatchHow } from "../read";
+
+/** How a field was found, in the run log's words. */
+export const HOW: Record<MatchHow, { zh: string; en: string }> = {
+  header: { zh: "表头", en: "header" },
+  alias: { zh: "英文", en: "English alias" },
+  export: { zh: "平台导出", en: "platform export" },
+  map: { zh: "映射", en: "列映射" },
+};
 
 export function runlogSheet(x: LayoutContext): SheetSpec {
   const { r, lang, L, tt, subtitle } = x;
   const logB = new Builder(L("（无）", "(none)"));
+  // one row per workbook sheet an input was read from (a monthly export is several)
+  type Source = (typeof r.sheets)[number]["sources"][number];
+  const inputRows = r.sheets.flatMap((x): { x: typeof x; src: Source | null }[] =>
+    x.sources.length ? x.sources.map((src) => ({ x, src })) : [{ x, src: null }]
+  );
   logB.keyValue(
     [
       [L("程序版本", "version"), t(r.version)],
@@ -55,13 +69,13 @@ export function runlogSheet(x: LayoutContext): SheetSpec {
       col(FINGERPRINT_HEADER, "text", 68),
     ],
     [
-      ...r.sheets.map((x) => [
+      ...inputRows.map(({ x, src }) => [
         t(`${x.zh} ${x.en}`),
-        t(x.name ?? L("（未找到）", "(not found)")),
-        n(x.rows, "int"),
-        n(x.records, "int"),
+        t(src?.name ?? L("（未找到）", "(not found)")),
+        n(src ? src.rows : x.rows, "int"),
+        n(x.sources.length > 1 ? null : x.records, "int"),
         t(x.costs.join("、")),
-        t(x.sha256),
+        t(src?.sha256 ?? null),
       ]),
       [
         t("规则参数 Parameters"),
@@ -71,13 +85,47 @@ export function runlogSheet(x: LayoutContext): SheetSpec {
         t(L("全部规则（未找到时用合同默认）", "all rules (contract defaults when absent)")),
         t(r.paramsSha256),
       ],
+      ...(r.mappingSheetName
+        ? [
+            [
+              t("列映射 ColumnMap"),
+              t(r.mappingSheetName),
+              n(null),
+              n(null),
+              t(L("各输入表的来源与值映射", "where each input is read from")),
+              t(r.mappingSha256),
+            ],
+          ]
+        : []),
     ],
     {
       caption: L(
         "输入工作表（SHA-256 为单元格值的指纹，用于判断结果写入后输入是否改动）",
         "input sheets (SHA-256 of cell values: tells whether inputs changed since this run)"
       ),
-      rowHighlight: [...r.sheets.map((x) => (x.name ? null : ("warn" as const))), null],
+      rowHighlight: [
+        ...inputRows.map(({ src }) => (src ? null : ("warn" as const))),
+        null,
+        ...(r.mappingSheetName ? [null] : []),
+      ],
+    }
+  );
+  logB.table(
+    "ColumnSources",
+    [
+      col(L("输入表", "input"), "text", 12),
+      col(L("字段", "field"), "text", 16),
+      col(L("来源表头", "source header"), "text", 22),
+      col(L("值映射", "value map"), "text", 24),
+      col(L("识别方式", "found by"), "text", 14),
+    ],
+    r.mapping.map((m) => [t(m.sheet), t(m.field), t(m.source), t(m.values), t(HOW[m.how][lang])]),
+    {
+      caption: L(
+        "各字段的来源（非本表头识别的已标出）",
+        "where each field was read from (those not found by their own header marked)"
+      ),
+      rowHighlight: r.mapping.map((m) => (m.how === "header" ? null : ("changed" as const))),
     }
   );
   logB.table(

@@ -138,11 +138,10 @@ export function evidenceOf(
   labelKey: string,
   label?: string
 ): Evidence {
-  const s = ctx.sheets[sheet]!;
-  const at = cellOf(s, rec.row, labelKey);
+  const at = cellOf(rec, labelKey);
   const text = label ?? String((rec.v as Record<string, unknown>)[labelKey] ?? "");
   return {
-    sheet: s.name,
+    sheet: rec.src.name,
     row: rec.row,
     cell: at?.cell ?? cellAddress(rec.row, 1),
     label: text || `第${rec.row}行`,
@@ -173,8 +172,8 @@ export function badCells(
   for (const r of recs)
     for (const c of columns)
       if (r.bad.has(c)) {
-        const at = cellOf(s, r.row, c);
-        if (at) cells.push(`${s.name}!${at.cell}`);
+        const at = cellOf(r, c);
+        if (at) cells.push(`${at.sheet}!${at.cell}`);
       }
   return cells.slice(0, 5).join("、") + (cells.length > 5 ? ` 等 ${cells.length} 处` : "");
 }

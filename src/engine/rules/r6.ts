@@ -60,9 +60,9 @@ export const r6: Rule = {
       const due = addNaturalDays(e.period.last, ctx.p["r6.fallbackDueDays"], roll);
       // (an unreadable 成绩公布日期 is an error already, and its report is not evaluated)
       if (rec) {
-        const at = cellOf(ctx.sheets.reports!, rec.row, "scores_published_on");
+        const at = cellOf(rec, "scores_published_on");
         ctx.issues.add({
-          sheet: ctx.sheets.reports!.name,
+          sheet: rec.src.name,
           row: rec.row,
           column: at?.column ?? "成绩公布日期",
           cell: at?.cell ?? null,
