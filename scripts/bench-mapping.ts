@@ -1,0 +1,63 @@
+// The cost of reading a platform export as it is: the 110,000-ticket bench workbook's tickets as
+// one 工单 sheet, or split by month of 派单时间 into thirteen sheets with a 列映射 listing them
+// (issue 20: at most 10% more). Engine only (read + audit, no readings), in one process; time each
+// form with farm-bench:
+//   farm-bench 'node scripts/run-ts.cjs scripts/bench-mapping.ts one' --vs 'node scripts/run-ts.cjs scripts/bench-mapping.ts monthly'
+import { readFileSync } from "fs";
+import path from "path";
+import { audit } from "../src/engine/audit";
+import { nodeCodec, useNodeHash } from "../src/cli/node";
+import { XlsxWorkbook } from "../src/file/workbook-file";
+import type { RawCell, RawTable } from "../src/engine/table";
+import { parseDateTime } from "../src/engine/parse";
+import { dayOf, dayToYmd } from "../src/engine/time";
+
+// the bundle runs from dist/run/: the project is the folder above dist
+const ROOT = process.cwd();
+const FILE = path.join(ROOT, "bench", "tickets-110000.xlsx");
+const mode = process.argv[2] === "monthly" ? "monthly" : "one";
+
+useNodeHash();
+const wb = XlsxWorkbook.open(readFileSync(FILE), nodeCodec);
+const tables = wb.readTablesSync(wb.sheetsForEngine());
+let input: RawTable[] = tables;
+if (mode === "monthly") {
+  const tickets = tables.find((t) => t.name === "工单")!;
+  const header = tickets.values[0];
+  const col = header.indexOf("派单时间");
+  const months = new Map<string, RawCell[][]>();
+  for (const row of tickets.values.slice(1)) {
+    const p = parseDateTime(row[col] ?? null);
+    const key =
+      p.ok && p.value !== null
+        ? (({ y, m }) => `${y}年${String(m).padStart(2, "0")}月`)(dayToYmd(dayOf(p.value)))
+        : "其他";
+    const list = months.get(key) ?? [];
+    list.push(row);
+    months.set(key, list);
+  }
+  const names = [...months.keys()].sort();
+  const monthly: RawTable[] = names.map((name) => ({
+    name,
+    firstRow: 1,
+    firstCol: 1,
+    values: [[`${name} 工单明细`], header, ...months.get(name)!],
+  }));
+  const mapping: RawTable = {
+    name: "列映射",
+    firstRow: 1,
+    firstCol: 1,
+    values: [
+      ["表", "字段", "来源", "值映射", "说明"],
+      ["工单", "（工作表）", names.join("；"), null, null],
+    ],
+  };
+  input = [...tables.filter((t) => t.name !== "工单"), ...monthly, mapping];
+}
+const t0 = performance.now();
+const r = audit(input, { runAt: "bench", readings: false });
+const ms = performance.now() - t0;
+const t = r.sheets.find((s) => s.key === "tickets")!;
+console.log(
+  `${mode}: ${t.sources.length} sheet(s), ${t.rows} tickets, deductions ${r.settlement.totals.deductions} cents, audit ${ms.toFixed(0)} ms`
+);
