@@ -147,7 +147,7 @@ interface HeaderHit {
 const headerIndexes = new WeakMap<SheetDef, Map<string, HeaderHit[]>>();
 
 /** Normalised header → the fields it can be: own header, English alias, known export header. */
-function headerIndex(def: SheetDef): Map<string, HeaderHit[]> {
+export function headerIndex(def: SheetDef): Map<string, HeaderHit[]> {
   let m = headerIndexes.get(def);
   if (m) return m;
   m = new Map();

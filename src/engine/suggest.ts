@@ -13,6 +13,7 @@ import {
 import { parseBool, parseDateTime, parseNumberValue } from "./parse";
 import type { MatchHow, ReadSheet } from "./read";
 import {
+  headerIndex,
   isEngineSheetName,
   isResultSheetName,
   matchSheet,
@@ -252,21 +253,13 @@ export interface MappingPlan {
 
 /** How many fields of an input a sheet's header rows name (own, English, export headers). */
 function headerMatches(def: SheetDef, t: RawTable): number {
-  const known = new Set<string>();
-  const names = new Map<string, string>();
-  for (const c of def.columns) {
-    names.set(normalizeName(c.zh), c.key);
-    names.set(normalizeName(c.en), c.key);
-    for (const h of c.exportHeaders ?? []) names.set(normalizeName(h), c.key);
-  }
+  const index = headerIndex(def);
   let best = 0;
   for (const r of t.values.slice(0, HEADER_SCAN_ROWS)) {
-    known.clear();
+    const known = new Set<string>();
     for (const c of r ?? [])
-      if (typeof c === "string") {
-        const k = names.get(normalizeName(c));
-        if (k) known.add(k);
-      }
+      if (typeof c === "string")
+        for (const hit of index.get(normalizeName(c)) ?? []) known.add(hit.col.key);
     best = Math.max(best, known.size);
   }
   return best;
