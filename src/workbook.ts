@@ -5,6 +5,7 @@ import type { RawTable } from "./engine/table";
 import type { SheetSpec, TemplateSheetSpec } from "./engine/layout/spec";
 import { isParamsSheetName, isResultSheetName, matchSheet } from "./engine/read";
 import { normalizeName } from "./engine/sheets";
+import { isMappingSheetName } from "./engine/mapping";
 
 export interface ReadProgress {
   sheet: string;
@@ -72,8 +73,8 @@ export function checkResultSpecs(specs: SheetSpec[]): void {
 }
 
 /**
- * For a sheet the add-in owns (规则参数): refuses result and input sheet names, and returns which
- * existing sheets it replaces (the same name, or for 规则参数 either of its names).
+ * For a sheet the add-in owns (规则参数, 列映射): refuses result and input sheet names, and returns
+ * which existing sheets it replaces (the same name, or either name of 规则参数 or 列映射).
  */
 export function ownSheetTarget(spec: SheetSpec): (name: string) => boolean {
   if (isResultSheetName(spec.name))
@@ -85,6 +86,11 @@ export function ownSheetTarget(spec: SheetSpec): (name: string) => boolean {
       `“${spec.name}”是输入表，不会覆盖 / "${spec.name}" is an input sheet; never overwritten`
     );
   const key = normalizeName(spec.name);
-  const params = isParamsSheetName(spec.name);
-  return (name) => normalizeName(name) === key || (params && isParamsSheetName(name));
+  // 规则参数 and 列映射 each have two names (Chinese, English): either is replaced
+  const same = isParamsSheetName(spec.name)
+    ? isParamsSheetName
+    : isMappingSheetName(spec.name)
+      ? isMappingSheetName
+      : () => false;
+  return (name) => normalizeName(name) === key || same(name);
 }

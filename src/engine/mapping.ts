@@ -140,6 +140,46 @@ function parseValueMap(
   return out;
 }
 
+/** Where a 列映射 table's header row is, and the index of each of its five columns (-1: absent). */
+function mappingLayout(table: RawTable): { headerIdx: number; cols: number[] } | null {
+  const headerIdx = table.values.findIndex((r) =>
+    (r ?? []).some((c) => typeof c === "string" && normalizeName(c) === normalizeName("字段"))
+  );
+  if (headerIdx < 0) return null;
+  const header = table.values[headerIdx].map((c) =>
+    typeof c === "string" ? normalizeName(c) : ""
+  );
+  const cols = MAPPING_HEADERS.map((zh, k) =>
+    header.findIndex((h) => h === normalizeName(zh) || h === MAPPING_HEADER_EN[k])
+  );
+  return { headerIdx, cols };
+}
+
+/**
+ * A 列映射 table with rows ([表, 字段, 来源, 值映射, 说明]) added below its own, each value in the
+ * table's own column for it; a new table when there is none (or it has no header row). The rows
+ * of the table keep their numbers, so a message still names the user's row.
+ */
+export function withMappingRows(table: RawTable | null, rows: RawCell[][]): RawTable {
+  const layout = table ? mappingLayout(table) : null;
+  if (!table || !layout || layout.cols.slice(0, 3).some((c) => c < 0))
+    return {
+      name: table?.name ?? MAPPING_SHEET.zh,
+      firstRow: 1,
+      firstCol: 1,
+      values: [[...MAPPING_HEADERS], ...rows],
+    };
+  const width = Math.max(...layout.cols) + 1;
+  const placed = rows.map((r) => {
+    const out: RawCell[] = new Array<RawCell>(width).fill(null);
+    layout.cols.forEach((c, k) => {
+      if (c >= 0) out[c] = r[k] ?? null;
+    });
+    return out;
+  });
+  return { ...table, values: [...table.values, ...placed] };
+}
+
 export interface MappingParse {
   mapping: ColumnMapping;
   errors: ParamError[];
@@ -154,9 +194,8 @@ export function parseMapping(table: RawTable, tables: RawTable[]): MappingParse 
   const mapping: ColumnMapping = { name: table.name, inputs: new Map(), unconfirmed: [] };
   const errors: ParamError[] = [];
   const rows = table.values;
-  const headerIdx = rows.findIndex((r) =>
-    (r ?? []).some((c) => typeof c === "string" && normalizeName(c) === normalizeName("字段"))
-  );
+  const layout = mappingLayout(table);
+  const headerIdx = layout?.headerIdx ?? -1;
   const at = (i: number, j: number) => ({
     row: table.firstRow + i,
     cell: cellAddress(table.firstRow + i, table.firstCol + j),
@@ -172,13 +211,7 @@ export function parseMapping(table: RawTable, tables: RawTable[]): MappingParse 
       });
     return { mapping, errors };
   }
-  const header = rows[headerIdx].map((c) => (typeof c === "string" ? normalizeName(c) : ""));
-  const colOf = (k: number) => {
-    const zh = normalizeName(MAPPING_HEADERS[k]);
-    const en = MAPPING_HEADER_EN[k];
-    return header.findIndex((h) => h === zh || h === en);
-  };
-  const [cSheet, cField, cSource, cValues, cNote] = [0, 1, 2, 3, 4].map(colOf);
+  const [cSheet, cField, cSource, cValues, cNote] = layout!.cols;
   const byName = new Map(tables.map((t) => [normalizeName(t.name), t]));
   const headersOf = new Map<string, Set<string>>();
   const sheetHeaders = (t: RawTable): Set<string> => {
@@ -356,9 +389,8 @@ function defaultSheets(def: SheetDef, tables: RawTable[]): string[] {
 export function mappedSourceSheets(table: RawTable | null): string[] {
   if (!table) return [];
   const rows = table.values;
-  const headerIdx = rows.findIndex((r) =>
-    (r ?? []).some((c) => typeof c === "string" && normalizeName(c) === normalizeName("字段"))
-  );
+  const layout = mappingLayout(table);
+  const headerIdx = layout?.headerIdx ?? -1;
   if (headerIdx < 0) return [];
   const header = rows[headerIdx].map((c) => (typeof c === "string" ? normalizeName(c) : ""));
   const cField = header.findIndex((h) => h === "字段" || h === "field");

@@ -5,13 +5,14 @@
 // Each suggestion says why.
 import {
   HEADER_SCAN_ROWS,
-  MAPPING_HEADERS,
-  MAPPING_SHEET,
   SHEET_FIELD,
   UNCONFIRMED,
+  isMappingSheetName,
+  withMappingRows,
 } from "./mapping";
+import type { ParamError } from "./params";
 import { parseBool, parseDateTime, parseNumberValue } from "./parse";
-import type { MatchHow, ReadSheet } from "./read";
+import type { MatchHow, ReadSheet, SheetPart } from "./read";
 import {
   headerIndex,
   isEngineSheetName,
@@ -169,6 +170,12 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (p.size + q.size || 1);
 }
 
+/** Words many headers end in, saying what kind of value, not which fact. */
+const GENERIC_WORDS = /时间|日期|时限|期限|部门|单位|名称|编号|内容|是否/g;
+
+/** A header without its generic words. */
+const stem = (h: string) => normalizeName(h).replace(GENERIC_WORDS, "");
+
 /** The last two characters of a field's header, the word that says what it is (时间, 日期, 部门). */
 const tailWord = (h: string) => h.slice(-2);
 
@@ -180,17 +187,28 @@ export function suggestHeader(
   col: ColumnDef,
   table: RawTable,
   headerRow: number,
-  used: Set<number>
+  used: Set<number>,
+  pass: "near" | "similar" | "both" = "both"
 ): HeaderSuggestion | null {
   const headerIdx = headerRow - table.firstRow;
   const cells = (table.values[headerIdx] ?? [])
     .map((h, j) => ({ h: typeof h === "string" ? h.trim() : "", j, col: table.firstCol + j }))
     .filter((c) => c.h !== "" && !used.has(c.col));
-  for (const [header, zh, en, values] of NEAR_MEANING[col.key] ?? []) {
-    const c = cells.find((x) => normalizeName(x.h) === normalizeName(header));
-    if (c)
-      return { header: c.h, col: c.col, reason: zh, reasonEn: en, ...(values ? { values } : {}) };
-  }
+  if (pass !== "similar")
+    for (const [header, zh, en, values] of NEAR_MEANING[col.key] ?? []) {
+      const c = cells.find((x) => normalizeName(x.h) === normalizeName(header));
+      if (c)
+        return { header: c.h, col: c.col, reason: zh, reasonEn: en, ...(values ? { values } : {}) };
+    }
+  if (pass === "near") return null;
+  const word = tailWord(col.zh);
+  // beside the words every header has (时间, 日期, 时限, 部门 …) the names must share a word:
+  // 回访时间 is not 受理时间, 办理时限 is not 受理时间
+  const stems = [col.zh, ...(col.exportHeaders ?? [])].map(stem);
+  const sharesStem = (h: string) => {
+    const t = stem(h);
+    return stems.some((st) => st === t || similarity(st, t) > 0);
+  };
   let best: HeaderSuggestion | null = null;
   let bestScore = 0;
   for (const c of cells) {
@@ -198,10 +216,9 @@ export function suggestHeader(
       similarity(col.zh, c.h),
       ...(col.exportHeaders ?? []).map((h) => similarity(h, c.h))
     );
-    if (sim < 0.3) continue;
+    if (sim < 0.3 || !sharesStem(c.h)) continue;
     const kind = valueKind(table, headerIdx, c.j);
     if (!fits(col, kind)) continue;
-    const word = tailWord(col.zh);
     const score = sim + (c.h.includes(word) ? 0.5 : 0);
     if (score <= bestScore) continue;
     bestScore = score;
@@ -231,6 +248,8 @@ export interface FieldPlan {
   unreadable: { value: string; count: number; target: string | null }[];
   /** a 值映射 suggested for values that read but mean something else (1 and blank flags) */
   valuesSuggestion: string | null;
+  /** the values a 值映射 may give this field (是/否/空, or the choice's values and 空); null: none */
+  targets: string[] | null;
 }
 
 export interface InputPlan {
@@ -241,6 +260,8 @@ export interface InputPlan {
   sheets: string[];
   sheetsHow: "name" | "map" | "suggested" | "missing";
   fields: FieldPlan[];
+  /** the header row's texts of its first sheet, in column order: what a field may be mapped to */
+  headers: string[];
 }
 
 export interface MappingPlan {
@@ -249,6 +270,10 @@ export interface MappingPlan {
   needed: boolean;
   /** the sheets of the workbook that are none of the inputs */
   otherSheets: string[];
+  /** what is wrong with the 列映射 in force (the workbook's, or the one being edited) */
+  errors: ParamError[];
+  /** rows of that 列映射 still marked 待核对 */
+  unconfirmed: number;
 }
 
 /** How many fields of an input a sheet's header rows name (own, English, export headers). */
@@ -327,28 +352,75 @@ function flagValues(sheet: ReadSheet, key: string): string | null {
   return ones > 0 && blanks > 0 ? "1=是；空=否" : null;
 }
 
-/** What the product would match and suggest for this workbook (nothing is taken from the suggestions). */
-export function suggestMapping(tables: RawTable[]): MappingPlan {
+/**
+ * A suggestion for each missing field of an input, no header suggested twice: the headers known to
+ * be close in meaning first, then the likeness of names and values, in the order of the fields.
+ */
+function suggestFields(
+  def: SheetDef,
+  sheet: ReadSheet,
+  read: ReturnType<typeof readWorkbook>
+): Map<string, HeaderSuggestion> {
+  const out = new Map<string, HeaderSuggestion>();
+  const p = sheet.parts[0];
+  const used = usedColumns(p);
+  const missing = def.columns.filter(
+    (c) =>
+      !sheet.columns.has(c.key) &&
+      // a blank 来源 says the data has no such column
+      read.mapping?.inputs.get(def.key)?.fields.get(c.key)?.sources.length !== 0
+  );
+  for (const pass of ["near", "similar"] as const)
+    for (const c of missing) {
+      if (out.has(c.key)) continue;
+      const s = suggestHeader(c, p.table, p.headerRow, used, pass);
+      if (!s) continue;
+      out.set(c.key, s);
+      used.add(s.col);
+    }
+  return out;
+}
+
+/** The values a 值映射 may give a field, or null for a field that takes none. */
+export function mapTargets(col: ColumnDef): string[] | null {
+  if (col.type.kind === "bool") return ["是", "否", "空"];
+  if (col.type.kind === "enum") return [...col.type.values.map((v) => v.zh), "空"];
+  return null;
+}
+
+/** The header row's texts of the first sheet of an input, deduplicated, in column order. */
+function headerTexts(part: SheetPart): string[] {
+  const row = part.table.values[part.headerRow - part.table.firstRow] ?? [];
+  const out: string[] = [];
+  for (const c of row) {
+    const h = typeof c === "string" ? c.trim() : typeof c === "number" ? String(c) : "";
+    if (h && !out.includes(h)) out.push(h);
+  }
+  return out;
+}
+
+/**
+ * What the product would match and suggest for this workbook (nothing is taken from the
+ * suggestions). `mappingRows` stands for the workbook's 列映射 (the rows being edited in the pane).
+ */
+export function suggestMapping(tables: RawTable[], mappingRows?: string[][]): MappingPlan {
+  if (mappingRows)
+    tables = [
+      ...tables.filter((t) => !isMappingSheetName(t.name)),
+      withMappingRows(null, mappingRows),
+    ];
   const first = readWorkbook(tables);
   const present = new Set(Object.keys(first.sheets) as SheetKey[]);
   const bySheets = suggestSheets(tables, present);
-  // read again with the suggested sheets as a 列映射 would list them (on top of any in the workbook)
+  // read again with the suggested sheets as a 列映射 would list them (below any in the workbook)
   const mapRows: RawCell[][] = [];
   for (const [key, names] of bySheets) {
     const def = SHEETS.find((s) => s.key === key)!;
     mapRows.push([def.zh, SHEET_FIELD, names.join("；"), null, null]);
   }
-  const existing = tables.find((t) => normalizeName(t.name) === normalizeName(MAPPING_SHEET.zh));
-  if (existing)
-    for (const r of existing.values.slice(1)) if (r && !r.every(isBlank)) mapRows.push(r);
-  const synthetic: RawTable = {
-    name: MAPPING_SHEET.zh,
-    firstRow: 1,
-    firstCol: 1,
-    values: [[...MAPPING_HEADERS], ...mapRows],
-  };
+  const existing = tables.find((t) => isMappingSheetName(t.name)) ?? null;
   const read = mapRows.length
-    ? readWorkbook([...tables.filter((t) => t !== existing), synthetic])
+    ? readWorkbook([...tables.filter((t) => t !== existing), withMappingRows(existing, mapRows)])
     : first;
   let needed = read.mappingErrors.length > 0;
   const inputs: InputPlan[] = [];
@@ -358,17 +430,10 @@ export function suggestMapping(tables: RawTable[]): MappingPlan {
     const mapped = read.mapping?.inputs.get(def.key)?.sheets;
     if (suggested) needed = true;
     const fields: FieldPlan[] = [];
+    const suggestions = sheet ? suggestFields(def, sheet, read) : new Map();
     for (const c of def.columns) {
       const pos = sheet?.columns.get(c.key) ?? null;
-      let suggestion: HeaderSuggestion | null = null;
-      if (
-        !pos &&
-        sheet &&
-        read.mapping?.inputs.get(def.key)?.fields.get(c.key)?.sources.length !== 0
-      ) {
-        const p = sheet.parts[0];
-        suggestion = suggestHeader(c, p.table, p.headerRow, usedColumns(p));
-      }
+      const suggestion: HeaderSuggestion | null = suggestions.get(c.key) ?? null;
       const counts = sheet?.unreadable.get(c.key);
       const unreadable = [...(counts ?? [])]
         .sort((a, b) => b[1] - a[1])
@@ -386,6 +451,7 @@ export function suggestMapping(tables: RawTable[]): MappingPlan {
         suggestion,
         unreadable,
         valuesSuggestion,
+        targets: mapTargets(c),
       });
     }
     inputs.push({
@@ -395,6 +461,7 @@ export function suggestMapping(tables: RawTable[]): MappingPlan {
       sheets: sheet?.parts.map((p) => p.name) ?? [],
       sheetsHow: !sheet ? "missing" : suggested ? "suggested" : mapped ? "map" : "name",
       fields,
+      headers: sheet ? headerTexts(sheet.parts[0]) : [],
     });
   }
   const used = new Set(inputs.flatMap((i) => i.sheets));
@@ -403,7 +470,14 @@ export function suggestMapping(tables: RawTable[]): MappingPlan {
     .filter(
       (n) => !used.has(n) && !isResultSheetName(n) && !isEngineSheetName(n) && !matchSheet(n)
     );
-  return { inputs, needed, otherSheets };
+  const unconfirmed = read.mapping?.unconfirmed.length ?? 0;
+  return {
+    inputs,
+    needed: needed || unconfirmed > 0,
+    otherSheets,
+    errors: read.mappingErrors,
+    unconfirmed,
+  };
 }
 
 /**

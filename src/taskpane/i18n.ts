@@ -22,8 +22,38 @@ const zh = {
     rules ? `未找到 ${zh}：${rules} 不予评价` : `未找到 ${zh}`,
   noTickets: (names: string) =>
     names
-      ? `未找到名为“工单”（或 Tickets）的工作表，无法核查。本工作簿中的工作表：${names}。如工单数据在其中某张表里，请把该表改名为“工单”；还没有工单数据时，可在“模板”页插入模板表。`
+      ? `未找到名为“工单”（或 Tickets）的工作表。本工作簿中的工作表：${names}。点“开始核查”，将按表头查找工单数据（如平台导出的月度表），请核对列映射后再核查；还没有工单数据时，可在“模板”页插入模板表。`
       : "工作簿中没有工作表，无法核查。可在“模板”页插入模板表。",
+  mappingTitle: "核查前请核对列映射",
+  mappingIntro:
+    "下面是各输入表与列的识别结果。标“建议”的是按含义推测的，请逐项核对。确认后写入“列映射”表：以后每次核查、审计人员和命令行都按它读取，原数据不作任何改动。",
+  mappingErrors: "“列映射”表有误，请在此改正：",
+  mappingUnconfirmed: (n: number) => `“列映射”表中有 ${n} 行标“待核对”，确认后将去掉该标记。`,
+  mappingSheets: "来源工作表",
+  mappingSheetsCount: (n: number) => `共 ${n} 张`,
+  mappingSheetHow: {
+    name: "按表名",
+    map: "按列映射",
+    suggested: "按表头识别（建议）",
+    missing: "未找到",
+  } as Record<string, string>,
+  mappingHow: { header: "表头", alias: "英文", export: "平台导出", map: "映射" } as Record<
+    string,
+    string
+  >,
+  mappingFound: (n: number) => `其他各列（${n}）`,
+  mappingNone: "（数据中无此列）",
+  mappingSuggested: "建议",
+  mappingMissing: "未找到",
+  mappingRequired: "必填",
+  mappingUnread: "无法识别的值",
+  mappingValueCount: (v: string, n: number) => `“${v}” × ${n}`,
+  mappingLeave: "不映射（报为错误）",
+  mappingValues: "值映射",
+  mappingInputsMissing: (names: string) => `未找到的输入表：${names}`,
+  mappingConfirm: "确认列映射并核查",
+  mappingSkip: "不写列映射，直接核查",
+  mappingTemplateHint: "数据表头与模板不同（如平台导出）时使用",
   asOf: "评价截止日",
   asOfHint: "截止日之后的数据不计入；默认服务期结束日",
   run: "开始核查",
@@ -163,8 +193,36 @@ const en: Strings = {
     rules ? `${zhName} not found: ${rules} will not be evaluated` : `${zhName} not found`,
   noTickets: (names) =>
     names
-      ? `No sheet named 工单 (or Tickets): cannot audit. The sheets in this workbook: ${names}. If the tickets are on one of them, rename it 工单; with no ticket data yet, insert the templates from the Template tab.`
+      ? `No sheet named 工单 (or Tickets). The sheets in this workbook: ${names}. Press Run: the ticket data is looked for by its headers (a platform export's monthly sheets, say) and you check the column mapping before the audit; with no ticket data yet, insert the templates from the Template tab.`
       : "The workbook has no sheets: cannot audit. Insert the templates from the Template tab.",
+  mappingTitle: "Check the column mapping before the run",
+  mappingIntro:
+    "How each input sheet and column was found. Items marked suggested are guesses by meaning: check each. Confirming writes the 列映射 sheet, which every later run, the auditor and the command line read; your data is not changed.",
+  mappingErrors: "The 列映射 sheet has errors; correct them here:",
+  mappingUnconfirmed: (n) =>
+    `${n} rows of 列映射 are marked 待核对 (to check); confirming removes the mark.`,
+  mappingSheets: "Source sheets",
+  mappingSheetsCount: (n) => `${n} sheets`,
+  mappingSheetHow: {
+    name: "by name",
+    map: "by the mapping",
+    suggested: "by its headers (suggested)",
+    missing: "not found",
+  },
+  mappingHow: { header: "header", alias: "English", export: "platform export", map: "mapping" },
+  mappingFound: (n) => `Other columns (${n})`,
+  mappingNone: "(not in the data)",
+  mappingSuggested: "suggested",
+  mappingMissing: "not found",
+  mappingRequired: "required",
+  mappingUnread: "Values it cannot read",
+  mappingValueCount: (v, n) => `"${v}" × ${n}`,
+  mappingLeave: "leave (reported as errors)",
+  mappingValues: "Value map",
+  mappingInputsMissing: (names) => `Input sheets not found: ${names}`,
+  mappingConfirm: "Confirm the mapping and run",
+  mappingSkip: "Run without a mapping",
+  mappingTemplateHint: "for data whose headers differ from the template's (a platform export)",
   asOf: "Evaluate up to",
   asOfHint: "Data after this date is ignored; default: end of the service period",
   run: "Run",

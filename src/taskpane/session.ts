@@ -3,11 +3,12 @@
 // .xlsx reader and writer, in the engine worker). Components call a session; they never call
 // Office or the file code themselves.
 import type { AuditResult } from "../engine/audit";
-import { paramsSheetSpec, templateSpecs } from "../engine/layout/own";
+import { mappingSheetSpec, paramsSheetSpec, templateSpecs } from "../engine/layout/own";
 import type { Params } from "../engine/params";
 import { isMappingSheetName } from "../engine/mapping";
-import { isParamsSheetName, sheetsToRead } from "../engine/read";
-import type { SheetKey } from "../engine/sheets";
+import { isParamsSheetName, isResultSheetName, sheetsToRead } from "../engine/read";
+import type { MappingPlan } from "../engine/suggest";
+import type { TemplateKey } from "../engine/layout/own";
 import { RUN_LOG_SHEET, VerifyResult } from "../engine/verify";
 import { Cancelled, SheetInfo, WorkbookAdapter } from "../workbook";
 import { EngineClient } from "./engine/client";
@@ -20,6 +21,9 @@ import type {
   WhatIf,
 } from "./engine/protocol";
 import { paramsFromTables } from "./engine/protocol";
+
+/** A run's end: the result, or the 列映射 step the pane shows before the run. */
+export type RunOutcome = { result: AuditResult } | { plan: MappingPlan };
 
 export type RunStage =
   "opening" | "reading" | "checking" | "computing" | "settling" | "writing" | "done";
@@ -41,13 +45,18 @@ export interface AuditSession {
   readonly fileName: string | null;
   listSheets(): Promise<SheetInfo[]>;
   loadParams(): Promise<OpenOutcome["params"]>;
+  /** the audit, or (options.checkMapping) the 列映射 to look at before it */
   run(
     options: RunOptions,
     onProgress: (p: RunProgress) => void,
     signal: AbortSignal
-  ): Promise<AuditResult>;
+  ): Promise<RunOutcome>;
+  /** the plan again with these 列映射 rows in place of the workbook's (nothing is written) */
+  planMapping(rows: string[][]): Promise<MappingPlan>;
+  /** writes these rows as the workbook's 列映射 sheet (replacing one that is there) */
+  saveMapping(rows: string[][]): Promise<void>;
   saveParams(params: Params): Promise<void>;
-  insertTemplates(keys: SheetKey[]): Promise<string[]>;
+  insertTemplates(keys: TemplateKey[]): Promise<string[]>;
   /** false when the mode cannot select cells (a file in a browser) */
   readonly canSelect: boolean;
   selectCell(sheet: string, cell: string): Promise<void>;
@@ -89,10 +98,13 @@ export class ExcelSession implements AuditSession {
     options: RunOptions,
     onProgress: (p: RunProgress) => void,
     signal: AbortSignal
-  ): Promise<AuditResult> {
+  ): Promise<RunOutcome> {
     onProgress({ stage: "reading" });
-    // only the sheets the engine reads: the inputs, 规则参数, 列映射 and its sources (never the results)
-    const names = await this.engineSheets();
+    // only the sheets the engine reads: the inputs, 规则参数, 列映射 and its sources (never the
+    // results); to check the 列映射, every sheet but the results (a monthly export's sheets)
+    const names = options.checkMapping
+      ? (await this.adapter.listSheets()).map((s) => s.name).filter((n) => !isResultSheetName(n))
+      : await this.engineSheets();
     const tables = await this.adapter.readTables(
       names,
       (p) =>
@@ -111,6 +123,7 @@ export class ExcelSession implements AuditSession {
       engineProgress(onProgress),
       signal
     );
+    if ("plan" in out) return out;
     onProgress({ stage: "writing", fraction: 0 });
     await this.adapter.writeResultSheets(
       out.specs,
@@ -118,7 +131,15 @@ export class ExcelSession implements AuditSession {
       signal
     );
     onProgress({ stage: "done" });
-    return out.result;
+    return { result: out.result };
+  }
+
+  planMapping(rows: string[][]): Promise<MappingPlan> {
+    return this.engine.request<MappingPlan>({ op: "plan", rows });
+  }
+
+  saveMapping(rows: string[][]): Promise<void> {
+    return this.adapter.writeOwnSheet(mappingSheetSpec(rows));
   }
 
   saveParams(params: Params): Promise<void> {
@@ -144,7 +165,7 @@ export class ExcelSession implements AuditSession {
     return this.engine.request<VerifyResult>({ op: "verify", tables });
   }
 
-  insertTemplates(keys: SheetKey[]): Promise<string[]> {
+  insertTemplates(keys: TemplateKey[]): Promise<string[]> {
     return this.adapter.insertTemplates(templateSpecs(keys));
   }
 
@@ -204,15 +225,16 @@ export class FileSession implements AuditSession {
     options: RunOptions,
     onProgress: (p: RunProgress) => void,
     signal: AbortSignal
-  ): Promise<AuditResult> {
+  ): Promise<RunOutcome> {
     try {
       const out = await this.engine.request<AuditOutcome>(
         { op: "runFile", options },
         (p) => onProgress({ stage: p.stage === "done" ? "settling" : p.stage, detail: p.detail }),
         signal
       );
+      if ("plan" in out) return out;
       onProgress({ stage: "done" });
-      return out.result;
+      return { result: out.result };
     } catch (e) {
       if (e instanceof Cancelled) await this.reopen();
       throw e;
@@ -221,6 +243,16 @@ export class FileSession implements AuditSession {
 
   whatIf(params: Params, asOf?: string): Promise<WhatIf> {
     return this.engine.request<WhatIf>({ op: "whatIf", params, asOf });
+  }
+
+  planMapping(rows: string[][]): Promise<MappingPlan> {
+    return this.engine.request<MappingPlan>({ op: "plan", rows });
+  }
+
+  async saveMapping(rows: string[][]): Promise<void> {
+    const req: Request = { op: "saveMapping", rows };
+    this.sheets = await this.engine.request<SheetInfo[]>(req);
+    this.changes.push(req);
   }
 
   async saveParams(params: Params): Promise<void> {
@@ -234,7 +266,7 @@ export class FileSession implements AuditSession {
     };
   }
 
-  async insertTemplates(keys: SheetKey[]): Promise<string[]> {
+  async insertTemplates(keys: TemplateKey[]): Promise<string[]> {
     const req: Request = { op: "templates", keys };
     const out = await this.engine.request<{ added: string[]; sheets: SheetInfo[] }>(req);
     this.sheets = out.sheets;

@@ -5,11 +5,15 @@
 // and without cached results, merged cells, hidden rows, columns and sheets, duplicate and blank
 // headers, 32,767-character strings, invisible and right-to-left characters and emoji in keys,
 // date serials at Excel's edges, impossible dates, empty sheets, headers below row 10, notes and
-// totals under the data, 400 extra columns, a garbage 规则参数 sheet, sheets named like results.
+// totals under the data, 400 extra columns, a garbage 规则参数 sheet, sheets named like results;
+// and the shapes of a platform export (WORKBOOK.md revision 3): its own headers under a title, the
+// tickets as monthly sheets with, without or with a wrong 列映射, yes/no columns as 1 and blank or
+// as 已解决 / 未解决 / 部分解决.
 import fc from "fast-check";
 import { RawTable } from "../../src/engine/table";
 import { columnLetter } from "../../src/engine/table";
 import { Book, CellModel, Plain, SheetModel } from "./book";
+import { SHEETS } from "../../src/engine/sheets";
 
 export const ERROR_VALUES = [
   "#N/A",
@@ -268,6 +272,83 @@ const mutations: fc.Arbitrary<Mutation>[] = [
         );
       },
     })),
+  // the platform's export headers in place of the template's (the first known one of each field)
+  fc.tuple(idx, fc.boolean()).map(([k, title]) => ({
+    label: `export headers${title ? " under a title" : ""} ${k}`,
+    apply: (b) => {
+      const s = b.sheets.find((x) => x.name === "工单");
+      if (!s?.rows.length) return;
+      const def = SHEETS.find((d) => d.key === "tickets")!;
+      s.rows[0] = s.rows[0].map((h) => {
+        const col = def.columns.find((c) => c.zh === h);
+        const alts = col?.exportHeaders ?? [];
+        return alts.length ? alts[k % alts.length] : h;
+      });
+      if (title) s.rows.unshift(["12345 工单导出"], ["导出时间：2024-01-05", null, "共 N 条"]);
+    },
+  })),
+  // the tickets as monthly sheets (of n), with or without the 列映射 listing them
+  fc
+    .tuple(fc.integer({ min: 2, max: 4 }), fc.constantFrom("map", "none", "wrong"))
+    .map(([n, how]) => ({
+      label: `monthly ${n} ${how}`,
+      apply: (b) => {
+        const i = b.sheets.findIndex((x) => x.name === "工单");
+        if (i < 0 || b.sheets[i].rows.length < 2) return;
+        const [header, ...data] = b.sheets[i].rows;
+        const size = Math.ceil(data.length / n);
+        const parts = Array.from({ length: n }, (_, k) =>
+          sheetModel(`2023年${String(k + 1).padStart(2, "0")}月`, [
+            header,
+            ...data.slice(k * size, (k + 1) * size),
+          ])
+        );
+        b.sheets.splice(i, 1, ...parts);
+        if (how === "none") return;
+        const names = parts.map((p) => p.name);
+        // "wrong": a sheet that is not there and a header given to two fields
+        const rows: CellModel[][] = [
+          ["表", "字段", "来源", "值映射", "说明"],
+          [
+            "工单",
+            "（工作表）",
+            (how === "wrong" ? [...names, "2099年13月"] : names).join("；"),
+            null,
+            null,
+          ],
+        ];
+        if (how === "wrong")
+          rows.push(
+            ["工单", "签收时间", "派单时间", null, null],
+            ["工单", "转派时间", "派单时间", null, null]
+          );
+        b.sheets.push(sheetModel("列映射", rows));
+      },
+    })),
+  // a yes/no column as exports write it: 1 and blank, or 已解决 / 未解决 / 部分解决
+  fc.tuple(idx, fc.constantFrom("flag", "words")).map(([k, how]) => ({
+    label: `flags ${how} ${k}`,
+    apply: (b) => {
+      const s = b.sheets.find((x) => x.name === "工单");
+      if (!s?.rows.length) return;
+      const def = SHEETS.find((d) => d.key === "tickets")!;
+      const bools = s.rows[0]
+        .map((h, j) => ({ j, col: def.columns.find((c) => c.zh === h) }))
+        .filter((x) => x.col?.type.kind === "bool");
+      const hit = pick(bools, k);
+      if (!hit) return;
+      const words = ["已解决", "未解决", "部分解决"];
+      for (let r = 1; r < s.rows.length; r++) {
+        const v = s.rows[r][hit.j];
+        setCell(
+          s,
+          r,
+          hit.j,
+          how === "flag" ? (v === "是" ? 1 : null) : v === "是" ? words[0] : words[1 + (r % 2)]
+        );
+      }
+    },
+  })),
 ];
 
 export function sheetModel(name: string, rows: CellModel[][]): SheetModel {

@@ -18,13 +18,24 @@ import { PHONES, callersBook } from "../corpus/callers";
 import { caseArbitrary } from "../corpus/generate";
 
 function fileOf(bytes: Uint8Array, name: string): File {
-  return new File([bytes as BlobPart], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return new File([bytes as BlobPart], name, {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 }
 
 function setup() {
   const saved: Uint8Array[] = [];
-  const openFile = (b: ArrayBuffer, name: string) => FileSession.open(b, name, new EngineClient(false));
-  render(<App mode="file" openFile={openFile} lang="zh" now={() => "2026-12-01 09:00:00"} save={(b) => saved.push(b)} />);
+  const openFile = (b: ArrayBuffer, name: string) =>
+    FileSession.open(b, name, new EngineClient(false));
+  render(
+    <App
+      mode="file"
+      openFile={openFile}
+      lang="zh"
+      now={() => "2026-12-01 09:00:00"}
+      save={(b) => saved.push(b)}
+    />
+  );
   return { saved, user: userEvent.setup() };
 }
 
@@ -32,7 +43,9 @@ function setup() {
 async function consoleDuring(f: () => Promise<void>): Promise<string> {
   const said: string[] = [];
   const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
-    jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void said.push(a.map(String).join(" ")))
+    jest
+      .spyOn(console, m)
+      .mockImplementation((...a: unknown[]) => void said.push(a.map(String).join(" ")))
   );
   try {
     await f();
@@ -45,7 +58,10 @@ async function consoleDuring(f: () => Promise<void>): Promise<string> {
 test("phone numbers are masked on the screen and in the results; nothing reaches the console", async () => {
   const { saved, user } = setup();
   const logged = await consoleDuring(async () => {
-    await user.upload(screen.getByTestId("open-workbook"), fileOf(toXlsx(callersBook()), "来电.xlsx"));
+    await user.upload(
+      screen.getByTestId("open-workbook"),
+      fileOf(toXlsx(callersBook()), "来电.xlsx")
+    );
     await screen.findByText(/工单 · 3 行/, {}, { timeout: 15000 });
     await user.click(screen.getByTestId("run"));
     await screen.findByTestId("total-deductions", {}, { timeout: 20000 });
@@ -82,7 +98,16 @@ test.each(PANE_CASES.map((c, i) => [i, c.labels.join("; "), c] as const))(
       const run = screen.getByTestId("run") as HTMLButtonElement;
       if (!run.disabled) {
         await user.click(run);
-        await screen.findByTestId(/^(total-deductions|run-error)$/, {}, { timeout: 20000 });
+        await screen.findByTestId(
+          /^(total-deductions|run-error|mapping-step)$/,
+          {},
+          { timeout: 20000 }
+        );
+        // a renamed column: the 列映射 step first; confirmed as suggested, the run goes on
+        if (screen.queryByTestId("mapping-step")) {
+          await user.click(screen.getByTestId("mapping-confirm"));
+          await screen.findByTestId(/^(total-deductions|run-error)$/, {}, { timeout: 20000 });
+        }
         outcomes.push(screen.queryByTestId("total-deductions") ? "audited" : "stopped");
       } else outcomes.push("no 工单");
     });

@@ -35,6 +35,10 @@ class FakeSession implements AuditSession {
     return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Cancelled())));
   }
   async saveParams() {}
+  planMapping(): Promise<never> {
+    return Promise.reject(new Error("no plan in this fake"));
+  }
+  async saveMapping() {}
   whatIf(): Promise<never> {
     return Promise.reject(new Error("no run in this fake"));
   }
@@ -63,8 +67,8 @@ test("the sheets found with row counts, and those missing with what that costs",
   expect(screen.getByText("未找到 质检：R5 不予评价")).toBeTruthy();
 });
 
-test("without a 工单 sheet the Run button is disabled and says why: the sheets there, the name expected", async () => {
-  // a renamed 工单 (Sheet1): the advice is to rename it, not only to insert an empty template
+test("without a 工单 sheet the pane says so and that a run looks for the tickets by their headers", async () => {
+  // a renamed 工单 (Sheet1): the run will look for it by its headers (the 列映射 step)
   render(
     <App
       mode="excel"
@@ -77,10 +81,10 @@ test("without a 工单 sheet the Run button is disabled and says why: the sheets
       lang="zh"
     />
   );
-  const msg = await screen.findByText(/未找到名为“工单”（或 Tickets）的工作表，无法核查/);
+  const msg = await screen.findByText(/未找到名为“工单”（或 Tickets）的工作表/);
   expect(msg.textContent).toContain("本工作簿中的工作表：人员、Sheet1");
-  expect(msg.textContent).toContain("请把该表改名为“工单”");
-  expect((screen.getByTestId("run") as HTMLButtonElement).disabled).toBe(true);
+  expect(msg.textContent).toContain("将按表头查找工单数据");
+  expect((screen.getByTestId("run") as HTMLButtonElement).disabled).toBe(false);
 });
 
 test("a run shows its named stage, and Cancel stops it without writing", async () => {

@@ -1,7 +1,7 @@
 // Sheets the add-in writes besides the results: the 规则参数 sheet (thresholds that travel with the
 // workbook) and empty input-sheet templates. Generated from the parameter schema and the sheet list.
 import { DEFAULT_PARAMS, PARAM_KEYS, Params, formatParam, paramMeta } from "../params";
-import { MAPPING_HEADERS, MAPPING_SHEET } from "../mapping";
+import { MAPPING_HEADERS, MAPPING_SHEET, SHEET_FIELD } from "../mapping";
 import { SHEETS, SheetKey, PARAMS_SHEET } from "../sheets";
 import { Format, SheetSpec, TemplateSheetSpec, t } from "./spec";
 
@@ -54,8 +54,35 @@ const FORMAT_OF: Record<string, Format> = {
 };
 
 /** Empty input sheets with headers, notes, drop-downs and formats, for the sheets given. */
-export function templateSpecs(keys: SheetKey[], rows = 1000): TemplateSheetSpec[] {
-  return SHEETS.filter((s) => keys.includes(s.key)).map((s) => ({
+/** What the 模板 tab can insert: an input sheet, or the 列映射 sheet. */
+export type TemplateKey = SheetKey | "mapping";
+
+/** A 列映射 to fill in by hand: its five columns with their notes, 表 as a drop-down. */
+export function mappingTemplateSpec(rows = 200): TemplateSheetSpec {
+  const notes = [
+    `输入表的名称（${SHEETS.map((s) => s.zh).join("、")}） / the input sheet`,
+    `“${SHEET_FIELD}”：列出该输入表所在的工作表；或该表的字段名（如 派单时间） / “${SHEET_FIELD}” or a field`,
+    "（工作表）行：工作表名，多张用“；”分隔；字段行：数据中的表头，多个用“|”分隔，取第一个非空 / sheets (；) or headers (|)",
+    "仅“是/否”和选项字段：源值=目标值，用“；”分隔；空 = 空白单元格，其他 = 未列出的值。例：0=是；其他=否 / value map",
+    "说明；以“待核对”开头的行是尚未核对的建议 / note; 待核对 marks a suggestion not yet checked",
+  ];
+  const widths = [10, 14, 40, 28, 40];
+  return {
+    name: MAPPING_SHEET.zh,
+    rows,
+    columns: MAPPING_HEADERS.map((header, i) => ({
+      header,
+      note: notes[i],
+      format: "text" as Format,
+      width: widths[i],
+      required: i < 3,
+      list: i === 0 ? SHEETS.map((s) => s.zh) : undefined,
+    })),
+  };
+}
+
+export function templateSpecs(keys: TemplateKey[], rows = 1000): TemplateSheetSpec[] {
+  const inputs = SHEETS.filter((s) => keys.includes(s.key)).map((s) => ({
     name: s.zh,
     rows,
     columns: s.columns.map((c) => ({
@@ -79,6 +106,7 @@ export function templateSpecs(keys: SheetKey[], rows = 1000): TemplateSheetSpec[
             : undefined,
     })),
   }));
+  return keys.includes("mapping") ? [...inputs, mappingTemplateSpec()] : inputs;
 }
 
 /**

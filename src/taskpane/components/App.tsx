@@ -19,7 +19,7 @@ import type { AuditResult } from "../../engine/audit";
 import { kpiRuleRange } from "../../engine/layout";
 import type { Params } from "../../engine/params";
 import { resolve, DEFAULT_PARAMS } from "../../engine/params";
-import type { SheetKey } from "../../engine/sheets";
+import type { TemplateKey } from "../../engine/layout/own";
 import { Cancelled, SheetInfo } from "../../workbook";
 import { RUN_LOG_SHEET, VerifyResult } from "../../engine/verify";
 import { beijingText } from "../../engine/time";
@@ -27,6 +27,8 @@ import { EngineFailure } from "../engine/client";
 import { LangContext, STRINGS, UiLang } from "../i18n";
 import { AuditSession, mimeType, resultFileName } from "../session";
 import { IssuesTab } from "./IssuesTab";
+import { MappingStep } from "./MappingStep";
+import type { MappingPlan } from "../../engine/suggest";
 import { OpenFile } from "./OpenFile";
 import { ParamsTab } from "./ParamsTab";
 import { RunState, RunTab } from "./RunTab";
@@ -78,6 +80,13 @@ export function App(props: AppProps) {
   const failed = (where: string) => (e: unknown) => setFault(explainError(e, lang, where));
   const [verified, setVerified] = React.useState<VerifyResult | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  // the 列映射 step to show before a run, and whether the user has looked at it for this workbook
+  const [mapping, setMapping] = React.useState<MappingPlan | null>(null);
+  const [mappingReviewed, setMappingReviewed] = React.useState(false);
+  React.useEffect(() => {
+    setMapping(null);
+    setMappingReviewed(false);
+  }, [session]);
 
   const refresh = React.useCallback(async (sess: AuditSession) => {
     setSheets(await sess.listSheets());
@@ -110,21 +119,29 @@ export function App(props: AppProps) {
     }
   };
 
-  const onRun = async () => {
+  const onRun = async (checkMapping = !mappingReviewed) => {
     if (!session) return;
     const ctrl = new AbortController();
     abort.current = ctrl;
     setRun({ status: "running", progress: { stage: "reading" } });
     setVerified(null);
     setNotice(null);
+    setMapping(null);
     try {
-      const r = await session.run(
-        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingText(Date.now()), readings },
+      const out = await session.run(
+        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingText(Date.now()), readings, checkMapping },
         (progress) => {
           if (!ctrl.signal.aborted) setRun({ status: "running", progress });
         },
         ctrl.signal
       );
+      if ("plan" in out) {
+        // the 列映射 step first: nothing was computed or written
+        setMapping(out.plan);
+        setRun({ status: "idle" });
+        return;
+      }
+      const r = out.result;
       setResult(r);
       setStale(false);
       setRun({ status: "done", result: r });
@@ -143,6 +160,23 @@ export function App(props: AppProps) {
     }
   };
 
+  // the 列映射 step: confirmed rows are written, then the run goes on (the user has looked)
+  const onConfirmMapping = async (rows: string[][]) => {
+    if (!session) return;
+    try {
+      await session.saveMapping(rows);
+      setMappingReviewed(true);
+      setSheets(await session.listSheets());
+      await onRun(false);
+    } catch (e) {
+      setRun({ status: "error", title: s.error, ...explainError(e, lang, "pane mapping") });
+    }
+  };
+  const onSkipMapping = () => {
+    setMappingReviewed(true);
+    void onRun(false);
+  };
+
   const onSaveParams = async (p: Params) => {
     if (!session) return;
     await session.saveParams(p);
@@ -158,7 +192,7 @@ export function App(props: AppProps) {
   const whatIfAsOf = (p: Params) =>
     resolve(p).asOf !== resolve(saved ?? DEFAULT_PARAMS).asOf ? undefined : asOf || undefined;
 
-  const onInsert = async (keys: SheetKey[]) => {
+  const onInsert = async (keys: TemplateKey[]) => {
     if (!session) return [];
     const added = await session.insertTemplates(keys);
     if (added.length && result) setStale(true);
@@ -228,7 +262,7 @@ export function App(props: AppProps) {
                     asOf={asOf}
                     onAsOf={setAsOf}
                     state={run}
-                    onRun={onRun}
+                    onRun={() => void onRun()}
                     onCancel={() => abort.current?.abort()}
                     onOpenRule={onOpenRule}
                     onDownload={onDownload}
@@ -248,6 +282,17 @@ export function App(props: AppProps) {
                         : undefined
                     }
                     verify={verified}
+                    mappingStep={
+                      mapping ? (
+                        <MappingStep
+                          plan={mapping}
+                          onReplan={(rows) => session.planMapping(rows)}
+                          onConfirm={(rows) => void onConfirmMapping(rows)}
+                          onSkip={onSkipMapping}
+                          busy={run.status === "running"}
+                        />
+                      ) : null
+                    }
                   />
                 ) : null}
                 {tab === "issues" ? <IssuesTab issues={result?.issues ?? null} canSelect={session.canSelect} onSelect={select} /> : null}
@@ -256,7 +301,7 @@ export function App(props: AppProps) {
               </div>
             </>
           ) : run.status === "running" || run.status === "error" ? (
-            <RunTab sheets={null} asOf={asOf} onAsOf={setAsOf} state={run} onRun={onRun} onCancel={() => abort.current?.abort()} />
+            <RunTab sheets={null} asOf={asOf} onAsOf={setAsOf} state={run} onRun={() => void onRun()} onCancel={() => abort.current?.abort()} />
           ) : null}
         </main>
       </FluentProvider>

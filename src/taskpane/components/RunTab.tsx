@@ -120,6 +120,8 @@ export function RunTab(props: {
   /** compute 口径对比 in the next run */
   readings?: boolean;
   onReadings?: (on: boolean) => void;
+  /** the 列映射 step, shown before the run when the inputs need a look */
+  mappingStep?: React.ReactNode;
 }) {
   const { s } = useStrings();
   const c = useStyles();
@@ -137,7 +139,7 @@ export function RunTab(props: {
         </>
       ) : null}
       {!hasTickets && !opening ? (
-        <MessageBar intent="error">
+        <MessageBar intent={(props.sheets ?? []).length ? "warning" : "error"}>
           <MessageBarBody>{s.noTickets((props.sheets ?? []).map((sh) => sh.name).join("、"))}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -162,7 +164,7 @@ export function RunTab(props: {
             ) : null}
           </div>
           <div className={c.row}>
-            <Button appearance="primary" icon={<Play24Regular />} onClick={props.onRun} disabled={running || !hasTickets} data-testid="run">
+            <Button appearance="primary" icon={<Play24Regular />} onClick={props.onRun} disabled={running || !(props.sheets ?? []).length} data-testid="run">
               {props.state.status === "done" ? s.rerun : s.run}
             </Button>
             {running ? (
@@ -205,6 +207,7 @@ export function RunTab(props: {
           <ProgressBar value={overall} max={1} aria-label={progressLabel(s, progress)} data-testid="progress" />
         </Field>
       ) : null}
+      {props.mappingStep ?? null}
       {props.state.status === "cancelled" ? (
         <MessageBar intent="warning">
           <MessageBarBody>{s.cancelled}</MessageBarBody>

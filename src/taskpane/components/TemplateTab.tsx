@@ -3,7 +3,9 @@ import * as React from "react";
 import { Button, Caption1, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles } from "@fluentui/react-components";
 import { TableAdd24Regular } from "@fluentui/react-icons";
 import { matchSheet } from "../../engine/read";
-import { SHEETS, SheetKey } from "../../engine/sheets";
+import { SHEETS } from "../../engine/sheets";
+import { isMappingSheetName, MAPPING_SHEET } from "../../engine/mapping";
+import type { TemplateKey } from "../../engine/layout/own";
 import type { SheetInfo } from "../../workbook";
 import { ErrorBox } from "./ErrorBox";
 import { explainError } from "../explain";
@@ -11,14 +13,17 @@ import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({ col: { display: "flex", flexDirection: "column", gap: "8px" } });
 
-export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: SheetKey[]) => Promise<string[]> }) {
+export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: TemplateKey[]) => Promise<string[]> }) {
   const { s, lang } = useStrings();
   const c = useStyles();
   const present = new Set(props.sheets.map((sh) => matchSheet(sh.name)?.key).filter(Boolean));
-  const missing = SHEETS.filter((d) => !present.has(d.key));
-  const [chosen, setChosen] = React.useState<Set<SheetKey>>(new Set(missing.map((d) => d.key)));
+  // the missing input sheets (chosen at first), and 列映射 when there is none (not chosen at first:
+  // a workbook of the template's shape needs none)
+  const missing: { key: TemplateKey; zh: string; en: string }[] = SHEETS.filter((d) => !present.has(d.key));
+  if (!props.sheets.some((sh) => isMappingSheetName(sh.name))) missing.push({ key: "mapping", zh: MAPPING_SHEET.zh, en: `${MAPPING_SHEET.en} · ${s.mappingTemplateHint}` });
+  const [chosen, setChosen] = React.useState<Set<TemplateKey>>(new Set(missing.filter((d) => d.key !== "mapping").map((d) => d.key)));
   const [message, setMessage] = React.useState<{ ok: boolean; text: string; report?: string } | null>(null);
-  React.useEffect(() => setChosen(new Set(missing.map((d) => d.key))), [props.sheets]); // eslint-disable-line react-hooks/exhaustive-deps
+  React.useEffect(() => setChosen(new Set(missing.filter((d) => d.key !== "mapping").map((d) => d.key))), [props.sheets]); // eslint-disable-line react-hooks/exhaustive-deps
   const insert = async () => {
     try {
       const added = await props.onInsert(missing.filter((d) => chosen.has(d.key)).map((d) => d.key));
@@ -32,7 +37,7 @@ export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: Sheet
     <div className={c.col}>
       <Subtitle2>{s.templateTitle}</Subtitle2>
       <Caption1>{s.templateHint}</Caption1>
-      {missing.length === 0 ? <Caption1>{s.templateAll}</Caption1> : null}
+      {missing.every((d) => d.key === "mapping") ? <Caption1>{s.templateAll}</Caption1> : null}
       {missing.map((d) => (
         <Checkbox
           key={d.key}
@@ -47,7 +52,7 @@ export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: Sheet
         />
       ))}
       <div>
-        <Button appearance="primary" icon={<TableAdd24Regular />} disabled={chosen.size === 0 || missing.length === 0} onClick={insert} data-testid="insert-templates">
+        <Button appearance="primary" icon={<TableAdd24Regular />} disabled={chosen.size === 0} onClick={insert} data-testid="insert-templates">
           {s.insertTemplates}
         </Button>
       </div>

@@ -14,11 +14,13 @@ import {
 import type { Totals } from "../../engine/settle";
 import { UserError, faultLine, faultReport } from "../../fault";
 import { layoutResults, Lang } from "../../engine/layout";
-import { paramsSheetSpec, templateSpecs } from "../../engine/layout/own";
+import { TemplateKey, paramsSheetSpec, templateSpecs } from "../../engine/layout/own";
 import { SheetSpec } from "../../engine/layout/spec";
 import { Params, readParamsTable, validateParams, ParamError } from "../../engine/params";
-import { isParamsSheetName, isResultSheetName } from "../../engine/read";
-import { SheetKey } from "../../engine/sheets";
+import { isMappingSheetName } from "../../engine/mapping";
+import { isParamsSheetName, isResultSheetName, sheetsToRead } from "../../engine/read";
+import { MappingPlan, suggestMapping } from "../../engine/suggest";
+import { mappingSheetSpec } from "../../engine/layout/own";
 import { RawTable } from "../../engine/table";
 import { verifyInputs } from "../../engine/verify";
 import type { XlsxWorkbook } from "../../file/workbook-file";
@@ -31,6 +33,11 @@ export interface RunOptions {
   runAt: string;
   /** false: a quick run without 口径对比 */
   readings?: boolean;
+  /**
+   * true: before computing, check how the inputs are found; when a 列映射 should be looked at
+   * (a missing field, a suggestion, an unread value) the run stops with the plan instead
+   */
+  checkMapping?: boolean;
 }
 
 export type Request =
@@ -39,15 +46,15 @@ export type Request =
   | { op: "runFile"; options: RunOptions }
   | { op: "whatIf"; params: Params; asOf?: string }
   | { op: "saveParams"; params: Params }
-  | { op: "templates"; keys: SheetKey[] }
+  | { op: "templates"; keys: TemplateKey[] }
   | { op: "download" }
   | { op: "verify"; tables: RawTable[] }
-  | { op: "verifyFile" };
+  | { op: "verifyFile" }
+  | { op: "plan"; rows: string[][] }
+  | { op: "saveMapping"; rows: string[][] };
 
-export interface AuditOutcome {
-  result: AuditResult;
-  specs: SheetSpec[];
-}
+/** A run: its result (and, Excel mode, the result sheets to write), or the 列映射 to look at first. */
+export type AuditOutcome = { result: AuditResult; specs: SheetSpec[] } | { plan: MappingPlan };
 
 /** What the totals would be with the thresholds being edited (before anyone saves them). */
 export interface WhatIf {
@@ -114,7 +121,7 @@ const loadFileModule = () =>
 
 export function createHandler(post: (p: Progress) => void) {
   let open: XlsxWorkbook | null = null;
-  let prefetchTables: (() => Promise<void>) | null = null;
+  let prefetchTables: ((names: string[]) => Promise<void>) | null = null;
   let name = "";
   /** the engine's tables of the open file, read once and re-read after a change */
   let tables: RawTable[] | null = null;
@@ -128,9 +135,34 @@ export function createHandler(post: (p: Progress) => void) {
     unwritten = null;
   };
 
+  /** the tables the last 列映射 plan was made on: what the pane's edits are planned on */
+  let planTables: RawTable[] | null = null;
   /** the last run's tables and options: what a what-if is computed on */
   let lastRun: { tables: RawTable[]; options: RunOptions } | null = null;
-  const runAudit = (tables: RawTable[], options: RunOptions): AuditOutcome => {
+  /**
+   * A run on these tables (every sheet but the results when the 列映射 is checked): the plan when
+   * the step is needed, else the audit of the sheets the command line would read.
+   */
+  const checkedRun = (all: RawTable[], options: RunOptions): AuditOutcome => {
+    if (options.checkMapping) {
+      const plan = suggestMapping(all.filter((t) => !isResultSheetName(t.name)));
+      if (plan.needed) {
+        planTables = all;
+        return { plan };
+      }
+    }
+    const names = all.map((t) => t.name);
+    const map = all.find((t) => isMappingSheetName(t.name)) ?? null;
+    const read = new Set(sheetsToRead(names, map));
+    return runAudit(
+      all.filter((t) => read.has(t.name)),
+      options
+    );
+  };
+  const runAudit = (
+    tables: RawTable[],
+    options: RunOptions
+  ): { result: AuditResult; specs: SheetSpec[] } => {
     lastRun = { tables, options };
     const result = audit(
       tables.filter((t) => !isResultSheetName(t.name)),
@@ -151,24 +183,35 @@ export function createHandler(post: (p: Progress) => void) {
   };
   const fileTables = async (): Promise<RawTable[]> => {
     if (!tables) {
-      await prefetchTables?.();
+      await prefetchTables?.(file().sheetsForEngine());
       tables = file().readTablesSync(file().sheetsForEngine());
     }
     return tables;
+  };
+  /** every sheet but the results (for a 列映射 plan), the engine's tables among them read once */
+  const allFileTables = async (): Promise<RawTable[]> => {
+    const have = await fileTables();
+    const names = new Set(have.map((t) => t.name));
+    const rest = file()
+      .sheetNames()
+      .filter((n) => !names.has(n) && !isResultSheetName(n));
+    if (!rest.length) return have;
+    await prefetchTables?.(rest);
+    return [...have, ...file().readTablesSync(rest)];
   };
 
   return async function handle(req: Request): Promise<Response> {
     try {
       switch (req.op) {
         case "audit":
-          return { ok: true, value: runAudit(req.tables, req.options) };
+          return { ok: true, value: checkedRun(req.tables, req.options) };
         case "open": {
           post({ stage: "opening", detail: req.name });
           const { XlsxWorkbook, prefetchingCodec, prefetch } = await loadFileModule();
           const codec = prefetchingCodec();
           const wb = XlsxWorkbook.open(new Uint8Array(req.bytes), codec);
           open = wb;
-          prefetchTables = () => prefetch(wb, codec, wb.sheetsForEngine());
+          prefetchTables = (names) => prefetch(wb, codec, names);
           name = req.name;
           tables = null;
           const paramsSheets = open.sheetsForEngine().filter(isParamsSheetName);
@@ -195,10 +238,23 @@ export function createHandler(post: (p: Progress) => void) {
           return { ok: true, value };
         }
         case "runFile": {
-          const out = runAudit(await fileTables(), req.options);
+          const all = req.options.checkMapping ? await allFileTables() : await fileTables();
+          const out = checkedRun(all, req.options);
+          if ("plan" in out) return { ok: true, value: out };
           unwritten = out.specs;
           // the pane needs the result only: the sheets stay in the worker
           return { ok: true, value: { result: out.result } };
+        }
+        case "plan": {
+          if (!planTables) throw new UserError("请先核查一次 / run the audit first");
+          const all = planTables.filter((t) => !isResultSheetName(t.name));
+          return { ok: true, value: suggestMapping(all, req.rows) };
+        }
+        case "saveMapping": {
+          flush();
+          await file().writeOwnSheet(mappingSheetSpec(req.rows));
+          tables = null;
+          return { ok: true, value: await file().listSheets() };
         }
         case "saveParams": {
           flush();
