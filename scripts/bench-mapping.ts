@@ -3,6 +3,12 @@
 // (issue 20: at most 10% more). Engine only (read + audit, no readings), in one process; time each
 // form with farm-bench:
 //   farm-bench 'node scripts/run-ts.cjs scripts/bench-mapping.ts one' --vs 'node scripts/run-ts.cjs scripts/bench-mapping.ts monthly'
+// `write` writes both forms as files through one writer (exceljs's streaming writer, shared
+// strings): bench/tickets-110000-exceljs.xlsx and bench/tickets-110000-monthly.xlsx, for the
+// command line end to end:
+//   farm-bench 'node scripts/cli.cjs bench/tickets-110000-exceljs.xlsx --out /tmp/a.xlsx' \
+//     --vs 'node scripts/cli.cjs bench/tickets-110000-monthly.xlsx --out /tmp/b.xlsx'
+import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import path from "path";
 import { audit } from "../src/engine/audit";
@@ -15,7 +21,8 @@ import { dayOf, dayToYmd } from "../src/engine/time";
 // the bundle runs from dist/run/: the project is the folder above dist
 const ROOT = process.cwd();
 const FILE = path.join(ROOT, "bench", "tickets-110000.xlsx");
-const mode = process.argv[2] === "monthly" ? "monthly" : "one";
+const mode = process.argv[2] === "one" ? "one" : "monthly";
+const write = process.argv[2] === "write";
 
 useNodeHash();
 const wb = XlsxWorkbook.open(readFileSync(FILE), nodeCodec);
@@ -54,10 +61,45 @@ if (mode === "monthly") {
   };
   input = [...tables.filter((t) => t.name !== "工单"), ...monthly, mapping];
 }
-const t0 = performance.now();
-const r = audit(input, { runAt: "bench", readings: false });
-const ms = performance.now() - t0;
-const t = r.sheets.find((s) => s.key === "tickets")!;
-console.log(
-  `${mode}: ${t.sources.length} sheet(s), ${t.rows} tickets, deductions ${r.settlement.totals.deductions} cents, audit ${ms.toFixed(0)} ms`
-);
+if (write) {
+  // both forms through the same writer, so that the difference is the split and the 列映射 only
+  const forms: [string, RawTable[]][] = [
+    [
+      "tickets-110000-exceljs.xlsx",
+      tables.filter(
+        (t) =>
+          !/^(核查汇总|KPI明细|扣款明细|合规检查|付款计划|口径对比|校验问题|运行记录)$/.test(t.name)
+      ),
+    ],
+    ["tickets-110000-monthly.xlsx", input],
+  ];
+  void (async () => {
+    for (const [name, ts] of forms) {
+      const out = path.join(ROOT, "bench", name);
+      const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+        filename: out,
+        useSharedStrings: true,
+      });
+      for (const t of ts) {
+        const ws = book.addWorksheet(t.name);
+        for (const row of t.values)
+          ws.addRow((row ?? []).map((v) => (v === undefined ? null : v))).commit();
+        ws.commit();
+      }
+      await book.commit();
+      console.log(`written: ${path.relative(ROOT, out)}`);
+    }
+  })();
+} else {
+  timeAudit();
+}
+
+function timeAudit(): void {
+  const t0 = performance.now();
+  const r = audit(input, { runAt: "bench", readings: false });
+  const ms = performance.now() - t0;
+  const t = r.sheets.find((s) => s.key === "tickets")!;
+  console.log(
+    `${mode}: ${t.sources.length} sheet(s), ${t.rows} tickets, deductions ${r.settlement.totals.deductions} cents, audit ${ms.toFixed(0)} ms`
+  );
+}
