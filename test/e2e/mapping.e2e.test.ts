@@ -95,3 +95,23 @@ test("a monthly export: the 列映射 step, confirmed, gives the expected totals
     )
   );
 }, 240000);
+
+test("the wide export (known platform headers, title rows, 来电时间): no step, the expected totals", async () => {
+  const { page, base } = pane;
+  const wide: Expected = JSON.parse(
+    readFileSync(path.join(ROOT, "test", "fixtures", "export-wide.expected.json"), "utf8")
+  );
+  await page.goto(`${base}/taskpane.html`);
+  await page
+    .getByTestId("open-workbook")
+    .setInputFiles(path.join(ROOT, "test", "fixtures", "export-wide.xlsx"));
+  await page.getByText(/工单 · /).waitFor({ timeout: 60000 });
+  await page.getByTestId("run").click();
+  const total = page.getByTestId("total-deductions");
+  await total.waitFor({ timeout: 120000 });
+  await expect(page.getByTestId("mapping-step").count()).resolves.toBe(0);
+  await expect(total.textContent()).resolves.toBe(yuan(wide.totals.deductions));
+  await expect(page.getByTestId("refund-due").textContent()).resolves.toBe(
+    yuan(wide.totals.refundDue)
+  );
+}, 240000);
