@@ -4,17 +4,25 @@
 // 2 usage errors or an unreadable file. No stack trace ever reaches the user.
 import { readFileSync } from "fs";
 import path from "path";
-import { AuditFailure, AuditResult, ENGINE_VERSION, audit, ruleTotals } from "../engine/audit";
+import {
+  AuditFailure,
+  AuditResult,
+  ENGINE_VERSION,
+  audit,
+  resolveParams,
+  ruleTotals,
+} from "../engine/audit";
+import { shiftContractYear } from "../engine/contract-year";
 import { faultLine, faultReport, scrubMessage } from "../fault";
 import { nodeCodec, useNodeHash } from "./node";
 import { layoutResults, Lang } from "../engine/layout";
 import { formatYuan } from "../engine/money";
-import { PARAM_KEYS, ParamKey, coerceParam } from "../engine/params";
+import { PARAM_KEYS, ParamKey, coerceParam, validateParams } from "../engine/params";
 import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
 import { toSummaryJson } from "../engine/summary";
 import { MappingPlan, planRows, suggestMapping } from "../engine/suggest";
-import { mappingSheetSpec } from "../engine/layout/own";
-import { isResultSheetName } from "../engine/read";
+import { mappingSheetSpec, paramsSheetSpec } from "../engine/layout/own";
+import { isParamsSheetName, isResultSheetName } from "../engine/read";
 import { readingLines } from "../engine/layout/readings";
 import { VerifyResult, verifyInputs } from "../engine/verify";
 import { beijingText, parseIsoDay } from "../engine/time";
@@ -51,6 +59,10 @@ const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出
             what each input and column is matched to and what a 列映射 would add; no audit
   --write-mapping    写出带预填“列映射”表的副本（默认 <输入>-列映射.xlsx），在 Excel 中核对后再核查 / write a copy
             with a pre-filled 列映射 sheet marked 待核对, to check in Excel before the audit
+  --contract-year YYYY  换到另一个合同年度：所有日期参数按整年移动（2 月 29 日→28 日），写入副本的“规则参数”表后核查 /
+            move every date parameter to the contract year YYYY (saved in the copy's 规则参数), then audit
+  --baseline-rank N    与 --contract-year 一起：新年度的 R10 基准排名（前三年平均名次）/ with --contract-year:
+            the new year's R10 baseline rank (the previous three years' average)
   --debug   出错时另外打印供开发人员排查的报告（不含工作簿数据）/ on an error, also print a report for the developers (no workbook data)
 退出码 exit codes: 0 已核查 audited · 1 无法核查 cannot audit · 2 用法或文件错误 usage or unreadable file`;
 
@@ -66,6 +78,8 @@ interface Args {
   readings: boolean;
   suggestMapping: boolean;
   writeMapping: boolean;
+  contractYear?: number;
+  baselineRank?: number;
 }
 
 class UsageError extends Error {}
@@ -123,6 +137,24 @@ export function parseArgs(argv: string[]): Args | "help" {
       case "--params":
         args.params = value();
         break;
+      case "--contract-year": {
+        const y = value();
+        if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
+          throw new UsageError(
+            `--contract-year 应为 2000–2100 之间的年份 / --contract-year must be a year 2000–2100: ${y}`
+          );
+        args.contractYear = Number(y);
+        break;
+      }
+      case "--baseline-rank": {
+        const r = value();
+        if (!/^\d+$/.test(r) || Number(r) < 1)
+          throw new UsageError(
+            `--baseline-rank 应为正整数（名次）/ --baseline-rank must be a whole rank: ${r}`
+          );
+        args.baselineRank = Number(r);
+        break;
+      }
       case "--lang": {
         const l = value();
         if (l !== "zh" && l !== "en")
@@ -140,6 +172,14 @@ export function parseArgs(argv: string[]): Args | "help" {
   if ([args.verify, args.suggestMapping, args.writeMapping].filter(Boolean).length > 1)
     throw new UsageError(
       "--verify、--suggest-mapping、--write-mapping 只能选一个 / choose one of --verify, --suggest-mapping, --write-mapping"
+    );
+  if (args.baselineRank !== undefined && args.contractYear === undefined)
+    throw new UsageError(
+      "--baseline-rank 须与 --contract-year 一起使用 / --baseline-rank goes with --contract-year"
+    );
+  if (args.contractYear !== undefined && (args.verify || args.suggestMapping || args.writeMapping))
+    throw new UsageError(
+      "--contract-year 用于核查，不能与 --verify、--suggest-mapping、--write-mapping 同用 / --contract-year is for an audit"
     );
   if (args.asOf !== undefined && parseIsoDay(args.asOf) === null)
     throw new UsageError(
@@ -459,7 +499,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
       return 0;
     }
-    const params = paramsFile ? readParamsFile(paramsFile) : undefined;
+    let params = paramsFile ? readParamsFile(paramsFile) : undefined;
+    if (args.contractYear !== undefined) {
+      // the new year's parameters are written into the copy's 规则参数 first, so that the run,
+      // its fingerprints and any later run of the copy read the same (the --params file included)
+      await moveContractYear(wb, args.contractYear, args.baselineRank, params, io);
+      params = undefined;
+    }
     const tables = readTables(wb, args.input);
     if (args.verify) return printVerify(verifyInputs(tables), io);
     const result = audit(tables, {
@@ -496,6 +542,34 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (args.debug) io.err(report.text);
     return 1;
   }
+}
+
+/** --contract-year: every date moved, written to the workbook's 规则参数, and said. */
+async function moveContractYear(
+  wb: XlsxWorkbook,
+  year: number,
+  baselineRank: number | undefined,
+  overrides: Record<string, unknown> | undefined,
+  io: Io
+): Promise<void> {
+  const name = wb.sheetNames().find(isParamsSheetName);
+  const table = name ? wb.readTablesSync([name])[0] : null;
+  const shift = shiftContractYear(resolveParams(table, { params: overrides }), year, baselineRank);
+  const v = validateParams(shift.params);
+  if (!v.ok)
+    throw new UsageError(
+      `换到 ${year} 年度后参数无效 / the parameters of ${year} are invalid: ${v.errors.map((e) => `${e.key}: ${e.message}`).join("；")}`
+    );
+  await wb.writeOwnSheet(paramsSheetSpec(v.params));
+  io.out(
+    `合同年度 contract year ${shift.from} → ${shift.to}（写入副本的“规则参数”表 / saved in the copy's 规则参数）`
+  );
+  for (const m of shift.moved) io.out(`  ${m.key.padEnd(26)} ${m.from} → ${m.to}`);
+  io.out(
+    shift.baselineRank.kept
+      ? `  r10.baselineRank 仍为 ${shift.baselineRank.from}：请按 ${year - 3}–${year - 1} 年的平均区级排名用 --baseline-rank 给出 / still ${shift.baselineRank.from}: give the ${year - 3}–${year - 1} average with --baseline-rank`
+      : `  r10.baselineRank           ${shift.baselineRank.from} → ${shift.baselineRank.to}`
+  );
 }
 
 /** Runs the command line on this process's arguments and exits with its code. */

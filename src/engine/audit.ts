@@ -1,6 +1,7 @@
 // The whole audit, in stages: detect and read the sheets, parameters, the as-of view, row
 // checks, every rule, settlement. Pure: tables in, a result model out.
-import { recordingUncovered } from "./calendar";
+import { recordingUncovered, withUserDays } from "./calendar";
+import { UserCalendar, readHolidays } from "./holidays";
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex } from "@noble/hashes/utils";
 import { Issue, IssueList, sortIssues } from "./issues";
@@ -98,6 +99,8 @@ export interface AuditResult {
   mappingSha256: string | null;
   /** how every field found was read: its source header, value map and how it was matched */
   mapping: FieldSource[];
+  /** the calendar the run counted working days on: the bundled years and the 节假日 sheet's days */
+  calendar: UserCalendar;
   /** RULES.md §5: the totals under each other reading; null when the run was asked not to */
   readings: Reading[] | null;
 }
@@ -111,7 +114,7 @@ export interface Reading {
 
 export class AuditFailure extends Error {
   constructor(
-    readonly code: "no-tickets" | "invalid-params" | "invalid-mapping",
+    readonly code: "no-tickets" | "invalid-params" | "invalid-mapping" | "invalid-holidays",
     readonly messageZh: string,
     readonly messageEn: string,
     readonly paramErrors: ParamError[] = []
@@ -478,28 +481,35 @@ function fieldSources(sheets: Partial<Record<SheetKey, ReadSheet>>): FieldSource
   return out;
 }
 
+/** Stops a run before anything is computed, naming (up to five of) the cells in error. */
+function stopWith(code: AuditFailure["code"], zh: string, en: string, errors: ParamError[]): never {
+  const SHOWN = 5;
+  const more = errors.length - SHOWN;
+  throw new AuditFailure(
+    code,
+    `${zh}，未进行计算：${errors
+      .slice(0, SHOWN)
+      .map((e) => `${e.message}（${e.sheet}!${e.cell}）`)
+      .join("；")}${more > 0 ? `；另有 ${more} 项` : ""}`,
+    `${en}, nothing computed: ${errors
+      .slice(0, SHOWN)
+      .map((e) => `${e.messageEn} (${e.sheet}!${e.cell})`)
+      .join("; ")}${more > 0 ? `; ${more} more` : ""}`,
+    errors
+  );
+}
+
 export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResult {
   const progress = options.onProgress ?? (() => undefined);
   progress("reading");
   const read = readWorkbook(tables);
   const issues = read.issues;
-  if (read.mappingErrors.length) {
-    const errors = read.mappingErrors;
-    const SHOWN = 5;
-    const more = errors.length - SHOWN;
-    throw new AuditFailure(
-      "invalid-mapping",
-      `列映射有误，未进行计算：${errors
-        .slice(0, SHOWN)
-        .map((e) => `${e.message}（${e.sheet}!${e.cell}）`)
-        .join("；")}${more > 0 ? `；另有 ${more} 项` : ""}`,
-      `the 列映射 sheet has errors, nothing computed: ${errors
-        .slice(0, SHOWN)
-        .map((e) => `${e.messageEn} (${e.sheet}!${e.cell})`)
-        .join("; ")}${more > 0 ? `; ${more} more` : ""}`,
-      errors
-    );
-  }
+  if (read.mappingErrors.length)
+    stopWith("invalid-mapping", "列映射有误", "the 列映射 sheet has errors", read.mappingErrors);
+  // the workbook's own holidays over the bundled schedule; a calendar cannot be half right
+  const { calendar, errors: calendarErrors } = readHolidays(read.sheets.holidays, issues);
+  if (calendarErrors.length)
+    stopWith("invalid-holidays", "节假日表有误", "the 节假日 sheet has errors", calendarErrors);
   if (!read.sheets.tickets) {
     const present = tables.find((t) => SHEET_BY_KEY.tickets && /工单|ticket/i.test(t.name));
     // sheets whose headers are a ticket export's (a monthly export): say so, and how to map them
@@ -563,6 +573,7 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
   checkRows(ctx);
   for (const s of SHEETS) {
     const sheet = read.sheets[s.key];
+    if (!sheet && s.optional) continue;
     if (!sheet) {
       const costs = rulesNeeding(s.key);
       issues.sheet(
@@ -586,22 +597,28 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
       `the as-of date ${resolved.asOf} is before the service start ${params["service.start"]}: nothing can be evaluated yet, every result is pending`
     );
   progress("computing");
-  const {
-    value: { kpis, findings, claims, settlement },
-    years: uncoveredYears,
-  } = recordingUncovered(() => evaluate(ctx, progress));
+  const { kpis, findings, claims, settlement, uncoveredYears, readings } = withUserDays(
+    calendar.days,
+    () => {
+      const { value, years } = recordingUncovered(() => evaluate(ctx, progress));
+      return {
+        ...value,
+        uncoveredYears: years,
+        readings:
+          options.readings === false
+            ? null
+            : readingsOf(ctx, { ...value, findings: [...value.findings] }),
+      };
+    }
+  );
   for (const year of uncoveredYears)
     issues.sheet(
-      "",
+      calendar.sheet ?? "",
       "warning",
       "calendar-not-covered",
-      `节假日数据不含 ${year} 年：该年的工作日按周一至周五计算（未计法定节假日与调休），相关截止日可能有误`,
-      `the holiday data does not cover ${year}: its working days are counted as Monday to Friday (no public holidays or make-up days), so deadlines there may be off`
+      `节假日数据不含 ${year} 年：该年的工作日按周一至周五计算（未计法定节假日与调休），相关截止日可能有误。请在“节假日”工作表中按国务院办公厅 ${year} 年节假日安排的通知填写该年的放假（休）与调休上班（班）日期`,
+      `the holiday data does not cover ${year}: its working days are counted as Monday to Friday (no public holidays or make-up days), so deadlines there may be off. Enter that year's State Council holidays (休) and make-up working days (班) in a 节假日 sheet`
     );
-  const readings =
-    options.readings === false
-      ? null
-      : readingsOf(ctx, { kpis, findings: [...findings], claims, settlement });
   findings.push(...settlement.findings);
   const sheets: SheetSummary[] = SHEETS.map((s) => {
     const r = read.sheets[s.key];
@@ -645,6 +662,7 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
     mappingSheetName: read.mappingTable?.name ?? null,
     mappingSha256: read.mappingTable ? hashTable(read.mappingTable) : null,
     mapping: fieldSources(read.sheets),
+    calendar,
     readings,
   };
 }

@@ -8,18 +8,41 @@ const holidays = new Set(Object.keys(data.holidays));
 const makeUpWorkdays = new Set(Object.keys(data.workdays));
 const coveredYears = new Set([...holidays, ...makeUpWorkdays].map((d) => d.slice(0, 4)));
 
-/** true when the calendar data has the year (otherwise only weekends count as rest days). */
-export function calendarCovers(day: DayNum): boolean {
-  return coveredYears.has(formatDay(day).slice(0, 4));
+/** The first and last year of the bundled State Council schedule. */
+export function bundledYears(): [number, number] {
+  const ys = [...coveredYears].map(Number);
+  return [Math.min(...ys), Math.max(...ys)];
 }
 
-export function isHoliday(day: DayNum): boolean {
-  return holidays.has(formatDay(day));
+/** What the bundled schedule says of a day: 休 (a public holiday), 班 (a 调休 working day) or null. */
+export function bundledKind(day: string): "休" | "班" | null {
+  return holidays.has(day) ? "休" : makeUpWorkdays.has(day) ? "班" : null;
 }
 
-/** A 调休 weekend day that is a working day. */
-export function isMakeUpWorkday(day: DayNum): boolean {
-  return makeUpWorkdays.has(formatDay(day));
+/** The workbook's 节假日 sheet in force during a run: its days win over the bundled ones. */
+interface UserDays {
+  rest: Set<string>;
+  work: Set<string>;
+  years: Set<string>;
+}
+let user: UserDays | null = null;
+
+/**
+ * Runs `f` with the workbook's own holidays (休) and make-up working days (班) over the bundled
+ * schedule; a year with any of them counts as covered.
+ */
+export function withUserDays<T>(days: { day: string; kind: "休" | "班" }[], f: () => T): T {
+  const outer = user;
+  user = {
+    rest: new Set(days.filter((d) => d.kind === "休").map((d) => d.day)),
+    work: new Set(days.filter((d) => d.kind === "班").map((d) => d.day)),
+    years: new Set(days.map((d) => d.day.slice(0, 4))),
+  };
+  try {
+    return f();
+  } finally {
+    user = outer;
+  }
 }
 
 /** Years asked about while recording (see `recordingUncovered`) that the data lacks. */
@@ -43,7 +66,10 @@ export function recordingUncovered<T>(f: () => T): { value: T; years: string[] }
 
 export function isWorkday(day: DayNum): boolean {
   const key = formatDay(day);
-  if (uncovered && !coveredYears.has(key.slice(0, 4))) uncovered.add(key.slice(0, 4));
+  const year = key.slice(0, 4);
+  if (uncovered && !coveredYears.has(year) && !user?.years.has(year)) uncovered.add(year);
+  if (user?.work.has(key)) return true;
+  if (user?.rest.has(key)) return false;
   if (makeUpWorkdays.has(key)) return true;
   if (holidays.has(key)) return false;
   const wd = weekday(day);

@@ -154,6 +154,13 @@ export interface Incident {
   matter: string | null;
 }
 
+export interface Holiday {
+  date: DayNum | null;
+  /** 休 or 班 (the enum's Chinese value) */
+  kind: string | null;
+  name: string | null;
+}
+
 export interface SheetData {
   tickets: Ticket;
   staff: Staff;
@@ -167,6 +174,7 @@ export interface SheetData {
   payments: Payment;
   replacements: Replacement;
   incidents: Incident;
+  holidays: Holiday;
 }
 
 export interface Context {

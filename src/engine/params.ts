@@ -73,6 +73,15 @@ const moneyOrFollow = (follows: string, meta: Omit<ParamMeta, "kind" | "follows"
     .nullable()
     .default(null)
     .meta({ ...meta, kind: "money", follows });
+const yearOrFollow = (follows: string, meta: Omit<ParamMeta, "kind" | "follows">) =>
+  z
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .nullable()
+    .default(null)
+    .meta({ ...meta, kind: "int", follows });
 const bool = (def: boolean, meta: Omit<ParamMeta, "kind">) =>
   z
     .boolean()
@@ -147,6 +156,11 @@ export const paramsSchema = z
       zh: "最终验收日期",
       en: "final acceptance on",
       group: "acceptance",
+    }),
+    "contract.year": yearOrFollow("service.start", {
+      zh: "考核年度（默认服务期开始的年份）：R6 月报季报、R7 工作总结、R10 区级排名所属的年度",
+      en: "assessment year (default: the year of service start): the year of R6's reports, R7's summaries, R10's ranking",
+      group: "contract",
     }),
     "deadlines.rollOverRestDays": bool(true, {
       zh: "期限末日为休息日时顺延至下一工作日（民法典第二百零三条）",
@@ -445,6 +459,20 @@ export const paramsSchema = z
     for (const [a, b] of order)
       if ((p as Record<string, unknown>)[a]! > (p as Record<string, unknown>)[b]!)
         ctx.addIssue({ code: "custom", path: [b], message: `${b} must not be before ${a}` });
+    // the assessment year lies in the service window, give or take a year
+    const year = p["contract.year"];
+    const from = Number(p["service.start"].slice(0, 4)) - 1;
+    const to = Number(p["service.end"].slice(0, 4)) + 1;
+    if (year !== null && (year < from || year > to))
+      ctx.addIssue({
+        code: "custom",
+        path: ["contract.year"],
+        message: `contract.year must be between ${from} and ${to}`,
+        params: {
+          zh: `考核年度应在服务期前后一年之内（${from}–${to} 年），而不是 ${year} 年`,
+          en: `the assessment year must be within a year of the service period (${from}–${to}), not ${year}`,
+        },
+      });
   });
 
 export type Params = z.output<typeof paramsSchema>;
@@ -468,6 +496,8 @@ export interface Resolved {
   refundNoticeOn: string;
   /** 服务费 in yuan: the base of every percentage the contract takes of it */
   serviceFee: number;
+  /** the assessment year: R6's reports, R7's summaries and R10's ranking are of this year */
+  contractYear: number;
 }
 
 export function resolve(p: Params): Resolved {
@@ -478,6 +508,7 @@ export function resolve(p: Params): Resolved {
     r9Deadline: p["r9.deadline"] ?? p["acceptance.firstCutoff"],
     refundNoticeOn: p["payments.refundNoticeOn"] ?? p["acceptance.finalOn"],
     serviceFee: p["contract.serviceFee"] ?? p["contract.totalFee"],
+    contractYear: p["contract.year"] ?? Number(p["service.start"].slice(0, 4)),
   };
 }
 
@@ -722,6 +753,9 @@ function describeIssue(
       };
     }
     default: {
+      // a refinement that says itself what is wrong, in both languages
+      const said = (i as { params?: { zh?: string; en?: string } }).params;
+      if (said?.zh && said.en) return { zh: said.zh, en: said.en };
       const known = REFINE_TEXT[i.message];
       if (known) return { zh: known[0], en: known[1] };
       const order = /^(\S+) must not be before (\S+)$/.exec(i.message);

@@ -1,12 +1,14 @@
 // The readings the contract leaves open (RULES.md §5): for each, the value a run used, the other
 // reading, and what the totals would be with only that parameter changed. A manager changing a
 // threshold and an auditor contesting a reading both ask how much money the choice moves.
+import { shiftIsoDate } from "./contract-year";
 import { DEFAULT_PARAMS, ParamKey, Params, formatParam, paramMeta } from "./params";
+import { formatDay, parseIsoDay } from "./time";
 
 export interface ReadingDef {
   key: ParamKey;
-  /** the other reading of the contract default (RULES.md §5) */
-  other: unknown;
+  /** the other reading of the contract default (RULES.md §5); of a date, in the run's contract year */
+  other: unknown | ((p: Params) => unknown);
   /** "if …", said of the other reading of the default, Chinese and English */
   zh: string;
   en: string;
@@ -55,9 +57,10 @@ export const READINGS: ReadingDef[] = [
   },
   {
     key: "acceptance.firstCutoff",
-    other: "2023-11-24",
-    zh: "若第一次验收计入 11 月 24 日前的全部事项",
-    en: "if the first acceptance covers everything before 2023-11-25",
+    // the day before the first acceptance, of whichever contract year the run is in
+    other: (p: Params) => formatDay(parseIsoDay(p["acceptance.firstOn"])! - 1),
+    zh: "若第一次验收计入验收日前的全部事项",
+    en: "if the first acceptance covers everything before it",
   },
   {
     key: "payments.guaranteeMustCover",
@@ -74,12 +77,34 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * contract default; the contract default when the workbook or the pane set something else.
  */
 export function alternativeOf(def: ReadingDef, params: Params): unknown {
-  return same(params[def.key], DEFAULT_PARAMS[def.key]) ? def.other : DEFAULT_PARAMS[def.key];
+  const d = yearDefault(def.key, params);
+  return same(params[def.key], d) ? otherOf(def, params) : d;
+}
+
+const otherOf = (def: ReadingDef, p: Params): unknown =>
+  typeof def.other === "function" ? (def.other as (p: Params) => unknown)(p) : def.other;
+
+/**
+ * A parameter's contract default in the run's contract year: a date moved by the years between the
+ * run's service start and the contract's (2023), anything else as it is.
+ */
+export function yearDefault(key: ParamKey, p: Params): unknown {
+  const d = DEFAULT_PARAMS[key];
+  if (paramMeta(key).kind !== "date" || typeof d !== "string") return d;
+  const years =
+    Number(p["service.start"].slice(0, 4)) - Number(DEFAULT_PARAMS["service.start"].slice(0, 4));
+  return shiftIsoDate(d, years);
 }
 
 /** "若 …": what the alternative means, in words (the contract default by name when it is that). */
-export function readingPhrase(def: ReadingDef, alternative: unknown, lang: "zh" | "en"): string {
-  if (same(alternative, def.other) && !same(def.other, DEFAULT_PARAMS[def.key]))
+export function readingPhrase(
+  def: ReadingDef,
+  alternative: unknown,
+  lang: "zh" | "en",
+  params: Params
+): string {
+  const other = otherOf(def, params);
+  if (same(alternative, other) && !same(other, yearDefault(def.key, params)))
     return lang === "zh" ? def.zh : def.en;
   const meta = paramMeta(def.key);
   return lang === "zh"

@@ -1,6 +1,6 @@
 // Deductions into acceptance windows, the three installments, refund, settlement, late fees,
 // and the payment findings P1/P2 (三、合同费用标准与支付方式).
-import { addNaturalDays, addWorkdays } from "./calendar";
+import { addNaturalDays, addWorkdays, recordingUncovered } from "./calendar";
 import { Claim, Context, Finding, Kpi, Payment } from "./model";
 import { Cents, applyRate, formatCents, toCents } from "./money";
 import { Rec, cellOf } from "./read";
@@ -50,6 +50,8 @@ export interface Installment {
     /** no 付款 sheet, or no 付款日期 column: the paid/late status cannot be told */
     | "not-evaluated";
   statusZh: string;
+  /** years the due date was counted in that no calendar covers (待核：日历缺 …年) */
+  calendarGap: string[];
 }
 
 export interface Totals {
@@ -71,6 +73,8 @@ export interface Settlement {
   installments: Installment[];
   totals: Totals;
   findings: Finding[];
+  /** years the refund deadline was counted in that no calendar covers */
+  refundCalendarGap: string[];
 }
 
 /** The 付款 columns each payment check needs (a missing one: the check is not made, with a warning). */
@@ -160,16 +164,17 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
   }
   const guaranteeOn = guaranteeShort ? null : (guaranteeRow?.v.guarantee_on ?? null);
 
-  const due1 = addNaturalDays(
-    parseIsoDay(p["contract.signedOn"])!,
-    p["payments.installment1Days"],
-    roll
+  // each due date with the years its counting needed and no calendar had
+  const { value: due1, years: gap1 } = recordingUncovered(() =>
+    addNaturalDays(parseIsoDay(p["contract.signedOn"])!, p["payments.installment1Days"], roll)
   );
   const due2 = parseIsoDay(p["payments.installment2Due"])!;
-  const due3 =
+  const { value: due3, years: gap3 } = recordingUncovered(() =>
     guaranteeOn !== null
       ? addWorkdays(Math.max(guaranteeOn, firstOn), p["payments.installment3Workdays"])
-      : null;
+      : null
+  );
+  const gaps: Record<number, string[]> = { 1: gap1, 2: [], 3: gap3 };
   const specs: [number, Cents, DayNum | null, string, Cents][] = [
     [
       1,
@@ -281,16 +286,21 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       lateFee,
       status,
       statusZh,
+      calendarGap: gaps[no] ?? [],
     };
   });
 
   const total = firstWindow + finalWindow;
   const refundDue = finalWindow + excess;
   const notice = parseIsoDay(ctx.r.refundNoticeOn)!;
+  const { value: refundDueOn, years: refundGap } = recordingUncovered(() =>
+    refundDue > 0 ? addWorkdays(notice, p["payments.refundWorkdays"]) : null
+  );
   return {
     deductions,
     installments,
     findings,
+    refundCalendarGap: refundGap,
     totals: {
       deductions: total,
       firstWindow,
@@ -298,7 +308,7 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       installment3Payable: payable3,
       excess,
       refundDue,
-      refundDueOn: refundDue > 0 ? addWorkdays(notice, p["payments.refundWorkdays"]) : null,
+      refundDueOn,
       settlement: fee - total,
       claims: sum(claims.map((c) => c.amount)),
       lateFees: sum(installments.map((i) => i.lateFee)),

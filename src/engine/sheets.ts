@@ -39,6 +39,8 @@ export interface SheetDef {
   columns: ColumnDef[];
   /** the column(s) whose values identify a row; first row of a key wins */
   keyColumns?: string[];
+  /** no rule needs it and its absence is no warning (节假日: the bundled calendar serves) */
+  optional?: boolean;
 }
 
 export type SheetKey =
@@ -53,7 +55,8 @@ export type SheetKey =
   | "rankings"
   | "payments"
   | "replacements"
-  | "incidents";
+  | "incidents"
+  | "holidays";
 
 const text = { kind: "text" } as const;
 const datetime = { kind: "datetime" } as const;
@@ -470,6 +473,34 @@ export const SHEETS: SheetDef[] = [
     zh: "安全事故",
     en: "Incidents",
     columns: [col("date", "日期", date, true, ""), col("matter", "事项", text, true, "")],
+  },
+  {
+    // optional: the user's holidays and make-up working days over the bundled State Council
+    // schedule (WORKBOOK.md revision 3); its errors stop the run, as a bad 规则参数 does
+    key: "holidays",
+    zh: "节假日",
+    en: "Holidays",
+    optional: true,
+    columns: [
+      col(
+        "date",
+        "日期",
+        date,
+        true,
+        "国务院办公厅通知中的日期 / a date of the State Council notice"
+      ),
+      col(
+        "kind",
+        "类型",
+        en([
+          ["休", "holiday", ["假", "休息", "放假", "节假日", "rest"]],
+          ["班", "workday", ["上班", "调休上班", "补班", "work"]],
+        ]),
+        true,
+        "休 = 放假，班 = 调休上班 / 休 holiday, 班 make-up working day"
+      ),
+      col("name", "名称", text, false, "如 春节 / e.g. Spring Festival"),
+    ],
   },
 ];
 

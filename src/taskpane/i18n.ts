@@ -24,6 +24,15 @@ const zh = {
     names
       ? `未找到名为“工单”（或 Tickets）的工作表。本工作簿中的工作表：${names}。点“开始核查”，将按表头查找工单数据（如平台导出的月度表），请核对列映射后再核查；还没有工单数据时，可在“模板”页插入模板表。`
       : "工作簿中没有工作表，无法核查。可在“模板”页插入模板表。",
+  newYearTitle: "新合同年度",
+  newYearHint: (from: number) =>
+    `合同按年续签、条款不变时：把所有日期参数按整年移到新年度（2 月 29 日→28 日），金额与阈值不变。当前考核年度 ${from} 年。先“移到该年度”，核对下方日期后再“保存”。`,
+  newYearYear: "新的考核年度",
+  newYearRank: "R10 基准排名（前三年平均）",
+  newYearRankHint: (old: number, year: number) =>
+    `原值 ${old}；请填 ${year - 3}–${year - 1} 年的平均区级排名`,
+  newYearRankKept: "未填，沿用原值",
+  newYearApply: "移到该年度",
   mappingTitle: "核查前请核对列映射",
   mappingIntro:
     "下面是各输入表与列的识别结果。标“建议”的是按含义推测的，请逐项核对。确认后写入“列映射”表：以后每次核查、审计人员和命令行都按它读取，原数据不作任何改动。",
@@ -195,6 +204,15 @@ const en: Strings = {
     names
       ? `No sheet named 工单 (or Tickets). The sheets in this workbook: ${names}. Press Run: the ticket data is looked for by its headers (a platform export's monthly sheets, say) and you check the column mapping before the audit; with no ticket data yet, insert the templates from the Template tab.`
       : "The workbook has no sheets: cannot audit. Insert the templates from the Template tab.",
+  newYearTitle: "New contract year",
+  newYearHint: (from) =>
+    `The contract renewed on the same terms: every date parameter moves by whole years (29 February → 28th); amounts and thresholds stay. Assessment year now: ${from}. Move, check the dates below, then Save.`,
+  newYearYear: "New assessment year",
+  newYearRank: "R10 baseline rank (3-year average)",
+  newYearRankHint: (old, year) =>
+    `was ${old}; enter the ${year - 3}–${year - 1} average district rank`,
+  newYearRankKept: "not given: kept",
+  newYearApply: "Move to that year",
   mappingTitle: "Check the column mapping before the run",
   mappingIntro:
     "How each input sheet and column was found. Items marked suggested are guesses by meaning: check each. Confirming writes the 列映射 sheet, which every later run, the auditor and the command line read; your data is not changed.",

@@ -28,7 +28,10 @@ function wrong(t: ColumnType): RawCell {
   }
 }
 
-const cases = SHEETS.flatMap((def) => def.columns.map((c) => [def.zh, c.zh, def, c] as const));
+// 节假日 is the exception: a wrong cell there stops the run (test/unit/holidays.test.ts)
+const cases = SHEETS.filter((def) => !def.optional).flatMap((def) =>
+  def.columns.map((c) => [def.zh, c.zh, def, c] as const)
+);
 
 test.each(cases)("%s.%s: each wrong cell is an issue at its address", (_s, _c, def, col) => {
   const tables: RawTable[] = base.map((t) => ({

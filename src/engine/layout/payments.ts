@@ -4,6 +4,16 @@ import { toChineseCapital } from "../money";
 import { SheetSpec, SpecCell, d, n, t } from "./spec";
 import { LayoutContext, INSTALLMENT_STATUS_EN } from "./context";
 
+/** "；待核（日历缺 2027 年）": a date counted on a year no calendar covers. */
+function gapNote(x: LayoutContext, years: string[]): string {
+  return years.length
+    ? x.L(
+        `；待核（日历缺 ${years.join("、")} 年，可在“节假日”表补充）`,
+        `; to check (no calendar for ${years.join(", ")}: add it in a 节假日 sheet)`
+      )
+    : "";
+}
+
 export function paymentsSheet(x: LayoutContext): SheetSpec {
   const { capital, r, lang, L, s, tt, subtitle } = x;
   const payB = new Builder(L("（无）", "(none)"));
@@ -35,8 +45,8 @@ export function paymentsSheet(x: LayoutContext): SheetSpec {
       t(names[k]),
       money(i.amount),
       t(toChineseCapital(i.amount)),
-      d(i.dueOn),
-      t(i.dueNote),
+      i.calendarGap.length ? { ...d(i.dueOn), highlight: "warn" } : d(i.dueOn),
+      t(i.dueNote + gapNote(x, i.calendarGap)),
       money(i.deductions),
       { ...money(i.payable), bold: true },
       t(toChineseCapital(i.payable)),
@@ -84,10 +94,13 @@ export function paymentsSheet(x: LayoutContext): SheetSpec {
       ],
       [
         L("退款期限（通知后5个工作日）", "refund due on"),
-        d(tt.refundDueOn),
+        s.refundCalendarGap.length
+          ? { ...d(tt.refundDueOn), highlight: "warn" }
+          : d(tt.refundDueOn),
         t(
           tt.refundDueOn !== null
-            ? L(`通知日 ${r.resolved.refundNoticeOn}`, `notice ${r.resolved.refundNoticeOn}`)
+            ? L(`通知日 ${r.resolved.refundNoticeOn}`, `notice ${r.resolved.refundNoticeOn}`) +
+                gapNote(x, s.refundCalendarGap)
             : null
         ),
       ],

@@ -50,7 +50,7 @@ export function readingLines(r: AuditResult, lang: "zh" | "en"): string[] {
       (k) => `${lang === "zh" ? SHORT[k][0] : SHORT[k][1]} ${formatSignedYuan(d[k])}`
     );
     out.push(
-      `${readingPhrase(def, x.alternative, lang)}${lang === "zh" ? "：" : ": "}${parts.join(lang === "zh" ? "，" : ", ")}`
+      `${readingPhrase(def, x.alternative, lang, r.params)}${lang === "zh" ? "：" : ": "}${parts.join(lang === "zh" ? "，" : ", ")}`
     );
   }
   return out;
@@ -102,7 +102,7 @@ export function readingsSheet(r: AuditResult, lang: "zh" | "en", subtitle: strin
         const def = READINGS.find((d) => d.key === x.key)!;
         const d = readingDifferences(r, x);
         return [
-          t(readingPhrase(def, x.alternative, lang)),
+          t(readingPhrase(def, x.alternative, lang, r.params)),
           t(`${x.key}（${paramMeta(x.key)[lang]}）`),
           t(displayParam(x.key, x.value, lang)),
           t(displayParam(x.key, x.alternative, lang)),

@@ -5,6 +5,7 @@ import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
 import { SheetSpec, n, t } from "./spec";
 import { LayoutContext } from "./context";
 import type { MatchHow } from "../read";
+import { SHEET_BY_KEY } from "../sheets";
 
 /** How a field was found, in the run log's words. */
 export const HOW: Record<MatchHow, { zh: string; en: string }> = {
@@ -74,7 +75,14 @@ export function runlogSheet(x: LayoutContext): SheetSpec {
         t(src?.name ?? L("（未找到）", "(not found)")),
         n(src ? src.rows : x.rows, "int"),
         n(x.sources.length > 1 ? null : x.records, "int"),
-        t(x.costs.join("、")),
+        t(
+          SHEET_BY_KEY[x.key].optional
+            ? L(
+                `工作日与顺延（未找到时只用内置国务院安排 ${r.calendar.bundled.join("–")} 年）`,
+                `working days and roll-over (without it, the bundled schedule ${r.calendar.bundled.join("–")} only)`
+              )
+            : x.costs.join("、")
+        ),
         t(src?.sha256 ?? null),
       ]),
       [
@@ -104,7 +112,9 @@ export function runlogSheet(x: LayoutContext): SheetSpec {
         "input sheets (SHA-256 of cell values: tells whether inputs changed since this run)"
       ),
       rowHighlight: [
-        ...inputRows.map(({ src }) => (src ? null : ("warn" as const))),
+        ...inputRows.map(({ x, src }) =>
+          src || SHEET_BY_KEY[x.key].optional ? null : ("warn" as const)
+        ),
         null,
         ...(r.mappingSheetName ? [null] : []),
       ],
@@ -126,6 +136,34 @@ export function runlogSheet(x: LayoutContext): SheetSpec {
         "where each field was read from (those not found by their own header marked)"
       ),
       rowHighlight: r.mapping.map((m) => (m.how === "header" ? null : ("changed" as const))),
+    }
+  );
+  // the calendar: which days came from the workbook's 节假日 sheet, and what the bundle said of them
+  const cal = r.calendar;
+  logB.table(
+    "CalendarDays",
+    [
+      col(L("日期", "date"), "text", 12),
+      col(L("类型", "kind"), "text", 8),
+      col(L("名称", "name"), "text", 16),
+      col(L("内置安排", "bundled schedule"), "text", 14),
+      col(L("单元格", "cell"), "text", 16),
+    ],
+    cal.days.map((d) => [
+      t(d.day),
+      t(d.kind),
+      t(d.name),
+      t(d.bundled ?? L("（无）", "(none)")),
+      t(`${d.sheet}!${d.cell ?? ""}`),
+    ]),
+    {
+      caption: L(
+        `工作日日历：内置国务院节假日安排 ${cal.bundled.join("–")} 年${cal.sheet ? `；“${cal.sheet}”表的 ${cal.days.length} 天优先（与内置不同的已标出）` : "；工作簿中无“节假日”表"}`,
+        `working-day calendar: the bundled State Council schedule ${cal.bundled.join("–")}${cal.sheet ? `; the ${cal.days.length} days of "${cal.sheet}" win (those differing from the bundle marked)` : "; no 节假日 sheet in the workbook"}`
+      ),
+      rowHighlight: cal.days.map((d) =>
+        d.bundled !== null && d.bundled !== d.kind ? ("changed" as const) : null
+      ),
     }
   );
   logB.table(

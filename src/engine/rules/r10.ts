@@ -2,7 +2,7 @@
 // a drop costs 5% / 10% / 15% of the contract fee. A peer rank outside the top 3 is a finding.
 import { applyRate } from "../money";
 import { toCents } from "../money";
-import { dayToYmd, ymdToDay, formatDay } from "../time";
+import { ymdToDay, formatDay } from "../time";
 import { Rule, badCells, evidenceOf, makeKpi, missingReason, usable } from "./common";
 import { Finding } from "../model";
 
@@ -21,7 +21,7 @@ export const r10: Rule = {
   params: ["r10.baselineRank", "r10.tiers", "r10.peerTop", "contract.serviceFee"],
   needs: [{ sheet: "rankings", columns: ["period", "district_rank"] }],
   evaluate(ctx) {
-    const year = dayToYmd(ctx.serviceStart).y;
+    const year = ctx.r.contractYear;
     const period = String(year);
     const yearEnd = ymdToDay(year, 12, 31);
     const baseline = ctx.p["r10.baselineRank"];

@@ -1,12 +1,12 @@
 // R6 报表及时性: the contract's 18 data-analysis reports, each due 10 days after that period's scores are published.
 import { addNaturalDays } from "../calendar";
 import { monthPeriod, quarterPeriod, halfPeriod, yearPeriod, Period } from "../periods";
-import { dayToYmd, formatDay } from "../time";
+import { formatDay } from "../time";
 import { Rule, missingReason, naRows, unitCents } from "./common";
 import { cellOf } from "../read";
 import { ExpectedReport, evaluateReports, reportIndex } from "./reports";
 
-/** The expected list: 月报 × 12, 季报 × 4, 半年报 H1, 年报, for the service year (the year it starts in). */
+/** The expected list: 月报 × 12, 季报 × 4, 半年报 H1, 年报, of the assessment year (contract.year). */
 export function expectedDataReports(year: number): { type: string; period: Period }[] {
   return [
     ...Array.from({ length: 12 }, (_, i) => ({ type: "月报", period: monthPeriod(year, i + 1) })),
@@ -25,7 +25,7 @@ export const r6: Rule = {
   needs: [{ sheet: "reports", columns: ["type", "period", "submitted_on"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r6.unit");
-    const list = expectedDataReports(dayToYmd(ctx.serviceStart).y);
+    const list = expectedDataReports(ctx.r.contractYear);
     const reason = missingReason(ctx, this.needs);
     const roll = ctx.p["deadlines.rollOverRestDays"];
     if (reason) {

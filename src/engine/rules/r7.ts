@@ -1,5 +1,5 @@
 // R7 项目总结报告: the half-year and the annual project summary, each by its fixed due date.
-import { parseIsoDay, dayToYmd } from "../time";
+import { parseIsoDay } from "../time";
 import { Rule, missingReason, naRows, unitCents } from "./common";
 import { ExpectedReport, evaluateReports, reportIndex } from "./reports";
 
@@ -12,7 +12,7 @@ export const r7: Rule = {
   needs: [{ sheet: "reports", columns: ["type", "period", "submitted_on"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r7.unit");
-    const y = dayToYmd(ctx.serviceStart).y;
+    const y = ctx.r.contractYear;
     const half = parseIsoDay(ctx.p["r7.halfYearDue"])!;
     const annual = parseIsoDay(ctx.r.r7AnnualDue)!;
     const expected: ExpectedReport[] = [

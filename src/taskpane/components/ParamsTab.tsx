@@ -27,8 +27,10 @@ import {
   coerceParam,
   formatParam,
   paramMeta,
+  resolve,
   validateParams,
 } from "../../engine/params";
+import { shiftContractYear } from "../../engine/contract-year";
 import { ErrorBox } from "./ErrorBox";
 import { Explained, explainError } from "../explain";
 import { WhatIfPanel } from "./WhatIf";
@@ -75,6 +77,64 @@ export function evaluateDraft(draft: Record<string, Draft>): { params: Params | 
     return { params: null, errors, values };
   }
   return { params: v.params, errors, values };
+}
+
+/**
+ * 新合同年度: the same contract a year (or several) later. Shows every date before and after; "apply"
+ * puts them into the form, where Save writes them to 规则参数 like any change.
+ */
+function NewContractYear(props: { base: Params | null; onApply: (p: Params) => void }) {
+  const { s, lang } = useStrings();
+  const c = useStyles();
+  const from = props.base ? resolve(props.base).contractYear : null;
+  const [year, setYear] = React.useState(from !== null ? String(from + 1) : "");
+  const [rank, setRank] = React.useState("");
+  React.useEffect(() => {
+    if (from !== null) setYear(String(from + 1));
+  }, [from]);
+  if (!props.base || from === null) return null;
+  const y = /^\d{4}$/.test(year) ? Number(year) : null;
+  const r = /^\d+$/.test(rank) && Number(rank) >= 1 ? Number(rank) : undefined;
+  const shift = y !== null && y !== from ? shiftContractYear(props.base, y, r) : null;
+  const valid = shift ? validateParams(shift.params) : null;
+  const label = (k: ParamKey) => (lang === "zh" ? paramMeta(k).zh : paramMeta(k).en);
+  return (
+    <section className={c.group} aria-label={s.newYearTitle} data-testid="new-year">
+      <Subtitle2 as="h3">{s.newYearTitle}</Subtitle2>
+      <Caption1>{s.newYearHint(from)}</Caption1>
+      <div className={c.checks}>
+        <Field label={s.newYearYear}>
+          <Input value={year} inputMode="numeric" onChange={(_, x) => setYear(x.value)} data-testid="new-year-year" />
+        </Field>
+        <Field label={s.newYearRank} hint={y ? s.newYearRankHint(props.base["r10.baselineRank"], y) : undefined}>
+          <Input value={rank} inputMode="numeric" placeholder={String(props.base["r10.baselineRank"])} onChange={(_, x) => setRank(x.value)} data-testid="new-year-rank" />
+        </Field>
+      </div>
+      {shift ? (
+        <ul data-testid="new-year-dates">
+          {shift.moved.map((m) => (
+            <li key={m.key}>
+              <Caption1>
+                {label(m.key)}：{m.from} → {m.to}
+              </Caption1>
+            </li>
+          ))}
+          <li>
+            <Caption1>
+              {label("r10.baselineRank")}：{shift.baselineRank.from} → {shift.baselineRank.to}
+              {shift.baselineRank.kept ? `（${s.newYearRankKept}）` : ""}
+            </Caption1>
+          </li>
+        </ul>
+      ) : null}
+      {valid && !valid.ok ? <Caption1 role="alert">{valid.errors.map((e) => e.message).join("；")}</Caption1> : null}
+      <div>
+        <Button disabled={!shift || !valid?.ok} onClick={() => valid?.ok && props.onApply(valid.params)} data-testid="new-year-apply">
+          {s.newYearApply}
+        </Button>
+      </div>
+    </section>
+  );
 }
 
 const groupOrder = ["contract", "acceptance", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "C", "payments"];
@@ -207,6 +267,13 @@ export function ParamsTab(props: {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      <NewContractYear
+        base={evaluated.params}
+        onApply={(p) => {
+          setDraft(Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, p[k])])) as Record<string, Draft>);
+          setStatus("");
+        }}
+      />
       {groupOrder.map((g) => {
         const keys = PARAM_KEYS.filter((k) => paramMeta(k).group === g);
         return keys.length ? (

@@ -66,7 +66,7 @@ export function SheetList(props: { sheets: SheetInfo[] }) {
   }
   return (
     <ul className={c.list} aria-label={s.inputSheets}>
-      {SHEETS.map((def) => {
+      {SHEETS.filter((def) => !def.optional || found.has(def.key)).map((def) => {
         const sh = found.get(def.key);
         const costs = rulesNeeding(def.key).join(lang === "zh" ? "、" : ", ");
         return (

@@ -21,9 +21,11 @@ export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: Templ
   // a workbook of the template's shape needs none)
   const missing: { key: TemplateKey; zh: string; en: string }[] = SHEETS.filter((d) => !present.has(d.key));
   if (!props.sheets.some((sh) => isMappingSheetName(sh.name))) missing.push({ key: "mapping", zh: MAPPING_SHEET.zh, en: `${MAPPING_SHEET.en} · ${s.mappingTemplateHint}` });
-  const [chosen, setChosen] = React.useState<Set<TemplateKey>>(new Set(missing.filter((d) => d.key !== "mapping").map((d) => d.key)));
+  // chosen at first: the missing inputs the rules need (not 列映射, not the optional 节假日)
+  const first = () => new Set(missing.filter((d) => d.key !== "mapping" && !SHEETS.find((x) => x.key === d.key)?.optional).map((d) => d.key));
+  const [chosen, setChosen] = React.useState<Set<TemplateKey>>(first);
   const [message, setMessage] = React.useState<{ ok: boolean; text: string; report?: string } | null>(null);
-  React.useEffect(() => setChosen(new Set(missing.filter((d) => d.key !== "mapping").map((d) => d.key))), [props.sheets]); // eslint-disable-line react-hooks/exhaustive-deps
+  React.useEffect(() => setChosen(first()), [props.sheets]); // eslint-disable-line react-hooks/exhaustive-deps
   const insert = async () => {
     try {
       const added = await props.onInsert(missing.filter((d) => chosen.has(d.key)).map((d) => d.key));
@@ -37,7 +39,7 @@ export function TemplateTab(props: { sheets: SheetInfo[]; onInsert: (keys: Templ
     <div className={c.col}>
       <Subtitle2>{s.templateTitle}</Subtitle2>
       <Caption1>{s.templateHint}</Caption1>
-      {missing.every((d) => d.key === "mapping") ? <Caption1>{s.templateAll}</Caption1> : null}
+      {missing.every((d) => d.key === "mapping" || SHEETS.find((x) => x.key === d.key)?.optional) ? <Caption1>{s.templateAll}</Caption1> : null}
       {missing.map((d) => (
         <Checkbox
           key={d.key}
