@@ -57,6 +57,17 @@ export function readHolidays(
     if (date === null || (kind !== "休" && kind !== "班") || rec.bad.size) continue;
     const day = formatDay(date);
     const at = cellOf(rec, "date");
+    const warn = (code: string, message: string, messageEn: string) =>
+      issues.add({
+        sheet: rec.src.name,
+        row: rec.row,
+        column: at?.column ?? "日期",
+        cell: at?.cell ?? null,
+        level: "warning",
+        code,
+        message,
+        messageEn,
+      });
     const first = seen.get(day);
     if (first) {
       const firstAt = cellOf(first, "date");
@@ -70,31 +81,21 @@ export function readHolidays(
           messageEn: `${rec.src.name} ${at?.cell ?? ""}: ${day} is already "${first.v.kind}" at ${firstAt?.cell ?? ""} and "${kind}" here: a date takes one type`,
         });
       else
-        issues.add({
-          sheet: rec.src.name,
-          row: rec.row,
-          column: at?.column ?? "日期",
-          cell: at?.cell ?? null,
-          level: "warning",
-          code: "duplicate",
-          message: `${day} 重复（同 ${firstAt?.cell ?? ""}），只计一次`,
-          messageEn: `${day} repeats ${firstAt?.cell ?? ""}; counted once`,
-        });
+        warn(
+          "duplicate",
+          `${day} 重复（同 ${firstAt?.cell ?? ""}），只计一次`,
+          `${day} repeats ${firstAt?.cell ?? ""}; counted once`
+        );
       continue;
     }
     seen.set(day, rec);
     const bundled = bundledKind(day);
     if (bundled !== null && bundled !== kind)
-      issues.add({
-        sheet: rec.src.name,
-        row: rec.row,
-        column: at?.column ?? "日期",
-        cell: at?.cell ?? null,
-        level: "warning",
-        code: "calendar-override",
-        message: `${day} 本表为“${kind}”，内置国务院安排为“${bundled}”：以本表为准`,
-        messageEn: `${day} is "${kind}" here and "${bundled}" in the bundled State Council schedule: this sheet wins`,
-      });
+      warn(
+        "calendar-override",
+        `${day} 本表为“${kind}”，内置国务院安排为“${bundled}”：以本表为准`,
+        `${day} is "${kind}" here and "${bundled}" in the bundled State Council schedule: this sheet wins`
+      );
     calendar.days.push({
       day,
       kind,
