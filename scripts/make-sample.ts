@@ -10,14 +10,30 @@
 // Excel dates. The workbook's own timestamps (core.xml and the zip entries) are fixed, so two
 // runs give byte-identical files.
 //
-// Usage: npm run sample [-- OUTPUT.xlsx]
+// Usage: npm run sample [-- OUTPUT.xlsx] [--year 2025] [--planted PLANTED.json]
+// Another year (--year): every date of the sample moves by whole years onto that year's real
+// calendar (weekends, State Council holidays); the planted breaches move with it and the
+// generator's own check (below, independent of the engine) confirms them on the new calendar.
 
 import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "fs";
 import { dirname, resolve } from "path";
 import chineseDays from "chinese-days/dist/chinese-days.json";
+import { shiftContractYear } from "../src/engine/contract-year";
+import { DEFAULT_PARAMS } from "../src/engine/params";
 
-const OUTPUT = resolve(__dirname, "..", "assets", "sample", "接诉即办-2023-示例.xlsx");
+/** The contract year (`--year 2025`): the sample's service year starts on 23 January of it. */
+const Y = (() => {
+  const i = process.argv.indexOf("--year");
+  if (i < 0) return 2023;
+  const y = Number(process.argv[i + 1]);
+  if (!Number.isInteger(y) || y < 2004 || y > 2026)
+    throw new Error(
+      `--year must be a year the bundled holiday calendar covers (2004–2026): ${process.argv[i + 1]}`
+    );
+  return y;
+})();
+const OUTPUT = resolve(__dirname, "..", "assets", "sample", `接诉即办-${Y}-示例.xlsx`);
 const SEED = 20230123;
 
 // ───────────────────────────── PRNG ─────────────────────────────
@@ -133,15 +149,15 @@ const shiftKind = (dn: Day): "日常" | "周末" | "节假日" =>
 
 // ───────────────────────────── the contract year ─────────────────────────────
 
-const SERVICE_START = day(2023, 1, 23);
-const SERVICE_END = day(2024, 1, 22);
+const SERVICE_START = day(Y, 1, 23);
+const SERVICE_END = day(Y + 1, 1, 22);
 /** The officer's export: nothing after the end of the service year is recorded yet. */
 const DATA_END: Secs = endOfDay(SERVICE_END);
-const FIXED_TIMESTAMP = new Date(Date.UTC(2024, 0, 23, 8, 30, 0));
+const FIXED_TIMESTAMP = new Date(Date.UTC(Y + 1, 0, 23, 8, 30, 0));
 
 /** The months of the window: 2023-01 … 2024-01, each clipped to the window. */
 const MONTHS: { key: string; first: Day; last: Day }[] = [];
-for (let y = 2023, m = 1; y < 2024 || m <= 1; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+for (let y = Y, m = 1; y < Y + 1 || m <= 1; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
   MONTHS.push({
     key: `${y}-${p2(m)}`,
     first: Math.max(day(y, m, 1), SERVICE_START),
@@ -152,29 +168,23 @@ for (let y = 2023, m = 1; y < 2024 || m <= 1; m === 12 ? ((y += 1), (m = 1)) : (
 // The breaches this sample plants — the audit should find exactly these.
 const PLANTED = {
   /** R1: one ticket received late in the evening and signed the next morning */
-  r1Days: [
-    day(2023, 2, 11),
-    day(2023, 5, 2),
-    day(2023, 8, 19),
-    day(2023, 10, 4),
-    day(2023, 12, 16),
-  ],
+  r1Days: [day(Y, 2, 11), day(Y, 5, 2), day(Y, 8, 19), day(Y, 10, 4), day(Y, 12, 16)],
   /** R2: 派单准确 = 否 on more than 10% of the month's forwarded tickets */
-  r2Months: ["2023-04", "2023-11"],
+  r2Months: [`${Y}-04`, `${Y}-11`],
   /** R3: forwarded tickets closed that month with no call-back or no recording */
-  r3Month: "2023-06",
+  r3Month: `${Y}-06`,
   r3NoRecording: 6,
   r3NoCallback: 2,
   /** R4: more than 10% of the tickets due that month fed back after 办理时限 */
-  r4Month: "2023-09",
+  r4Month: `${Y}-09`,
   /** R5: the month's QA mean score under 90 */
-  r5Month: "2023-07",
+  r5Month: `${Y}-07`,
   /** R6: the one monthly report submitted after its due date */
-  r6LateMonthly: "2023-08",
+  r6LateMonthly: `${Y}-08`,
   /** R8: one counted training only (the month's 宣传活动 does not count) */
-  r8Month: "2023-10",
+  r8Month: `${Y}-10`,
   /** C7: the night shift of 2023-07-31 (the rainstorm) started at 21:00 instead of 20:00 */
-  c7GapDay: day(2023, 7, 31),
+  c7GapDay: day(Y, 7, 31),
   c7GapStartsAt: 21,
 };
 
@@ -199,10 +209,10 @@ interface Person {
   rosterTo?: Day;
 }
 
-const JAN9 = day(2023, 1, 9);
-const JAN16 = day(2023, 1, 16);
-const JAN18 = day(2023, 1, 18);
-const FIRST_NIGHT = day(2023, 1, 22); // the night shift 2023-01-22 20:00 covers the window's first hours
+const JAN9 = day(Y, 1, 9);
+const JAN16 = day(Y, 1, 16);
+const JAN18 = day(Y, 1, 18);
+const FIRST_NIGHT = day(Y, 1, 22); // the night shift 2023-01-22 20:00 covers the window's first hours
 
 function person(
   id: string,
@@ -238,18 +248,9 @@ const STAFF: Person[] = [
   person("HX018", "林晓", "接诉专员", "本科", "法学", false),
   person("HX019", "罗娟", "接诉专员", "大专", "护理", true),
   // hired during the year
-  person("HX020", "郑瑶", "接诉专员", "大专", "临床医学", true, day(2023, 8, 21), day(2023, 8, 28)),
-  person(
-    "HX021",
-    "梁宇",
-    "接诉专员",
-    "本科",
-    "健康服务与管理",
-    true,
-    day(2023, 4, 17),
-    day(2023, 4, 20)
-  ),
-  person("HX022", "宋佳琪", "接诉专员", "大专", "护理", true, day(2023, 10, 30), day(2023, 11, 2)),
+  person("HX020", "郑瑶", "接诉专员", "大专", "临床医学", true, day(Y, 8, 21), day(Y, 8, 28)),
+  person("HX021", "梁宇", "接诉专员", "本科", "健康服务与管理", true, day(Y, 4, 17), day(Y, 4, 20)),
+  person("HX022", "宋佳琪", "接诉专员", "大专", "护理", true, day(Y, 10, 30), day(Y, 11, 2)),
 ];
 const staff = (id: string): Person => {
   const p = STAFF.find((s) => s.id === id);
@@ -262,30 +263,30 @@ STAFF.slice(1, 19).forEach((p, i) => (p.start = JAN9 + (i % 5)));
 for (const p of STAFF)
   if (p.role === "接诉专员") p.rosterFrom = p.start < FIRST_NIGHT ? FIRST_NIGHT : p.start;
 // HX012 replaced on Party A's notice of 2023-04-10 by HX021 (in place 2023-04-24: in time).
-staff("HX012").end = day(2023, 4, 23);
-staff("HX021").rosterFrom = day(2023, 4, 24);
+staff("HX012").end = day(Y, 4, 23);
+staff("HX021").rosterFrom = day(Y, 4, 24);
 // HX009 resigned (Q3); HX020 hired, and rostered from her second day, before her 岗前培训 (C4).
-staff("HX009").end = day(2023, 8, 18);
-staff("HX020").rosterFrom = day(2023, 8, 22);
+staff("HX009").end = day(Y, 8, 18);
+staff("HX020").rosterFrom = day(Y, 8, 22);
 // HX016 replaced on Party A's notice of 2023-10-09 by HX022 (in place 2023-11-06: 28 days, late).
-staff("HX016").end = day(2023, 11, 5);
-staff("HX022").rosterFrom = day(2023, 11, 6);
+staff("HX016").end = day(Y, 11, 5);
+staff("HX022").rosterFrom = day(Y, 11, 6);
 for (const p of STAFF)
   if (p.rosterFrom !== undefined) p.rosterTo = p.end === null ? SERVICE_END : p.end - 1;
 
 const REPLACEMENTS = [
   {
-    notice: day(2023, 4, 10),
+    notice: day(Y, 4, 10),
     out: "HX012",
     reason: "不符合要求",
-    filled: day(2023, 4, 24),
+    filled: day(Y, 4, 24),
     in: "HX021",
   },
   {
-    notice: day(2023, 10, 9),
+    notice: day(Y, 10, 9),
     out: "HX016",
     reason: "不符合要求",
-    filled: day(2023, 11, 6),
+    filled: day(Y, 11, 6),
     in: "HX022",
   },
 ];
@@ -486,7 +487,7 @@ const CATEGORIES: Category[] = [
     industry: "医疗卫生",
     dept: "医政医管科",
     weight: 2,
-    season: (m, y) => (y === 2023 && m <= 2 ? 6 : m >= 11 ? 2 : 1),
+    season: (m, y) => (y === Y && m <= 2 ? 6 : m >= 11 ? 2 : 1),
     types: [
       ["投诉", 2],
       ["求助", 2],
@@ -599,7 +600,7 @@ const CATEGORIES: Category[] = [
     industry: "公共卫生",
     dept: "疾病预防控制科",
     weight: 2,
-    season: (m, y) => (y === 2023 && m <= 5 ? 2 : 0.2),
+    season: (m, y) => (y === Y && m <= 5 ? 2 : 0.2),
     types: [["咨询", 1]],
     texts: [
       "来电人咨询新冠病毒疫苗加强免疫的接种点和开放时间。",
@@ -942,7 +943,7 @@ interface Ticket {
 
 function ticketsPerDay(r: Rng, dn: Day): number {
   const { y, m } = ymd(dn);
-  const busy = (y === 2023 && m <= 2) || m >= 11 ? 3 : 0;
+  const busy = (y === Y && m <= 2) || m >= 11 ? 3 : 0;
   return isWorkday(dn) ? Math.min(35, int(r, 21, 30) + busy) : int(r, 20, 24) + (busy ? 1 : 0);
 }
 
@@ -1027,7 +1028,7 @@ function makeTickets(): Ticket[] {
     const rate =
       month.key === PLANTED.r4Month
         ? 0.125 + rl() * 0.02
-        : month.key === "2024-01"
+        : month.key === `${Y + 1}-01`
           ? 0
           : 0.004 + rl() * 0.02;
     const k =
@@ -1159,7 +1160,7 @@ function makeQa(tickets: Ticket[], roster: Shift[]): QaSample[] {
     const workdays: Day[] = [];
     for (let dn = Math.max(month.first, SERVICE_START + 3); dn <= month.last; dn++)
       if (isWorkday(dn)) workdays.push(dn);
-    const n = month.key === "2023-01" ? 8 : int(r, 8, 18);
+    const n = month.key === `${Y}-01` ? 8 : int(r, 8, 18);
     const bad = month.key === PLANTED.r5Month;
     let scores: number[] = [];
     for (;;) {
@@ -1235,13 +1236,16 @@ function makeTrainings(): Training[] {
   for (const month of MONTHS) {
     const { y, m } = ymd(month.first);
     const cn = `${m}月`;
-    if (month.key === "2023-01") {
-      on(day(2023, 1, 30), "培训课", "接诉即办工作流程及系统操作培训");
+    if (month.key === `${Y}-01`) {
+      // the last working day up to 30 January (in 2025 the Spring Festival holiday starts on the 28th)
+      let first = day(Y, 1, 30);
+      while (!isWorkday(first)) first--;
+      on(first, "培训课", "接诉即办工作流程及系统操作培训");
       continue;
     }
-    if (month.key === "2024-01") {
-      on(day(2024, 1, 10), "培训课", pick(r, COURSES));
-      on(day(2024, 1, 17), "复盘会", "2023年度接诉即办工作复盘会");
+    if (month.key === `${Y + 1}-01`) {
+      on(day(Y + 1, 1, 10), "培训课", pick(r, COURSES));
+      on(day(Y + 1, 1, 17), "复盘会", `${Y}年度接诉即办工作复盘会`);
       continue;
     }
     const prev = m === 1 ? 12 : m - 1;
@@ -1253,8 +1257,8 @@ function makeTrainings(): Training[] {
     on(day(y, m, int(r, 24, 27)), "质检总结会", `${cn}质检总结会`);
     if (chance(r, 0.5)) on(day(y, m, int(r, 5, 12)), "培训课", COURSES[course++ % COURSES.length]);
   }
-  on(day(2023, 5, 18), "全系统业务培训", "全区卫生健康系统接诉即办业务培训（第一期）", 86);
-  on(day(2023, 11, 16), "全系统业务培训", "全区卫生健康系统接诉即办业务培训（第二期）", 92);
+  on(day(Y, 5, 18), "全系统业务培训", "全区卫生健康系统接诉即办业务培训（第一期）", 86);
+  on(day(Y, 11, 16), "全系统业务培训", "全区卫生健康系统接诉即办业务培训（第二期）", 92);
   return out.sort((a, b) => a.date - b.date);
 }
 
@@ -1276,19 +1280,19 @@ function makeReports(): { reports: Report[]; due: Map<string, Day> } {
     if (published !== null) due.set(`${type} ${period}`, rollOver(published + 10));
   };
   for (let m = 1; m <= 12; m++) {
-    const published = rollOver(day(m === 12 ? 2024 : 2023, m === 12 ? 1 : m + 1, int(r, 13, 16)));
+    const published = rollOver(day(m === 12 ? Y + 1 : Y, m === 12 ? 1 : m + 1, int(r, 13, 16)));
     const dueOn = rollOver(published + 10);
-    const period = `2023-${p2(m)}`;
+    const period = `${Y}-${p2(m)}`;
     let submitted = published;
     for (let k = int(r, 2, 6); k > 0; k--) submitted = nextWorkday(submitted);
     if (period === PLANTED.r6LateMonthly) submitted = nextWorkday(nextWorkday(dueOn));
     add("月报", period, published, submitted);
-    if (m % 3 === 0) add("季报", `2023-Q${m / 3}`, published, nextWorkday(submitted));
-    if (m === 6) add("半年报", "2023-H1", published, nextWorkday(nextWorkday(submitted)));
-    if (m === 12) add("年报", "2023", published, day(2024, 1, 22));
+    if (m % 3 === 0) add("季报", `${Y}-Q${m / 3}`, published, nextWorkday(submitted));
+    if (m === 6) add("半年报", `${Y}-H1`, published, nextWorkday(nextWorkday(submitted)));
+    if (m === 12) add("年报", String(Y), published, day(Y + 1, 1, 22));
   }
-  add("半年工作总结", "2023-H1", null, day(2023, 7, 28));
-  add("年度工作总结", "2023", null, day(2024, 1, 19));
+  add("半年工作总结", `${Y}-H1`, null, day(Y, 7, 28));
+  add("年度工作总结", String(Y), null, day(Y + 1, 1, 19));
   const order = (x: Report) => (x.submitted ?? 1e9) * 10 + (x.published ?? 0) / 1e6;
   return { reports: out.sort((a, b) => order(a) - order(b)), due };
 }
@@ -1297,14 +1301,14 @@ function makeReports(): { reports: Report[]; due: Map<string, Day> } {
 
 const COMPLAINTS = [
   {
-    date: day(2023, 3, 21),
+    date: day(Y, 3, 21),
     staff: "HX011",
     kind: "服务态度",
     verdict: "不属实",
     matter: "诉求人反映回访人员语气生硬。经调取通话录音核实，接线人员用语规范，投诉不属实。",
   },
   {
-    date: day(2023, 9, 12),
+    date: day(Y, 9, 12),
     staff: "HX017",
     kind: "服务态度",
     verdict: "属实",
@@ -1312,7 +1316,7 @@ const COMPLAINTS = [
       "诉求人反映回访人员未听完诉求即挂断电话。经调取录音核实属实，已对当事人批评教育并扣减当月绩效。",
   },
   {
-    date: day(2023, 12, 5),
+    date: day(Y, 12, 5),
     staff: "HX008",
     kind: "业务",
     verdict: "不属实",
@@ -1324,48 +1328,48 @@ const POLICIES = [
   {
     name: "朝阳区卫生健康委接诉即办热线运营管理制度",
     kind: "热线运营管理制度",
-    on: day(2023, 2, 10),
+    on: day(Y, 2, 10),
   },
-  { name: "接诉即办工单签收、转派及反馈工作流程", kind: "工作流程制度", on: day(2023, 2, 10) },
-  { name: "驻场人员岗前培训及上岗考核制度", kind: "培训制度", on: day(2023, 2, 24) },
-  { name: "驻场人员安全及保密管理制度", kind: "安全管理制度", on: day(2023, 3, 10) },
-  { name: "接诉即办知识库维护管理办法", kind: "其他", on: day(2023, 3, 17) },
+  { name: "接诉即办工单签收、转派及反馈工作流程", kind: "工作流程制度", on: day(Y, 2, 10) },
+  { name: "驻场人员岗前培训及上岗考核制度", kind: "培训制度", on: day(Y, 2, 24) },
+  { name: "驻场人员安全及保密管理制度", kind: "安全管理制度", on: day(Y, 3, 10) },
+  { name: "接诉即办知识库维护管理办法", kind: "其他", on: day(Y, 3, 17) },
 ];
 
 const RANKINGS: [string, number, number][] = [
-  ["2023-01", 24, 2],
-  ["2023-02", 27, 3],
-  ["2023-03", 22, 2],
-  ["2023-04", 31, 4],
-  ["2023-05", 25, 3],
-  ["2023-06", 29, 3],
-  ["2023-07", 26, 2],
-  ["2023-08", 30, 4],
-  ["2023-09", 27, 3],
-  ["2023-10", 24, 2],
-  ["2023-11", 33, 5],
-  ["2023-12", 28, 3],
-  ["2023", 28, 3],
+  [`${Y}-01`, 24, 2],
+  [`${Y}-02`, 27, 3],
+  [`${Y}-03`, 22, 2],
+  [`${Y}-04`, 31, 4],
+  [`${Y}-05`, 25, 3],
+  [`${Y}-06`, 29, 3],
+  [`${Y}-07`, 26, 2],
+  [`${Y}-08`, 30, 4],
+  [`${Y}-09`, 27, 3],
+  [`${Y}-10`, 24, 2],
+  [`${Y}-11`, 33, 5],
+  [`${Y}-12`, 28, 3],
+  [String(Y), 28, 3],
 ];
 
 const PAYMENTS = [
   {
     no: 1,
-    invoiceOn: day(2023, 2, 1),
+    invoiceOn: day(Y, 2, 1),
     invoice: 1599998.4,
     guaranteeOn: null,
     guarantee: null,
-    paidOn: day(2023, 2, 16),
+    paidOn: day(Y, 2, 16),
     paid: 1599998.4,
     fiscal: "否",
   },
   {
     no: 2,
-    invoiceOn: day(2023, 7, 10),
+    invoiceOn: day(Y, 7, 10),
     invoice: 1599998.4,
     guaranteeOn: null,
     guarantee: null,
-    paidOn: day(2023, 7, 21),
+    paidOn: day(Y, 7, 21),
     paid: 1599998.4,
     fiscal: "否",
   },
@@ -1373,7 +1377,7 @@ const PAYMENTS = [
     no: 3,
     invoiceOn: null,
     invoice: null,
-    guaranteeOn: day(2023, 11, 28),
+    guaranteeOn: day(Y, 11, 28),
     guarantee: 799999.2,
     paidOn: null,
     paid: null,
@@ -1392,8 +1396,9 @@ function check(
   trainings: Training[],
   due: Map<string, Day>,
   reports: Report[]
-): string[] {
+): { lines: string[]; found: Record<string, string[]> } {
   const fail: string[] = [];
+  const found: Record<string, string[]> = {};
   const seen = (t: Secs | null): Secs | null => (t !== null && t <= DATA_END ? t : null);
   const expect = (what: string, got: string[], want: string[]) => {
     if (got.join(",") !== want.join(","))
@@ -1401,6 +1406,7 @@ function check(
         `${what}: planted ${want.join(",") || "—"} but the data fails ${got.join(",") || "—"}`
       );
     fail.push(`${what}: ${got.join(", ")}`);
+    found[what] = got;
   };
   // R1
   const r1 = new Set<string>();
@@ -1494,10 +1500,10 @@ function check(
     if (managers.length !== 1) throw new Error(`C3: ${managers.length} managers on ${fmtDay(dn)}`);
   }
   for (const q of [
-    [day(2023, 1, 23), day(2023, 3, 31)],
-    [day(2023, 4, 1), day(2023, 6, 30)],
-    [day(2023, 7, 1), day(2023, 9, 30)],
-    [day(2023, 10, 1), day(2023, 12, 31)],
+    [day(Y, 1, 23), day(Y, 3, 31)],
+    [day(Y, 4, 1), day(Y, 6, 30)],
+    [day(Y, 7, 1), day(Y, 9, 30)],
+    [day(Y, 10, 1), day(Y, 12, 31)],
   ]) {
     const head = activeOn(q[0]);
     const leavers = STAFF.filter((p) => p.end !== null && q[0] <= p.end && p.end <= q[1]).length;
@@ -1506,7 +1512,7 @@ function check(
   // C2
   if (STAFF.filter((p) => p.medical).length * 2 < STAFF.length)
     throw new Error("C2: not a medical majority");
-  return fail;
+  return { lines: fail, found };
 }
 
 // ───────────────────────────── writing ─────────────────────────────
@@ -1576,7 +1582,13 @@ function fixZipTimes(buf: Buffer, when: Date): Buffer {
 }
 
 async function main(): Promise<void> {
-  const out = process.argv[2] ? resolve(process.argv[2]) : OUTPUT;
+  // the output: the first argument that is neither a flag nor the year after --year
+  const args = process.argv
+    .slice(2)
+    .filter(
+      (a, i, all) => !a.startsWith("--") && all[i - 1] !== "--year" && all[i - 1] !== "--planted"
+    );
+  const out = args[0] ? resolve(args[0]) : OUTPUT;
   const roster = makeRoster();
   const tickets = makeTickets();
   const qa = makeQa(tickets, roster);
@@ -1587,7 +1599,7 @@ async function main(): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "接诉即办合同考核 示例数据";
   wb.lastModifiedBy = "接诉即办合同考核 示例数据";
-  wb.title = "接诉即办项目服务考核 2023（虚构示例）";
+  wb.title = `接诉即办项目服务考核 ${Y}（虚构示例）`;
   wb.created = FIXED_TIMESTAMP;
   wb.modified = FIXED_TIMESTAMP;
   wb.calcProperties = { fullCalcOnLoad: false };
@@ -1595,9 +1607,9 @@ async function main(): Promise<void> {
   const cover = wb.addWorksheet("说明", { properties: { tabColor: { argb: "FF808080" } } });
   cover.getColumn(1).width = 110;
   [
-    "朝阳区卫生健康委接诉即办项目服务 · 合同考核示例工作簿（2023-01-23 至 2024-01-22）",
+    `朝阳区卫生健康委接诉即办项目服务 · 合同考核示例工作簿（${Y}-01-23 至 ${Y + 1}-01-22）`,
     "本工作簿全部为虚构示例数据，仅用于演示“接诉即办合同考核”工具；人员姓名、工号、来电号码、工单及诉求内容均为虚构，与真实人员和案件无关。",
-    "工单、人员、排班、培训、报告、质检、服务投诉、制度、考核排名、付款、人员调换、安全事故各表为考核输入，列的含义见 WORKBOOK.md；数据截至 2024-01-22 24:00。",
+    `工单、人员、排班、培训、报告、质检、服务投诉、制度、考核排名、付款、人员调换、安全事故各表为考核输入，列的含义见 WORKBOOK.md；数据截至 ${Y + 1}-01-22 24:00。`,
     "示例中有意设置了少量不达标情形（如个别案件过夜签收、个别月份派单准确率偏低），用于检验考核结果。",
   ].forEach((line, i) => {
     const c = cover.getCell(i + 1, 1);
@@ -1814,6 +1826,21 @@ async function main(): Promise<void> {
     []
   );
 
+  // another year: the contract's dates moved to it (the engine's own shift, as a user would make
+  // it with --contract-year), so that the workbook audits as that year's contract
+  if (Y !== 2023) {
+    const shift = shiftContractYear(DEFAULT_PARAMS, Y);
+    sheet(
+      wb,
+      "规则参数",
+      [
+        { header: "参数", width: 28 },
+        { header: "值", width: 14 },
+      ],
+      shift.moved.map((m) => [m.key, m.to])
+    );
+  }
+
   const buf = fixZipTimes(Buffer.from(await wb.xlsx.writeBuffer()), FIXED_TIMESTAMP);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, buf);
@@ -1825,7 +1852,16 @@ async function main(): Promise<void> {
   console.log(`wrote ${out} (${(buf.length / 1024).toFixed(0)} KiB)`);
   console.log(`rows: ${counts}`);
   console.log("planted (checked against the data):");
-  for (const line of planted) console.log(`  ${line}`);
+  for (const line of planted.lines) console.log(`  ${line}`);
+  // --planted FILE: what the generator's own check found, for a test to hold the audit against
+  const i = process.argv.indexOf("--planted");
+  if (i > 0 && process.argv[i + 1]) {
+    writeFileSync(
+      resolve(process.argv[i + 1]),
+      JSON.stringify({ year: Y, ...planted.found }, null, 1)
+    );
+    console.log(`wrote ${process.argv[i + 1]}`);
+  }
 }
 
 main().catch((e: unknown) => {

@@ -24,6 +24,7 @@ const zh = {
     names
       ? `未找到名为“工单”（或 Tickets）的工作表。本工作簿中的工作表：${names}。点“开始核查”，将按表头查找工单数据（如平台导出的月度表），请核对列映射后再核查；还没有工单数据时，可在“模板”页插入模板表。`
       : "工作簿中没有工作表，无法核查。可在“模板”页插入模板表。",
+  contractYear: (y: number) => `${y} 年度`,
   newYearTitle: "新合同年度",
   newYearHint: (from: number) =>
     `合同按年续签、条款不变时：把所有日期参数按整年移到新年度（2 月 29 日→28 日），金额与阈值不变。当前考核年度 ${from} 年。先“移到该年度”，核对下方日期后再“保存”。`,
@@ -204,6 +205,7 @@ const en: Strings = {
     names
       ? `No sheet named 工单 (or Tickets). The sheets in this workbook: ${names}. Press Run: the ticket data is looked for by its headers (a platform export's monthly sheets, say) and you check the column mapping before the audit; with no ticket data yet, insert the templates from the Template tab.`
       : "The workbook has no sheets: cannot audit. Insert the templates from the Template tab.",
+  contractYear: (y) => `contract year ${y}`,
   newYearTitle: "New contract year",
   newYearHint: (from) =>
     `The contract renewed on the same terms: every date parameter moves by whole years (29 February → 28th); amounts and thresholds stay. Assessment year now: ${from}. Move, check the dates below, then Save.`,

@@ -83,3 +83,30 @@ test("模板: the 节假日 sheet is offered, not chosen at first, with 日期 �
   const box = screen.getByRole("checkbox", { name: /^节假日 Holidays/ }) as HTMLInputElement;
   expect(box.checked).toBe(false);
 });
+
+test("the 2025 sample (its own 规则参数) through the pane: the command line's totals", async () => {
+  const { main } = await import("../../src/cli/main");
+  const { mkdtempSync } = await import("fs");
+  const { tmpdir } = await import("os");
+  const fixture = path.join(__dirname, "..", "fixtures", "sample-2025.xlsx");
+  const dir = mkdtempSync(path.join(tmpdir(), "pane-2025-"));
+  const json = path.join(dir, "s.json");
+  const io = { out: () => undefined, err: () => undefined };
+  expect(await main([fixture, "--out", path.join(dir, "o.xlsx"), "--json", json], io)).toBe(0);
+  const cli = JSON.parse(readFileSync(json, "utf8"));
+  const { formatYuan } = await import("../../src/engine/money");
+  const yuan = (v: string) => formatYuan(Math.round(Number(v) * 100));
+  const { user } = setup();
+  await user.upload(
+    screen.getByTestId("open-workbook"),
+    new File([readFileSync(fixture)], "sample-2025.xlsx")
+  );
+  await screen.findByText(/工单 · /, {}, { timeout: 20000 });
+  // the pane's header and the as-of date follow the workbook's 2025 contract
+  expect(screen.getByText(/· 2025 年度 ·/)).toBeTruthy();
+  expect((screen.getByTestId("as-of") as HTMLInputElement).value).toBe("2026-01-22");
+  await user.click(screen.getByTestId("run"));
+  const total = await screen.findByTestId("total-deductions", {}, { timeout: 60000 });
+  expect(total.textContent).toBe(yuan(cli.totals.deductions));
+  expect(screen.getByTestId("refund-due").textContent).toBe(yuan(cli.totals.refundDue));
+}, 120_000);

@@ -185,6 +185,12 @@ describe("the 节假日 sheet", () => {
     expect(w[0].message).toContain("“节假日”工作表");
     const pay = layoutResults(r).find((s) => s.name === "付款计划")!;
     expect(JSON.stringify(pay)).toContain("待核（日历缺 2027 年");
+    // every result sheet names the contract year of the run
+    for (const sheet of layoutResults(r))
+      expect([sheet.name, sheet.subtitle]).toEqual([
+        sheet.name,
+        expect.stringContaining("2026 年度（服务期 2026-01-23 至 2027-01-22）"),
+      ]);
   });
 
   test("with the 2027 days in it, the refund deadline follows the sheet and nothing is 待核", () => {

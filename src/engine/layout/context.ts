@@ -60,9 +60,11 @@ export function layoutContext(r: AuditResult, lang: Lang) {
   const errors = r.issues.filter((i) => i.level === "error").length;
   const warnings = r.issues.filter((i) => i.level === "warning").length;
   const infos = r.issues.length - errors - warnings;
+  const year = r.resolved.contractYear;
+  const service = `${r.params["service.start"]} 至 ${r.params["service.end"]}`;
   const subtitle = L(
-    `评价截止 ${r.asOf}${r.runAt ? ` · 运行于 ${r.runAt}` : ""} · 程序版本 ${r.version} · ${r.changedParams.length ? `${r.changedParams.length} 项参数与合同默认不同（见运行记录）` : "参数均为合同默认值"}`,
-    `evaluated up to ${r.asOf}${r.runAt ? ` · run at ${r.runAt}` : ""} · version ${r.version} · ${r.changedParams.length ? `${r.changedParams.length} parameter(s) differ from the contract (see 运行记录)` : "contract default parameters"}`
+    `${year} 年度（服务期 ${service}） · 评价截止 ${r.asOf}${r.runAt ? ` · 运行于 ${r.runAt}` : ""} · 程序版本 ${r.version} · ${r.changedParams.length ? `${r.changedParams.length} 项参数与合同默认不同（见运行记录）` : "参数均为合同默认值"}`,
+    `contract year ${year} (service ${r.params["service.start"]} to ${r.params["service.end"]}) · evaluated up to ${r.asOf}${r.runAt ? ` · run at ${r.runAt}` : ""} · version ${r.version} · ${r.changedParams.length ? `${r.changedParams.length} parameter(s) differ from the contract (see 运行记录)` : "contract default parameters"}`
   );
   const evidenceLink = (k: { evidence: { sheet: string; cell: string; label: string }[] }) =>
     k.evidence.length

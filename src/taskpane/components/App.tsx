@@ -228,7 +228,7 @@ export function App(props: AppProps) {
             <Title3 as="h1">{s.appTitle}</Title3>
             <div>
               <Caption1>
-                {s.appSubtitle} · {props.mode === "excel" ? s.modeExcel : s.modeFile}
+                {s.appSubtitle} · {s.contractYear(resolve(saved ?? DEFAULT_PARAMS).contractYear)} · {props.mode === "excel" ? s.modeExcel : s.modeFile}
               </Caption1>
             </div>
           </div>
