@@ -56,7 +56,8 @@ export interface AuditSession {
   /** writes these rows as the workbook's 列映射 sheet (replacing one that is there) */
   saveMapping(rows: string[][]): Promise<void>;
   saveParams(params: Params): Promise<void>;
-  insertTemplates(keys: TemplateKey[]): Promise<string[]>;
+  /** `year`: the contract year the templates' notes give their example dates in */
+  insertTemplates(keys: TemplateKey[], year?: number): Promise<string[]>;
   /** false when the mode cannot select cells (a file in a browser) */
   readonly canSelect: boolean;
   selectCell(sheet: string, cell: string): Promise<void>;
@@ -165,8 +166,8 @@ export class ExcelSession implements AuditSession {
     return this.engine.request<VerifyResult>({ op: "verify", tables });
   }
 
-  insertTemplates(keys: TemplateKey[]): Promise<string[]> {
-    return this.adapter.insertTemplates(templateSpecs(keys));
+  insertTemplates(keys: TemplateKey[], year?: number): Promise<string[]> {
+    return this.adapter.insertTemplates(templateSpecs(keys, undefined, year));
   }
 
   selectCell(sheet: string, cell: string): Promise<void> {
@@ -266,8 +267,8 @@ export class FileSession implements AuditSession {
     };
   }
 
-  async insertTemplates(keys: TemplateKey[]): Promise<string[]> {
-    const req: Request = { op: "templates", keys };
+  async insertTemplates(keys: TemplateKey[], year?: number): Promise<string[]> {
+    const req: Request = { op: "templates", keys, year };
     const out = await this.engine.request<{ added: string[]; sheets: SheetInfo[] }>(req);
     this.sheets = out.sheets;
     this.changes.push(req);

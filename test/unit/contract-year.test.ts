@@ -291,3 +291,10 @@ test("the 节假日 template has the notice's layout: 日期, 类型 (休/班 dr
     ["名称", false, null],
   ]);
 });
+
+test("the templates' example dates are of the contract year", () => {
+  const [rankings] = templateSpecs(["rankings"], 10, 2026);
+  expect(rankings.columns[0].note).toContain("全年写 2026，月度写 2026-05");
+  const [reports] = templateSpecs(["reports"], 10);
+  expect(JSON.stringify(reports.columns)).toContain("2023-Q1");
+});

@@ -81,13 +81,18 @@ export function mappingTemplateSpec(rows = 200): TemplateSheetSpec {
   };
 }
 
-export function templateSpecs(keys: TemplateKey[], rows = 1000): TemplateSheetSpec[] {
+/**
+ * The template sheets of these inputs (and 列映射). `year`: the contract year whose dates the notes
+ * give as examples (全年写 2025，月度写 2025-05).
+ */
+export function templateSpecs(keys: TemplateKey[], rows = 1000, year = 2023): TemplateSheetSpec[] {
+  const example = (note: string) => note.replace(/2023/g, String(year));
   const inputs = SHEETS.filter((s) => keys.includes(s.key)).map((s) => ({
     name: s.zh,
     rows,
     columns: s.columns.map((c) => ({
       header: c.zh,
-      note: [`${c.zh}（${c.en}）${c.required ? " · 必填 required" : ""}`, c.note]
+      note: [`${c.zh}（${c.en}）${c.required ? " · 必填 required" : ""}`, example(c.note ?? "")]
         .filter(Boolean)
         .join("\n"),
       format: c.type.kind === "number" && c.type.integer ? "int" : FORMAT_OF[c.type.kind],

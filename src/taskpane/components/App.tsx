@@ -194,7 +194,7 @@ export function App(props: AppProps) {
 
   const onInsert = async (keys: TemplateKey[]) => {
     if (!session) return [];
-    const added = await session.insertTemplates(keys);
+    const added = await session.insertTemplates(keys, resolve(saved ?? DEFAULT_PARAMS).contractYear);
     if (added.length && result) setStale(true);
     setSheets(await session.listSheets());
     return added;

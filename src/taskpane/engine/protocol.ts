@@ -46,7 +46,7 @@ export type Request =
   | { op: "runFile"; options: RunOptions }
   | { op: "whatIf"; params: Params; asOf?: string }
   | { op: "saveParams"; params: Params }
-  | { op: "templates"; keys: TemplateKey[] }
+  | { op: "templates"; keys: TemplateKey[]; year?: number }
   | { op: "download" }
   | { op: "verify"; tables: RawTable[] }
   | { op: "verifyFile" }
@@ -264,7 +264,7 @@ export function createHandler(post: (p: Progress) => void) {
         }
         case "templates": {
           flush();
-          const added = await file().insertTemplates(templateSpecs(req.keys));
+          const added = await file().insertTemplates(templateSpecs(req.keys, undefined, req.year));
           tables = null;
           return { ok: true, value: { added, sheets: await file().listSheets() } };
         }
