@@ -1,13 +1,17 @@
 // What Node lends the engine and the .xlsx reader on the command line: native inflate, UTF-8
 // decoding and SHA-256 (the same results as the plain JavaScript the browser uses, faster).
 import { createHash } from "crypto";
-import { inflateRawSync } from "zlib";
+import * as zlib from "zlib";
 import { useSha256 } from "../engine/audit";
-import type { Codec } from "../file/zip";
+import { Codec, jsCrc32 } from "../file/zip";
+
+// zlib.crc32 (Node 20.15 and later), else the plain JavaScript one
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 export const nodeCodec: Codec = {
-  inflateRaw: (b, size) => inflateRawSync(b, { chunkSize: Math.max(64, size) }),
+  inflateRaw: (b, size) => zlib.inflateRawSync(b, { chunkSize: Math.max(64, size) }),
   decodeUtf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8"),
+  crc32: nativeCrc ? (b, seed) => nativeCrc(b, seed) >>> 0 : jsCrc32,
 };
 
 export function useNodeHash(): void {

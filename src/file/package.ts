@@ -171,7 +171,7 @@ export class XlsxPackage {
     if (c) return Array.isArray(c) ? joinBytes(c) : c;
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    return entryBytes(this.bytes, e, this.codec.inflateRaw);
+    return entryBytes(this.bytes, e, this.codec.inflateRaw, this.codec.crc32);
   }
 
   /** A part's content in pieces as it is decompressed (for sheets: never one string). */
@@ -192,7 +192,7 @@ export class XlsxPackage {
     }
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    streamEntry(this.bytes, e, onChunk, this.codec.inflateRaw, small);
+    streamEntry(this.bytes, e, onChunk, this.codec.inflateRaw, small, this.codec.crc32);
   }
 
   text(name: string): string {

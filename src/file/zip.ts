@@ -4,6 +4,7 @@
 // Why our own directory reader: fflate's unzip decompresses what it reads, and no kept library
 // hands over an entry's compressed bytes with its CRC so that they can be written again
 // untouched. The directory format is small (APPNOTE.txt §4.3); what we need of it is here.
+import CRC32 from "crc-32";
 import { Deflate, Inflate, Zip, ZipDeflate, ZipInputFile } from "fflate";
 import { FileUnreadable } from "./errors";
 
@@ -35,11 +36,18 @@ const u32 = (b: Uint8Array, o: number) =>
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
 
 const utf8 = new TextDecoder("utf-8");
-const cp437 = (b: Uint8Array) => {
-  // names without the UTF-8 flag: ASCII in every real workbook; other bytes kept as Latin-1
-  let s = "";
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
-  return s;
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const legacyName = (b: Uint8Array) => {
+  // names without the UTF-8 flag: ASCII in every real workbook. A zip made on Linux writes UTF-8
+  // without saying so (xl/media/图片1.png): bytes that are valid UTF-8 are read as UTF-8, as
+  // Info-ZIP and Excel do; anything else is kept byte for byte as Latin-1
+  try {
+    return strictUtf8.decode(b);
+  } catch {
+    let s = "";
+    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+    return s;
+  }
 };
 
 const damaged = (detail: string) => new FileUnreadable("damaged", detail);
@@ -68,6 +76,7 @@ export function readDirectory(b: Uint8Array): ZipEntry[] {
   }
   if (offset + size > b.length) throw damaged("central directory beyond the end of the file");
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (u32(b, p) !== SIG_CENTRAL) throw damaged("bad central directory entry");
@@ -77,7 +86,7 @@ export function readDirectory(b: Uint8Array): ZipEntry[] {
     const commentLen = u16(b, p + 32);
     const rawName = b.subarray(p + 46, p + 46 + nameLen);
     const e: ZipEntry = {
-      name: flags & 0x800 ? utf8.decode(rawName) : cp437(rawName),
+      name: flags & 0x800 ? utf8.decode(rawName) : legacyName(rawName),
       method: u16(b, p + 10),
       dosTime: u16(b, p + 12),
       dosDate: u16(b, p + 14),
@@ -101,6 +110,11 @@ export function readDirectory(b: Uint8Array): ZipEntry[] {
       }
       x += 4 + len;
     }
+    // two entries of one name (part names compare without case): which one is the workbook's is
+    // anybody's guess, and a reader taking the first can be handed a decoy
+    const key = e.name.toLowerCase();
+    if (names.has(key)) throw damaged(`two entries named ${e.name}`);
+    names.add(key);
     entries.push(e);
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -134,6 +148,21 @@ export interface Codec {
   inflateRaw?: InflateRaw;
   /** UTF-8 bytes (whole characters) → text */
   decodeUtf8?: (bytes: Uint8Array) => string;
+  /** CRC-32 of `data` continuing from `seed` (0 to start), unsigned */
+  crc32?: Crc32;
+}
+
+export type Crc32 = (data: Uint8Array, seed: number) => number;
+
+/** CRC-32 in plain JavaScript (crc-32, slicing by 16): the browser's, and Node's without zlib.crc32. */
+export const jsCrc32: Crc32 = (data, seed) => CRC32.buf(data, seed) >>> 0;
+
+/** An entry's content must be what its directory declares: its size and its CRC-32. */
+function checkContent(e: ZipEntry, length: number, crc: number): void {
+  if (length !== e.size)
+    throw damaged(`${e.name}: ${length} bytes where the directory declares ${e.size}`);
+  if (crc >>> 0 !== e.crc)
+    throw damaged(`${e.name}: CRC-32 does not match (the part was altered or damaged)`);
 }
 
 /**
@@ -147,11 +176,13 @@ export function streamEntry(
   onChunk: (chunk: Uint8Array, final: boolean) => boolean | void,
   inflateRaw?: InflateRaw,
   /** for a look at the first bytes only: streaming even with a native inflater */
-  small = false
+  small = false,
+  crc32: Crc32 = jsCrc32
 ): void {
   checkEntry(e);
   const raw = rawData(b, e);
   if (e.method === 0) {
+    checkContent(e, raw.length, crc32(raw, 0));
     onChunk(raw, true);
     return;
   }
@@ -163,14 +194,23 @@ export function streamEntry(
       if (err instanceof RangeError) throw err;
       throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
     }
-    if (out.length !== e.size) throw damaged(`wrong size after decompressing ${e.name}`);
+    // a part longer than declared is cut to the declared size by some inflaters: its CRC tells
+    checkContent(e, out.length, crc32(out, 0));
     // a plain view (a Node Buffer's subarray is several times dearer in the scanner)
     onChunk(new Uint8Array(out.buffer, out.byteOffset, out.length), true);
     return;
   }
   let stop = false;
+  let length = 0;
+  let crc = 0;
+  // every chunk counts toward the CRC, checked before the last one is handed over (a part read
+  // only in part, for a look at its first bytes, is not checked)
   const inf = new Inflate((chunk, final) => {
-    if (!stop && onChunk(chunk, final) === false) stop = true;
+    if (stop) return;
+    length += chunk.length;
+    crc = crc32(chunk, crc);
+    if (final) checkContent(e, length, crc);
+    if (onChunk(chunk, final) === false) stop = true;
   });
   const STEP = 1 << 20;
   try {
@@ -179,13 +219,18 @@ export function streamEntry(
       inf.push(raw.subarray(i, end), end === raw.length);
     }
   } catch (err) {
-    if (err instanceof RangeError) throw err;
+    if (err instanceof RangeError || err instanceof FileUnreadable) throw err;
     throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
   }
 }
 
 /** An entry's whole content (for the small parts: workbook, rels, styles, strings of a sheet). */
-export function entryBytes(b: Uint8Array, e: ZipEntry, inflateRaw?: InflateRaw): Uint8Array {
+export function entryBytes(
+  b: Uint8Array,
+  e: ZipEntry,
+  inflateRaw?: InflateRaw,
+  crc32?: Crc32
+): Uint8Array {
   const parts: Uint8Array[] = [];
   let n = 0;
   streamEntry(
@@ -195,7 +240,9 @@ export function entryBytes(b: Uint8Array, e: ZipEntry, inflateRaw?: InflateRaw):
       parts.push(c);
       n += c.length;
     },
-    inflateRaw
+    inflateRaw,
+    false,
+    crc32
   );
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(n);
