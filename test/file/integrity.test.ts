@@ -114,7 +114,6 @@ test("the plain CRC-32 and Node's agree", () => {
 
 /** Every entry of a zip, decompressed (fflate's own unzip: a second reader). */
 function readAll(b: Uint8Array): Record<string, Uint8Array> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { unzipSync } = require("fflate") as typeof import("fflate");
   return unzipSync(b);
 }
