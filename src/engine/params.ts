@@ -10,7 +10,7 @@ import { quote } from "./privacy";
 import { normalizeName, TRAINING_KINDS } from "./sheets";
 
 export type ParamKind =
-  "money" | "rate" | "number" | "int" | "date" | "bool" | "enum" | "list" | "tiers";
+  "money" | "rate" | "number" | "int" | "date" | "bool" | "enum" | "list" | "tiers" | "text";
 
 export interface ParamMeta {
   zh: string;
@@ -82,6 +82,12 @@ const yearOrFollow = (follows: string, meta: Omit<ParamMeta, "kind" | "follows">
     .nullable()
     .default(null)
     .meta({ ...meta, kind: "int", follows });
+const text = (def: string, meta: Omit<ParamMeta, "kind">) =>
+  z
+    .string()
+    .max(200)
+    .default(def)
+    .meta({ ...meta, kind: "text" });
 const bool = (def: boolean, meta: Omit<ParamMeta, "kind">) =>
   z
     .boolean()
@@ -112,6 +118,26 @@ const trainingKindNames =
 
 export const paramsSchema = z
   .object({
+    "contract.name": text("朝阳区卫生健康委“接诉即办”工作服务采购项目", {
+      zh: "项目名称（结算确认单抬头）",
+      en: "project name (the settlement page's heading)",
+      group: "contract",
+    }),
+    "contract.number": text("", {
+      zh: "合同编号（合同书未填）",
+      en: "contract number (blank in the contract)",
+      group: "contract",
+    }),
+    "contract.partyA": text("北京市朝阳区卫生健康委员会", {
+      zh: "委托方（甲方）",
+      en: "Party A",
+      group: "contract",
+    }),
+    "contract.partyB": text("北京外企人力资源服务有限公司", {
+      zh: "受托方（乙方）",
+      en: "Party B",
+      group: "contract",
+    }),
     "contract.totalFee": money(3999996, {
       zh: "合同含税总金额（元）",
       en: "contract total fee (yuan, tax incl.)",
@@ -633,6 +659,8 @@ export function coerceParam(
         ? { ok: true, value: b.value }
         : fail(`不是“是/否”：${quote(raw)}`, `not yes/no: ${quote(raw)}`);
     }
+    case "text":
+      return { ok: true, value: String(raw).trim() };
     case "enum": {
       const opts = paramMeta(key).options ?? [];
       const s = normalizeName(String(raw));

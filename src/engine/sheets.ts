@@ -511,6 +511,7 @@ export const SHEET_BY_KEY = Object.fromEntries(SHEETS.map((s) => [s.key, s])) as
 
 /** The result sheets a run writes (never read as input). */
 export const RESULT_SHEET_NAMES = [
+  "结算确认单",
   "核查汇总",
   "KPI明细",
   "扣款明细",

@@ -44,6 +44,7 @@ export interface SummaryJson {
     deductions: string;
     payable: string;
     paidOn: string | null;
+    paidAmount: string | null;
     daysLate: number;
     lateFee: string;
     status: string;
@@ -149,6 +150,7 @@ export function toSummaryJson(r: AuditResult): SummaryJson {
       deductions: formatCents(i.deductions),
       payable: formatCents(i.payable),
       paidOn: i.paidOn === null ? null : formatDay(i.paidOn),
+      paidAmount: i.paidAmount === null ? null : formatCents(i.paidAmount),
       daysLate: i.daysLate,
       lateFee: formatCents(i.lateFee),
       status: i.status,

@@ -302,7 +302,10 @@ export function writeZip(src: Uint8Array, entries: OutEntry[], level: 1 | 6 = 6)
       zip.add(f);
       f.start();
     } else {
+      // the time Excel stamps on every part (1980-01-01 00:00, the zip format's first day): the
+      // same workbook and results give the same bytes, whenever they are written
       const f = new ZipDeflate(e.name, { level });
+      f.mtime = new Date(1980, 0, 1);
       zip.add(f);
       const pieces = Array.isArray(e.data) ? e.data : [e.data];
       if (!pieces.length) f.push(new Uint8Array(0), true);

@@ -102,13 +102,14 @@ describe("writeResultSheets", () => {
     expectResults(fake, written);
     expectWithinLimits(fake.syncs);
     expect(progress[progress.length - 1].fraction).toBe(1);
-    // the workbook now shows the summary
-    expect(fake.activeSheetId).toBe(fake.sheet("核查汇总").id);
-    // which prints on one upright page; the others one page wide, landscape
-    expect(fake.sheet("核查汇总").pageLayout).toMatchObject({
-      orientation: "Portrait",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
-    });
+    // the workbook now shows the settlement page
+    expect(fake.activeSheetId).toBe(fake.sheet("结算确认单").id);
+    // which prints on one upright page, as the summary does; the others one page wide, landscape
+    for (const name of ["结算确认单", "核查汇总"])
+      expect(fake.sheet(name).pageLayout).toMatchObject({
+        orientation: "Portrait",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      });
     expect(fake.sheet("KPI明细").pageLayout).toMatchObject({
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1 },

@@ -126,7 +126,7 @@ describe("payload limits as Excel on the web answers them", () => {
     expect(fake.sheets.map((s) => s.name).slice(-RESULT_SHEET_NAMES.length)).toEqual([
       ...RESULT_SHEET_NAMES,
     ]);
-    expect(fake.sheet("核查汇总").get(0, 0)).toBe(specs[0].title);
+    expect(fake.sheet("结算确认单").get(0, 0)).toBe(specs[0].title);
   });
 });
 

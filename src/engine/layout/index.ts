@@ -6,6 +6,7 @@ import { RESULT_SHEET_NAMES } from "../sheets";
 import { fitWidths } from "./fit";
 import { capLinks, SheetSpec } from "./spec";
 import { Lang, layoutContext } from "./context";
+import { settlementSheet } from "./settlement";
 import { summarySheet } from "./summary";
 import { kpisSheet } from "./kpis";
 import { deductionsSheet } from "./deductions";
@@ -31,6 +32,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
   // Excel refuses a sheet with more than 65,530 links: 校验问题 can have one per bad cell
   // and every column as wide as its content needs (up to a cap), whatever block it serves
   const specs = [
+    settlementSheet(x),
     summarySheet(x),
     kpisSheet(x),
     deductionsSheet(x),

@@ -236,7 +236,7 @@ export function ParamsTab(props: {
         control = <Input value={String(d)} inputMode="decimal" contentBefore="¥" onChange={(_, x) => set(key, x.value)} />;
         break;
       default:
-        control = <Input value={String(d)} inputMode={meta.kind === "tiers" ? "text" : "decimal"} onChange={(_, x) => set(key, x.value)} />;
+        control = <Input value={String(d)} inputMode={meta.kind === "tiers" || meta.kind === "text" ? "text" : "decimal"} onChange={(_, x) => set(key, x.value)} />;
     }
     const name = lang === "zh" ? meta.zh : meta.en;
     return (

@@ -1,0 +1,265 @@
+// 结算确认单 Settlement confirmation (WORKBOOK.md revision 3): the one page both parties sign and a
+// finance office files. The contract and parties, the as-of date and the acceptance it serves; a
+// conclusion box (what Party A pays now, what Party B refunds and by when, the net figure if both
+// agree in writing to offset — shown, never applied — what is already paid, 最终决算价款), each in
+// figures and 大写; the deductions by 考核细则 item in the annex's words; claims apart; every
+// parameter that differs from the contract; the contract's words; the sign-off lines.
+import { ruleTotals } from "../audit";
+import { Builder, col, money } from "./builder";
+import { toChineseCapital } from "../money";
+import { DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
+import { formatDay, parseIsoDay } from "../time";
+import { SheetSpec, n, t } from "./spec";
+import { LayoutContext } from "./context";
+
+/** Each deduction rule as the annex 《服务考核细则》 numbers and words it. */
+export const ANNEX_ITEMS: Record<string, { item: number; group: string; indicator: string }> = {
+  R1: { item: 1, group: "工单处理", indicator: "诉求处置时效（案件不过夜）" },
+  R2: { item: 1, group: "工单处理", indicator: "派单准确率" },
+  R3: { item: 1, group: "工单处理", indicator: "回访率" },
+  R4: { item: 4, group: "督办", indicator: "办结反馈时限性" },
+  R5: { item: 4, group: "督办", indicator: "质量监督" },
+  R6: { item: 6, group: "信息报告", indicator: "报表及时性" },
+  R7: { item: 6, group: "信息报告", indicator: "项目总结报告" },
+  R8: { item: 8, group: "培训", indicator: "培训开展" },
+  R9: { item: 8, group: "培训", indicator: "制度建设" },
+  R10: { item: 9, group: "项目管理", indicator: "区内考核结果稳定性" },
+};
+
+/** What the conclusion box says, as figures (the sheet and the tests read the same). */
+export interface SettlementFigures {
+  /** 尾款 payable and not yet paid */
+  payNow: number;
+  refund: number;
+  /** installment 3 unpaid − refund: positive, Party A pays the difference; negative, Party B */
+  net: number;
+  paid: number;
+  settlement: number;
+}
+
+export function settlementFigures(x: LayoutContext): SettlementFigures {
+  const { s, tt, r } = x;
+  const i3 = s.installments.find((i) => i.no === 3);
+  const payNow = i3 && i3.paidOn === null ? i3.payable : 0;
+  const asOf = parseIsoDay(r.asOf)!;
+  const paid = s.installments
+    .filter((i) => i.paidOn !== null && i.paidOn <= asOf)
+    .reduce((a, i) => a + (i.paidAmount ?? 0), 0);
+  return {
+    payNow,
+    refund: tt.refundDue,
+    net: payNow - tt.refundDue,
+    paid,
+    settlement: tt.settlement,
+  };
+}
+
+export function settlementSheet(x: LayoutContext): SheetSpec {
+  const { r, L, s, tt, capital, subtitle, lang } = x;
+  const p = r.params;
+  const f = settlementFigures(x);
+  const b = new Builder(L("（无）", "(none)"));
+  const final = parseIsoDay(r.asOf)! > parseIsoDay(p["acceptance.firstCutoff"])!;
+  b.keyValue(
+    [
+      [L("项目名称", "project"), t(p["contract.name"]), t(null)],
+      [
+        L("合同编号", "contract no."),
+        t(p["contract.number"] || L("（合同书未填）", "(none given)")),
+        t(null),
+      ],
+      [L("委托方（甲方）", "Party A"), t(p["contract.partyA"]), t(null)],
+      [L("受托方（乙方）", "Party B"), t(p["contract.partyB"]), t(null)],
+      [
+        L("考核年度 · 服务期", "contract year · service"),
+        t(
+          `${r.resolved.contractYear} · ${p["service.start"]} ${L("至", "to")} ${p["service.end"]}`
+        ),
+        t(null),
+      ],
+      [
+        L("评价截止日 · 用于", "evaluated up to · for"),
+        t(r.asOf),
+        t(
+          final
+            ? L(
+                `最终验收（${p["acceptance.finalOn"]}）`,
+                `final acceptance (${p["acceptance.finalOn"]})`
+              )
+            : L(
+                `第一次验收（${p["acceptance.firstOn"]}）`,
+                `first acceptance (${p["acceptance.firstOn"]})`
+              )
+        ),
+      ],
+    ],
+    L("合同与考核", "contract and assessment")
+  );
+  const i3 = s.installments.find((i) => i.no === 3)!;
+  const netText =
+    f.net > 0
+      ? L(`甲方净付乙方 ${toChineseCapital(f.net)}`, `Party A would pay ${toChineseCapital(f.net)}`)
+      : f.net < 0
+        ? L(
+            `乙方净付甲方 ${toChineseCapital(-f.net)}`,
+            `Party B would pay ${toChineseCapital(-f.net)}`
+          )
+        : L("两清", "nothing either way");
+  b.keyValue(
+    [
+      [
+        L("甲方应付尾款（第3期）", "Party A pays: installment 3"),
+        { ...money(f.payNow), bold: true },
+        t(
+          `${toChineseCapital(f.payNow)}${
+            f.payNow > 0
+              ? L(
+                  `；${i3.dueOn !== null ? `${formatDay(i3.dueOn)} 前` : "待条件"}（${i3.dueNote}；须等额发票）`,
+                  `; ${i3.dueOn !== null ? `due ${formatDay(i3.dueOn)}` : "on its conditions"} (${i3.dueNote}; an invoice of equal amount)`
+                )
+              : i3.paidOn !== null
+                ? L(`；已于 ${formatDay(i3.paidOn)} 支付`, `; paid ${formatDay(i3.paidOn)}`)
+                : ""
+          }`
+        ),
+      ],
+      [
+        L("乙方应退款", "Party B refunds"),
+        { ...money(f.refund), bold: true, highlight: f.refund > 0 ? "warn" : undefined },
+        t(
+          `${toChineseCapital(f.refund)}${
+            tt.refundDueOn !== null
+              ? L(
+                  `；${formatDay(tt.refundDueOn)} 前（甲方通知后 ${p["payments.refundWorkdays"]} 个工作日）`,
+                  `; by ${formatDay(tt.refundDueOn)} (${p["payments.refundWorkdays"]} working days after notice)`
+                )
+              : ""
+          }`
+        ),
+      ],
+      [
+        L(
+          "如双方书面同意相抵，净额（仅供参考，未计入上列金额）",
+          "if both agree in writing to offset: the net (not applied)"
+        ),
+        money(Math.abs(f.net)),
+        t(netText),
+      ],
+      [L("已付款合计（截至评价日）", "paid so far"), money(f.paid), capital(f.paid)],
+      [
+        L("最终决算价款（合同金额 − 考核扣款）", "final settlement (fee − deductions)"),
+        { ...money(f.settlement), bold: true },
+        capital(f.settlement),
+      ],
+    ],
+    L("结论", "conclusion")
+  );
+  const totals = ruleTotals(r);
+  const rows = totals.map((rt) => {
+    const a = ANNEX_ITEMS[rt.ruleId];
+    return [
+      t(L(`第${a.item}项 ${a.group}`, `item ${a.item} ${a.group}`)),
+      t(a.indicator),
+      n(rt.occurrences, "int"),
+      money(rt.amount),
+      t(rt.amount > 0 ? L(`扣款明细 ${rt.ruleId}`, `Deductions ${rt.ruleId}`) : null),
+    ];
+  });
+  b.table(
+    "SettlementDeductions",
+    [
+      col(L("考核细则", "annex item"), "text", 16),
+      col(L("指标", "indicator"), "text", 22),
+      col(L("次数", "times"), "int", 8),
+      col(L("扣款金额", "amount"), "money", 16),
+      col(L("明细", "evidence"), "text", 16),
+    ],
+    [
+      ...rows,
+      [
+        t(L("合计", "total")),
+        t(toChineseCapital(tt.deductions)),
+        n(null),
+        { ...money(tt.deductions), bold: true },
+        t(null),
+      ],
+    ],
+    {
+      caption: L(
+        "考核扣款（按《服务考核细则》各项）",
+        "deductions by item of the assessment annex"
+      ),
+      rowHighlight: [...totals.map((rt) => (rt.amount > 0 ? ("fail" as const) : null)), null],
+    }
+  );
+  b.table(
+    "SettlementClaims",
+    [
+      col(L("违约金", "claim"), "text", 16),
+      col(L("对象", "subject"), "text", 22),
+      col(L("金额", "amount"), "money", 16),
+      col(L("说明", "note"), "text", 30),
+    ],
+    r.claims.map((c) => [
+      t(c.ruleId),
+      t(c.subject),
+      money(c.amount),
+      t(L("须双方书面确认，未计入决算价款", "needs written confirmation; not in the settlement")),
+    ]),
+    { caption: L("违约金主张（另行书面确认）", "claims (confirmed apart, in writing)") }
+  );
+  b.table(
+    "SettlementParams",
+    [
+      col(L("参数", "parameter"), "text", 30),
+      col(L("合同约定", "contract"), "text", 20),
+      col(L("本次采用", "used"), "text", 20),
+    ],
+    r.changedParams.map((k) => [
+      t(paramMeta(k)[lang]),
+      t(displayParam(k, DEFAULT_PARAMS[k], lang)),
+      { ...t(displayParam(k, p[k], lang)), highlight: "changed" },
+    ]),
+    { caption: L("与合同约定不同的参数", "parameters that differ from the contract") }
+  );
+  b.keyValue(
+    [
+      [
+        L("合同依据", "the contract"),
+        t(
+          L(
+            "第三条：甲方经双方书面确认后有权按《服务考核细则》中的标准对不合格的内容直接扣除相应款项；尾款金额以甲方验收后确定的金额为准。违约金（第七条）另行书面确认。",
+            "Art. 3: after written confirmation by both parties, Party A may deduct per the assessment annex; installment 3 is the amount Party A fixes after acceptance. Penalties (Art. 7) are confirmed apart, in writing."
+          )
+        ),
+        t(null),
+      ],
+    ],
+    L("依据", "basis")
+  );
+  const line = t("____________________");
+  const date = t(L("日期：____年__月__日", "date: __________"));
+  b.keyValue(
+    [
+      [L("甲方经办人（签字）", "Party A, prepared by"), line, date],
+      [L("甲方复核人（签字）", "Party A, checked by"), line, date],
+      [L("甲方负责人（签字）", "Party A, approved by"), line, date],
+      [L("甲方（盖章）", "Party A (seal)"), t(p["contract.partyA"]), date],
+      [L("乙方（签字、盖章）", "Party B (signature, seal)"), t(p["contract.partyB"]), date],
+    ],
+    L("确认", "confirmed")
+  );
+  return {
+    name: "结算确认单",
+    title: L(
+      `${p["contract.name"]} · 结算确认单（${r.resolved.contractYear} 年度）`,
+      `Settlement confirmation (contract year ${r.resolved.contractYear})`
+    ),
+    subtitle,
+    freezeRows: 0,
+    tabColor: "FF1F4E79",
+    blocks: b.blocks,
+    widths: [30, 24, 40, 10, 16],
+    onePage: true,
+  };
+}
