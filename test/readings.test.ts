@@ -123,3 +123,38 @@ test("核查汇总 says how many readings move money, and 口径对比 lists tho
     JSON.stringify(off.find((x) => x.name === "核查汇总")!.blocks.map((b) => b.rows))
   ).toContain("本次未计算");
 });
+
+test("Party A's late fee is a total of every reading: the guarantee reading moves it", () => {
+  // installment 3 invoiced at its payable, its guarantee (2023-11-28) below it: with 等额保函 the
+  // clock never starts; read the other way it starts, and the unpaid installment runs late
+  const pay = {
+    name: "付款",
+    firstRow: 1,
+    firstCol: 1,
+    values: [
+      ["期次", "发票日期", "发票金额", "保函日期", "保函金额", "付款日期", "付款金额"],
+      [3, "2023-11-28", 799999.2, "2023-11-28", 500000, null, null],
+    ],
+  };
+  const tickets = {
+    name: "工单",
+    firstRow: 1,
+    firstCol: 1,
+    values: [
+      ["工单编号", "派单时间", "签收时间", "转派时间"],
+      ["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"],
+    ],
+  };
+  const r = audit([tickets, pay], { asOf: "2023-12-31" });
+  expect(r.settlement.totals.lateFees).toBe(0);
+  const g = r.readings!.find((x) => x.key === "payments.guaranteeMustCover")!;
+  // due the 10th working day after 2023-11-28: 2023-12-12; late 19 days to 2023-12-31, 3% a day
+  const expected = Math.round(399999600 * 0.03) * 19;
+  expect(g.totals.lateFees).toBe(expected);
+  const readings = layoutResults(r).find((s) => s.name === "口径对比")!;
+  expect(JSON.stringify(readings)).toContain("甲方逾期付款违约金");
+  const j = toSummaryJson(r);
+  expect(j.readings!.find((x) => x.key === "payments.guaranteeMustCover")!.totals.lateFees).toBe(
+    (expected / 100).toFixed(2)
+  );
+});

@@ -100,6 +100,7 @@ export const READING_TOTALS = [
   "refundDue",
   "settlement",
   "claims",
+  "lateFees",
 ] as const;
 
 export function toSummaryJson(r: AuditResult): SummaryJson {

@@ -17,6 +17,7 @@ const TOTAL_LABELS: Record<TotalKey, [string, string]> = {
   refundDue: ["乙方应退款", "refund due"],
   settlement: ["结算金额", "settlement"],
   claims: ["违约金主张", "claims"],
+  lateFees: ["甲方逾期付款违约金", "Party A's late fees"],
 };
 
 /** The difference of each total from this run's, in cents. */
@@ -62,6 +63,7 @@ const SHORT: Record<TotalKey, [string, string]> = {
   refundDue: ["退款", "refund"],
   settlement: ["结算", "settlement"],
   claims: ["违约金主张", "claims"],
+  lateFees: ["甲方逾期违约金", "Party A's late fees"],
 };
 
 export function readingsSheet(r: AuditResult, lang: "zh" | "en", subtitle: string): SheetSpec {
