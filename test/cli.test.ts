@@ -344,3 +344,19 @@ test("npm run audit's launcher (an esbuild bundle of src/) starts and prints the
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("用法 usage");
 });
+
+test("two workbooks given (npm took --out for itself): the message shows the command with --", async () => {
+  const r = await run([SMALL, path.join(dir, "y.xlsx")]);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("用 npm run 时，选项前须加 --");
+  expect(r.err).toContain(`npm run --silent audit -- ${SMALL} --out ${path.join(dir, "y.xlsx")}`);
+});
+
+test("an earlier copy of the same name is replaced, and the run says so", async () => {
+  const out = path.join(dir, "again.xlsx");
+  const first = await run([SMALL, "--out", out, "--as-of", "2023-02-28", "--no-readings"]);
+  expect(first.code).toBe(0);
+  expect(first.out).not.toContain("替换了同名的旧文件");
+  const second = await run([SMALL, "--out", out, "--as-of", "2023-02-28", "--no-readings"]);
+  expect(second.out).toContain("替换了同名的旧文件");
+});

@@ -2,7 +2,7 @@
 //                   [--as-of YYYY-MM-DD] [--params FILE.json] [--lang zh|en]
 // Exit codes: 0 the audit ran (findings are not failures); 1 the workbook cannot be audited;
 // 2 usage errors or an unreadable file. No stack trace ever reaches the user.
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import path from "path";
 import {
   AuditFailure,
@@ -164,7 +164,11 @@ export function parseArgs(argv: string[]): Args | "help" {
       }
       default:
         if (a.startsWith("-")) throw new UsageError(`未知选项 / unknown option: ${a}`);
-        if (args.input) throw new UsageError(`只能核查一个工作簿 / one workbook at a time: ${a}`);
+        if (args.input)
+          throw new UsageError(
+            `只能核查一个工作簿：${a}。用 npm run 时，选项前须加 --，否则 npm 会吞掉 --out 等选项：npm run --silent audit -- ${args.input} --out ${a}\n` +
+              `one workbook at a time: ${a}. With npm run, put -- before the options, or npm takes --out and the like for itself: npm run --silent audit -- ${args.input} --out ${a}`
+          );
         args.input = a;
     }
   }
@@ -515,11 +519,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       readings: args.readings,
     });
     wb.writeResultSheetsSync(layoutResults(result, { lang: args.lang }));
+    // an earlier copy of the same name is replaced: say so (the input never is: checkDistinct)
+    const replaced = existsSync(out);
     writeAtomically(out, wb.toZipPieces());
     if (json) writeAtomically(json, [JSON.stringify(toSummaryJson(result), null, 1)]);
     printSummary(result, io);
     io.out(
-      `已写入 written: ${path.relative(base, out) || out}${json ? `；摘要 summary: ${path.relative(base, json) || json}` : ""}`
+      `已写入 written: ${path.relative(base, out) || out}${replaced ? "（替换了同名的旧文件 / replaced the earlier file of that name）" : ""}${json ? `；摘要 summary: ${path.relative(base, json) || json}` : ""}`
     );
     return 0;
   } catch (e) {

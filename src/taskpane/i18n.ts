@@ -69,7 +69,7 @@ const zh = {
   run: "开始核查",
   rerun: "重新核查",
   readingsSwitch: "口径对比",
-  readingsHint: "同时计算合同未明确之处另一种理解下的金额（约多用一倍时间）",
+  readingsHint: "同时计算合同未明确之处另一种理解下的金额（多用约一成时间）",
   readingsTitle: "口径对比（只改一个参数时的金额变化）",
   readingsSame: "各种理解下的金额均与本次相同。",
   readingsOff: "本次未计算口径对比。",
@@ -249,7 +249,7 @@ const en: Strings = {
   rerun: "Run again",
   readingsSwitch: "Readings",
   readingsHint:
-    "Also compute the amounts under the other reading of each open point of the contract (about twice the time)",
+    "Also compute the amounts under the other reading of each open point of the contract (about a tenth more time)",
   readingsTitle: "Readings (what changing one parameter moves)",
   readingsSame: "Every reading gives the same amounts as this run.",
   readingsOff: "Readings were not computed in this run.",
