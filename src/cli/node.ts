@@ -9,7 +9,9 @@ import { Codec, jsCrc32 } from "../file/zip";
 const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 export const nodeCodec: Codec = {
-  inflateRaw: (b, size) => zlib.inflateRawSync(b, { chunkSize: Math.max(64, size) }),
+  // bounded by the declared size: a part that expands beyond it stops there (ERR_BUFFER_TOO_LARGE)
+  inflateRaw: (b, size) =>
+    zlib.inflateRawSync(b, { chunkSize: Math.max(64, size), maxOutputLength: Math.max(1, size) }),
   decodeUtf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8"),
   crc32: nativeCrc ? (b, seed) => nativeCrc(b, seed) >>> 0 : jsCrc32,
 };

@@ -3,7 +3,7 @@
 // synchronous read; where a browser lacks it, fflate does the work as before.
 import { inflateSync } from "fflate";
 import type { XlsxWorkbook } from "./workbook-file";
-import { Codec, rawData } from "./zip";
+import { Codec, checkEntry, rawData } from "./zip";
 
 interface Inflated {
   bytes: Uint8Array;
@@ -49,12 +49,27 @@ export async function prefetch(
       const e = pkg.entry(part);
       if (!e || e.method !== 8 || e.size < 1 << 16) return;
       try {
+        checkEntry(e);
         const raw = rawData(pkg.bytes, e);
         const stream = new Blob([raw as BlobPart]).stream().pipeThrough(new DS("deflate-raw"));
-        const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-        codec.ready.set(raw.byteOffset, { bytes });
+        // into the declared size, and no further: a part that expands beyond it is left to the
+        // reader, which refuses it in the user's words
+        const bytes = new Uint8Array(e.size);
+        let n = 0;
+        const reader = stream.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if (n + value.length > e.size) {
+            await reader.cancel();
+            return;
+          }
+          bytes.set(value, n);
+          n += value.length;
+        }
+        if (n === e.size) codec.ready.set(raw.byteOffset, { bytes });
       } catch {
-        // left to fflate, which reports a damaged part in the user's words
+        // left to the reader, which reports a damaged part in the user's words
       }
     })
   );

@@ -10,6 +10,9 @@ export type UnreadableKind =
   | "not-workbook"
   | "damaged"
   | "too-large"
+  | "beyond-limits"
+  | "expands-too-much"
+  | "xlsb"
   | "strict";
 
 const MESSAGES: Record<UnreadableKind, [string, string]> = {
@@ -45,6 +48,18 @@ const MESSAGES: Record<UnreadableKind, [string, string]> = {
     "工作簿太大，这台电脑的内存不足以读取。请关闭其他程序后重试，或按月份拆分工单表后分别核查。",
     "The workbook is too large for this computer's memory. Close other programs and try again, or split the ticket sheet by month and audit the parts.",
   ],
+  "beyond-limits": [
+    "工作簿中有超出 Excel 行列上限（1,048,576 行、16,384 列）的单元格，文件已损坏或被改动过。请在 Excel 中打开并按提示修复、另存后再核查",
+    "The workbook has a cell beyond Excel's limits (1,048,576 rows, 16,384 columns): it is damaged or was altered. Open it in Excel, let Excel repair it and save a copy, then audit that",
+  ],
+  "expands-too-much": [
+    "文件异常（解压后过大）：其中一部分解压后远大于任何真实工作簿的样子，文件可能已损坏或被改动过，未予读取。请在 Excel 中打开并另存后再核查，或重新获取该文件",
+    "The file is abnormal (it expands too much): one of its parts would decompress far beyond what any real workbook holds, so it was not read. Open it in Excel and save a copy, or get the file again",
+  ],
+  xlsb: [
+    "这是 Excel 二进制工作簿（.xlsb）。请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”后再核查。",
+    "This is an Excel binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (*.xlsx), then audit that.",
+  ],
   strict: [
     "工作簿以“Strict Open XML”格式保存，暂不支持。请在 Excel 中另存为“Excel 工作簿（*.xlsx）”后再核查。",
     "The workbook is saved as Strict Open XML, which is not supported yet. Save it in Excel as an Excel Workbook (*.xlsx), then audit that.",
@@ -57,12 +72,14 @@ export class FileUnreadable extends Error {
   constructor(
     readonly kind: UnreadableKind,
     /** for developers (tests, --debug); never shown as the message */
-    readonly detail = ""
+    readonly detail = "",
+    /** where in the file, in the user's words (第 4294967296 行), for the kinds that name it */
+    where?: { zh: string; en: string }
   ) {
     const [zh, en] = MESSAGES[kind];
     super(en);
-    this.messageZh = zh;
-    this.messageEn = en;
+    this.messageZh = where ? `${zh}（${where.zh}）。` : zh;
+    this.messageEn = where ? `${en} (${where.en}).` : en;
   }
 }
 

@@ -135,6 +135,8 @@ export class XlsxPackage {
       throw new FileUnreadable("not-workbook", "no workbook part");
     }
     this.workbookPart = this.partName(office.target);
+    if (/\.bin$/i.test(this.workbookPart))
+      throw new FileUnreadable("xlsb", "binary workbook part (.xlsb)");
     const wb = this.text(this.workbookPart);
     if (wb.includes(NS_STRICT_MAIN)) throw new FileUnreadable("strict", "strict Open XML workbook");
     if (!/<(\w+:)?workbook[\s>]/.test(wb))

@@ -11,6 +11,16 @@
 import { RawCell, RawTable, rawCell } from "../engine/table";
 import { XlsxPackage } from "./package";
 import { decodeText } from "./xml";
+import { FileUnreadable } from "./errors";
+
+/** Excel's limits: 1,048,576 rows and 16,384 columns (XFD). */
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+/** A cell or row beyond Excel's limits: a damaged or hostile file, never allocated for. */
+function beyondLimits(where: { zh: string; en: string }): never {
+  throw new FileUnreadable("beyond-limits", where.en, where);
+}
 
 /** Column letters of a cell reference → 1-based column; 0 when there are none. */
 function columnOf(ref: string): number {
@@ -346,6 +356,9 @@ export function readSheetPart(
   strings: () => string[],
   date1904: boolean
 ): SheetRead {
+  // an empty part is no worksheet (not even <worksheet/>): the file is damaged, not the data
+  if (pkg.entry(part)?.size === 0)
+    throw new FileUnreadable("damaged", `${part} is empty (0 bytes)`);
   const rows: RawCell[][] = [];
   const merges: string[] = [];
   let sst: RawCell[] | null = null;
@@ -464,6 +477,8 @@ export function readSheetPart(
           const v = attr1(b, lt, gt, 114);
           const r = v >= 0 ? intAt(b, v, find(b, b[v - 1], v, gt)) : -1;
           rowNum = r > 0 ? r : lastRow + 1;
+          // Excel's own limit: a row beyond it is not a workbook's (and would take gigabytes)
+          if (rowNum > MAX_ROWS) beyondLimits({ zh: `第 ${rowNum} 行`, en: `row ${rowNum}` });
           lastRow = rowNum;
           col = 0;
           cells = self ? null : [];
@@ -479,8 +494,14 @@ export function readSheetPart(
               if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
               else if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
               else break;
+              if (c > MAX_COLUMNS) {
+                const ref = b.slice(rv, Math.min(gt, rv + 24)).replace(/["'\s/>].*$/, "");
+                beyondLimits({ zh: `单元格 ${ref}`, en: `cell ${ref}` });
+              }
             }
           col = c || col + 1;
+          if (col > MAX_COLUMNS)
+            beyondLimits({ zh: `第 ${rowNum} 行第 ${col} 列`, en: `row ${rowNum}, column ${col}` });
           const tv = attr1(b, lt, gt, 116);
           type = tv >= 0 ? cellType(b, tv) : T_NUMBER;
           vStart = -1;

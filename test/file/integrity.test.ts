@@ -82,7 +82,7 @@ describe.each(codecs)("%s", (_name, codec) => {
     const size = b[central + 24] | (b[central + 25] << 8);
     setU32(b, central + 24, size - 10);
     expect(reason(() => read(b, codec()))).toMatch(
-      /CRC-32 does not match|bytes where the directory declares/
+      /CRC-32 does not match|bytes where the directory declares|more bytes than the directory declares/
     );
   });
 });
@@ -136,4 +136,102 @@ test("the same workbook and results give the same bytes, whatever the clock says
     }
   };
   expect(at("2026-12-03T10:00:00Z").equals(at("2031-06-30T23:59:59Z"))).toBe(true);
+});
+
+describe("Excel's limits: 1,048,576 rows and 16,384 columns, beyond them an error naming where", () => {
+  const refused = (sheet: string) => {
+    try {
+      read(pkg({ S: sheet }), nodeCodec);
+    } catch (e) {
+      expect(e).toBeInstanceOf(FileUnreadable);
+      return (e as FileUnreadable).messageZh;
+    }
+    throw new Error("expected a refusal");
+  };
+
+  test('<row r="4294967296">: refused at once, naming the row (it used to take 90 s and 5.8 GB)', () => {
+    expect(
+      refused(`<sheetData><row r="4294967296"><c r="A4294967296"><v>1</v></c></row></sheetData>`)
+    ).toContain("第 4294967296 行");
+  });
+
+  test('a cell r="AAAAAAAAAA2": refused, naming the cell', () => {
+    expect(
+      refused(`<sheetData><row r="2"><c r="AAAAAAAAAA2"><v>1</v></c></row></sheetData>`)
+    ).toContain("单元格 AAAAAAAAAA2");
+  });
+
+  test("the last row and column Excel has are read", () => {
+    const values = read(
+      pkg({ S: `<sheetData><row r="1048576"><c r="XFD1048576"><v>7</v></c></row></sheetData>` }),
+      nodeCodec
+    );
+    expect(values[values.length - 1].slice(-1)).toEqual([7]);
+  });
+});
+
+describe("zip bombs are refused before they are decompressed", () => {
+  /** A package whose sheet is `mb` megabytes of one repeated row (deflate packs it ~1,000×). */
+  function bomb(mb: number): Uint8Array {
+    const row = `<row><c t="inlineStr"><is><t>x</t></is></c></row>`;
+    const rows = row.repeat(Math.ceil((mb * 1024 * 1024) / row.length));
+    return pkg({ S: `<sheetData>${rows}</sheetData>` });
+  }
+
+  test("a sheet that expands over 100 times past 64 MB is refused in the user's words, whichever codec", () => {
+    const b = bomb(80);
+    const e = readDirectory(b).find((x) => x.name === "xl/worksheets/sheet1.xml")!;
+    expect(e.size / e.compressedSize).toBeGreaterThan(100);
+    for (const [, codec] of codecs) {
+      try {
+        read(b, codec());
+        throw new Error("expected a refusal");
+      } catch (err) {
+        expect(err).toBeInstanceOf(FileUnreadable);
+        expect((err as FileUnreadable).kind).toBe("expands-too-much");
+        expect((err as FileUnreadable).messageZh).toContain("文件异常（解压后过大）");
+      }
+    }
+  });
+
+  test("twelve entries pointing at one block are refused", () => {
+    const b = pkg({ S: SHEET, T: SHEET });
+    const a = where(b, "xl/worksheets/sheet1.xml");
+    const c = where(b, "xl/worksheets/sheet2.xml");
+    // the second sheet's directory record points at the first sheet's data
+    setU32(b, c.central + 42, a.local);
+    expect(reason(() => readDirectory(b))).toContain("overlaps");
+  });
+});
+
+test("an empty (0-byte) sheet part is a damaged file, not a sheet without headers", () => {
+  const files = readAll(pkg({ S: SHEET }));
+  files["xl/worksheets/sheet1.xml"] = new Uint8Array(0);
+  const bad = zipSync(files);
+  const e = (() => {
+    try {
+      read(bad, nodeCodec);
+    } catch (err) {
+      return err as FileUnreadable;
+    }
+    throw new Error("expected a refusal");
+  })();
+  expect(e).toBeInstanceOf(FileUnreadable);
+  expect(e.kind).toBe("damaged");
+});
+
+test("an .xlsb is named for what it is, with what to do", () => {
+  const files = readAll(pkg({ S: SHEET }));
+  const rels = new TextDecoder()
+    .decode(files["_rels/.rels"])
+    .replace("xl/workbook.xml", "xl/workbook.bin");
+  files["_rels/.rels"] = strToU8(rels);
+  files["xl/workbook.bin"] = new Uint8Array([0x83, 0x01, 0x00]);
+  try {
+    XlsxWorkbook.open(zipSync(files), nodeCodec);
+    throw new Error("expected a refusal");
+  } catch (err) {
+    expect((err as FileUnreadable).kind).toBe("xlsb");
+    expect((err as FileUnreadable).messageZh).toContain("另存为“Excel 工作簿（*.xlsx）”");
+  }
 });
