@@ -290,16 +290,35 @@ export class XlsxPackage {
     this.set(path, out);
   }
 
+  /** [Content_Types].xml as maps, rebuilt only when its text changes (one lookup per part is then constant) */
+  private typeIndex: {
+    xml: string;
+    overrides: Map<string, string | null>;
+    defaults: Map<string, string | null>;
+  } | null = null;
+
   contentType(part: string): string | null {
     const xml = this.has("[Content_Types].xml") ? this.text("[Content_Types].xml") : "";
-    const p = rootPrefix(xml);
+    if (this.typeIndex?.xml !== xml) {
+      const p = rootPrefix(xml);
+      const overrides = new Map<string, string | null>();
+      const defaults = new Map<string, string | null>();
+      // the first declaration of a name or an extension wins, as the loop over the tags did
+      for (const tag of startTags(xml, `${p}Override`)) {
+        const k = (attr(tag, "PartName") ?? "").toLowerCase();
+        if (!overrides.has(k)) overrides.set(k, attr(tag, "ContentType"));
+      }
+      for (const tag of startTags(xml, `${p}Default`)) {
+        const k = (attr(tag, "Extension") ?? "").toLowerCase();
+        if (!defaults.has(k)) defaults.set(k, attr(tag, "ContentType"));
+      }
+      this.typeIndex = { xml, overrides, defaults };
+    }
     const name = `/${part}`.toLowerCase();
-    for (const tag of startTags(xml, `${p}Override`))
-      if ((attr(tag, "PartName") ?? "").toLowerCase() === name) return attr(tag, "ContentType");
+    const o = this.typeIndex.overrides.get(name);
+    if (o !== undefined) return o;
     const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-    for (const tag of startTags(xml, `${p}Default`))
-      if ((attr(tag, "Extension") ?? "").toLowerCase() === ext) return attr(tag, "ContentType");
-    return null;
+    return this.typeIndex.defaults.get(ext) ?? null;
   }
 
   /** Declares a new part's content type (an Override, or a Default for an extension). */

@@ -41,13 +41,37 @@ function rowOf(ref: string): number {
 }
 
 /**
+ * A string item without its phonetic runs (`<rPh …>…</rPh>`), in one pass: an unclosed run is
+ * kept as written (as the pattern it replaces left it), and never searched for twice.
+ */
+function withoutPhonetic(s: string, p: string): string {
+  const open = `<${p}rPh`;
+  const close = `</${p}rPh>`;
+  let out = "";
+  let i = 0;
+  for (let from = 0; ;) {
+    const a = s.indexOf(open, from);
+    if (a < 0) break;
+    const ch = s.charCodeAt(a + open.length);
+    // <rPh> or <rPh …>; not <rPhPr>
+    if (ch !== 62 && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) {
+      from = a + open.length;
+      continue;
+    }
+    const b = s.indexOf(close, a);
+    if (b < 0) break; // unclosed, and so is every later one: the rest stays as it is
+    out += s.slice(i, a);
+    i = from = b + close.length;
+  }
+  return out + s.slice(i);
+}
+
+/**
  * The text of a string item (`<si>` or `<is>` content): the `<t>` elements in order, phonetic
  * runs (`<rPh>`, the furigana of Japanese text) left out, as Excel shows the cell.
  */
 export function itemText(xml: string, p: string): string {
-  let s = xml;
-  if (s.indexOf(`<${p}rPh`) >= 0)
-    s = s.replace(new RegExp(`<${p}rPh[\\s>][\\s\\S]*?</${p}rPh>`, "g"), "");
+  const s = xml.indexOf(`<${p}rPh`) >= 0 ? withoutPhonetic(xml, p) : xml;
   const open = `<${p}t`;
   const close = `</${p}t>`;
   let out = "";
@@ -591,13 +615,26 @@ function attrRef(b: string, lt: number, gt: number): string | null {
 
 /** Blanks every cell of a merged range but its top-left one (as Excel reports merged cells). */
 export function applyMerges(values: RawCell[][], merges: string[]): void {
+  // merged areas never overlap in a workbook Excel opens, so clearing them touches each cell of
+  // the sheet at most once; the same area listed many times, or areas that overlap, would make
+  // it merges × cells (240,000 merges of B2:XFD1048576 took a minute): a repeat is skipped, and
+  // more clearing than the sheet has cells is a damaged file
+  const width = values.reduce((m, r) => Math.max(m, r.length), 0);
+  let budget = values.length * width + merges.length;
+  const seen = new Set<string>();
   for (const ref of merges) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
     const [a, b = a] = ref.split(":");
     const r1 = rowOf(a);
     const r2 = rowOf(b);
     const c1 = columnOf(a);
     const c2 = columnOf(b);
     if (!r1 || !r2 || !c1 || !c2) continue;
+    const rows = Math.max(0, Math.min(r2, values.length) - r1 + 1);
+    const cols = Math.max(0, Math.min(c2, width) - c1 + 1);
+    budget -= rows * cols;
+    if (budget < 0) throw new FileUnreadable("damaged", `overlapping merged cells (${ref})`);
     for (let r = r1; r <= Math.min(r2, values.length); r++) {
       const row = values[r - 1];
       if (!row) continue;

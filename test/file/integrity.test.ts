@@ -10,6 +10,8 @@ import { nodeCodec } from "../../src/cli/node";
 import { prefetchingCodec } from "../../src/file/browser-codec";
 import { concat, jsCrc32, readDirectory } from "../../src/file/zip";
 import type { Codec } from "../../src/file/zip";
+import { paramsSheetSpec } from "../../src/engine/layout/own";
+import { DEFAULT_PARAMS } from "../../src/engine/params";
 
 const SHEET = `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>分数</t></is></c></row><row r="2"><c r="A2"><v>95.7</v></c></row></sheetData>`;
 
@@ -234,4 +236,61 @@ test("an .xlsb is named for what it is, with what to do", () => {
     expect((err as FileUnreadable).kind).toBe("xlsb");
     expect((err as FileUnreadable).messageZh).toContain("另存为“Excel 工作簿（*.xlsx）”");
   }
+});
+
+describe("linear work on hostile shapes (each took a minute or more before)", () => {
+  test("200,000 unclosed <rPh> in one shared string: read, the runs kept as written", () => {
+    const si = `<si><t>派单</t>${'<rPh sb="0" eb="1"><t>ハ</t>'.repeat(200_000)}</si>`;
+    const values = read(
+      pkg(
+        { S: `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>` },
+        { sst: [si] }
+      ),
+      nodeCodec
+    );
+    expect(String(values[0][0]).startsWith("派单ハ")).toBe(true);
+  });
+
+  test("closed phonetic runs are left out, <rPhPr> is not a run", () => {
+    const si = `<si><r><t>派单</t></r><rPh sb="0" eb="2"><t>ハケン</t></rPh><phoneticPr fontId="1"/><rPhPr/><t>时间</t></si>`;
+    const values = read(
+      pkg(
+        { S: `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>` },
+        { sst: [si] }
+      ),
+      nodeCodec
+    );
+    expect(values[0][0]).toBe("派单时间");
+  });
+
+  test("240,000 copies of one merged area are one merge; overlapping areas are a damaged file", () => {
+    const rows = `<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c><c r="B1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3</v></c></row>`;
+    const many = `<mergeCells>${'<mergeCell ref="A1:XFD1048576"/>'.repeat(240_000)}</mergeCells>`;
+    expect(read(pkg({ S: `<sheetData>${rows}</sheetData>${many}` }), nodeCodec)).toEqual([
+      ["标题"],
+    ]);
+    const overlapping = `<mergeCells>${Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="A1:XFD${1048576 - i}"/>`).join("")}</mergeCells>`;
+    expect(
+      reason(() => read(pkg({ S: `<sheetData>${rows}</sheetData>${overlapping}` }), nodeCodec))
+    ).toContain("overlapping merged cells");
+  });
+
+  // (30,000, well below 65,535: fflate writes no zip64 directory, so a zip of more than 65,535 entries is beyond it)
+  test("30,000 zip entries: the content types are looked up in an index, not searched per part", async () => {
+    const raw: Record<string, string> = {};
+    for (let i = 0; i < 30_000; i++) raw[`customXml/item${i}.xml`] = "<a/>";
+    const files = readAll(pkg({ S: SHEET }, { raw }));
+    // each part declared by an Override of its own, as some writers do
+    const types = new TextDecoder().decode(files["[Content_Types].xml"]);
+    const overrides = Object.keys(raw)
+      .map((n) => `<Override PartName="/${n}" ContentType="application/xml"/>`)
+      .join("");
+    files["[Content_Types].xml"] = strToU8(types.replace("</Types>", `${overrides}</Types>`));
+    const b = zipSync(files);
+    const wb = XlsxWorkbook.open(b, nodeCodec);
+    // a new sheet with a table: the table names of every part are gathered
+    await wb.writeOwnSheet(paramsSheetSpec(DEFAULT_PARAMS));
+    expect(wb.sheetNames()).toContain("规则参数");
+    expect(readDirectory(concat(wb.toZipPieces())).length).toBeGreaterThan(30_000);
+  }, 60_000);
 });
