@@ -23,9 +23,27 @@ export function decodeEntities(s: string): string {
  * is a carriage return, `_x005F_` an underscore that protects a following `_x`).
  */
 export function decodeText(s: string): string {
-  const t = s.indexOf("&") < 0 ? s : decodeEntities(s);
+  // as an XML parser reads text: a raw CR LF or CR is a line feed (a &#13; stays a CR), and a
+  // CDATA section is taken literally, its markup gone
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  const t = s.indexOf("<") >= 0 ? withCdata(s) : s.indexOf("&") < 0 ? s : decodeEntities(s);
   if (t.indexOf("_x") < 0) return t;
   return t.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text with CDATA sections: entities decoded outside them, their content kept as written. */
+function withCdata(s: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const a = s.indexOf("<![CDATA[", i);
+    if (a < 0) break;
+    const b = s.indexOf("]]>", a + 9);
+    if (b < 0) break;
+    out += decodeEntities(s.slice(i, a)) + s.slice(a + 9, b);
+    i = b + 3;
+  }
+  return out + decodeEntities(s.slice(i));
 }
 
 // characters XML 1.0 cannot hold, and CR (an XML reader turns it into LF)

@@ -294,3 +294,22 @@ describe("linear work on hostile shapes (each took a minute or more before)", ()
     expect(readDirectory(concat(wb.toZipPieces())).length).toBeGreaterThan(30_000);
   }, 60_000);
 });
+
+test("text read as an XML parser reads it: CDATA literally, a raw CR LF or CR as a line feed", () => {
+  const values = read(
+    pkg(
+      {
+        S: `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t><![CDATA[a<b & c]]> &amp; d</t></is></c><c r="D1" t="s"><v>2</v></c></row></sheetData>`,
+      },
+      {
+        sst: [
+          "<si><t><![CDATA[是]]></t></si>",
+          "<si><t>ABC_x000D_\r\nDEF\rG</t></si>",
+          "<si><t>&lt;![CDATA[x]]&gt;</t></si>",
+        ],
+      }
+    ),
+    nodeCodec
+  );
+  expect(values[0]).toEqual(["是", "ABC\r\nDEF\nG", "a<b & c & d", "<![CDATA[x]]>"]);
+});
