@@ -66,6 +66,28 @@ function countItems(block: string, item: string): number {
   return n;
 }
 
+/** The top-level items of a collection (`<fonts>`'s `<font>`s), each as written, in order. */
+function itemsOf(block: string, item: string): string[] {
+  const out: string[] = [];
+  if (!block) return out;
+  let depth = 0;
+  let start = -1;
+  const re = new RegExp(`<(/?)${item.replace(/[.]/g, "\\.")}(?=[\\s/>])[^>]*?(/?)>`, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(block))) {
+    if (m[1]) {
+      depth--;
+      if (depth === 0 && start >= 0) out.push(block.slice(start, re.lastIndex));
+    } else {
+      if (depth === 0) start = m.index;
+      if (m[2]) {
+        if (depth === 0) out.push(block.slice(start, re.lastIndex));
+      } else depth++;
+    }
+  }
+  return out;
+}
+
 export class StyleBook {
   private xml: string;
   private readonly p: string;
@@ -151,7 +173,22 @@ export class StyleBook {
       scheme: val("scheme"),
     };
     this.hasStyleXf = countItems(sliceElement(this.xml, `${p}cellStyleXfs`), `${p}xf`) > 0;
+    // the product's own entries of an earlier run (or identical ones of the user's) are reused:
+    // a workbook audited again and again does not grow a new set of styles each time
+    const unprefix = (x: string) => (p ? x.split(`<${p}`).join("<").split(`</${p}`).join("</") : x);
+    const index = (name: string, item: string, into: Map<string, number>) =>
+      itemsOf(sliceElement(this.xml, `${p}${name}`), `${p}${item}`).forEach((x, i) => {
+        const k = unprefix(x);
+        if (!into.has(k)) into.set(k, i);
+      });
+    index("fonts", "font", this.fontIds);
+    index("fills", "fill", this.existingFills);
+    index("cellXfs", "xf", this.existingXfs);
   }
+
+  /** existing fills and cell formats by their XML, as this book writes them */
+  private readonly existingFills = new Map<string, number>();
+  private readonly existingXfs = new Map<string, number>();
 
   /** The workbook's default font (for column widths). */
   get font(): { name: string; size: number } {
@@ -227,10 +264,12 @@ export class StyleBook {
     if (!argb) return 0;
     let id = this.fillIds.get(argb);
     if (id === undefined) {
-      id = this.base.fills + this.added.fills.length;
-      this.added.fills.push(
-        `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`
-      );
+      const xml = `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+      id = this.existingFills.get(xml);
+      if (id === undefined) {
+        id = this.base.fills + this.added.fills.length;
+        this.added.fills.push(xml);
+      }
       this.fillIds.set(argb, id);
     }
     return id;
@@ -259,8 +298,11 @@ export class StyleBook {
       (s.wrap || s.align
         ? ` applyAlignment="1"><alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.wrap ? ' vertical="top" wrapText="1"' : ""}/></xf>`
         : "/>");
-    id = this.base.cellXfs + this.added.cellXfs.length;
-    this.added.cellXfs.push(xml);
+    id = this.existingXfs.get(xml);
+    if (id === undefined) {
+      id = this.base.cellXfs + this.added.cellXfs.length;
+      this.added.cellXfs.push(xml);
+    }
     this.xfIds.set(key, id);
     return id;
   }

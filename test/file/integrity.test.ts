@@ -11,6 +11,8 @@ import { prefetchingCodec } from "../../src/file/browser-codec";
 import { concat, jsCrc32, readDirectory } from "../../src/file/zip";
 import type { Codec } from "../../src/file/zip";
 import { paramsSheetSpec } from "../../src/engine/layout/own";
+import { layoutResults } from "../../src/engine/layout";
+import { audit } from "../../src/engine/audit";
 import { DEFAULT_PARAMS } from "../../src/engine/params";
 
 const SHEET = `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>分数</t></is></c></row><row r="2"><c r="A2"><v>95.7</v></c></row></sheetData>`;
@@ -312,4 +314,31 @@ test("text read as an XML parser reads it: CDATA literally, a raw CR LF or CR as
     nodeCodec
   );
   expect(values[0]).toEqual(["是", "ABC\r\nDEF\nG", "a<b & c & d", "<![CDATA[x]]>"]);
+});
+
+test("a workbook audited again and again keeps one set of the product's styles", () => {
+  const tables = [
+    {
+      name: "工单",
+      firstRow: 1,
+      firstCol: 1,
+      values: [
+        ["工单编号", "派单时间", "签收时间", "转派时间"],
+        ["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"],
+      ],
+    },
+  ];
+  const specs = layoutResults(audit(tables, { runAt: "2026-12-03 09:00:00", readings: false }));
+  let bytes = pkg({ S: SHEET });
+  const counts: number[][] = [];
+  for (let run = 0; run < 3; run++) {
+    const wb = XlsxWorkbook.open(bytes, nodeCodec);
+    wb.writeResultSheetsSync(specs);
+    bytes = concat(wb.toZipPieces());
+    const styles = XlsxWorkbook.open(bytes, nodeCodec).package.text("xl/styles.xml");
+    counts.push(["<xf ", "<font>", "<fill>"].map((t) => styles.split(t).length - 1));
+  }
+  expect(counts[0][0]).toBeGreaterThan(5);
+  expect(counts[1]).toEqual(counts[0]);
+  expect(counts[2]).toEqual(counts[0]);
 });
