@@ -327,9 +327,14 @@ export class XlsxWorkbook implements WorkbookAdapter {
       removed.add(part);
       for (const t of targets) if (pkg.has(t) && !this.isReferenced(t)) queue.push(pkg.partName(t));
     }
-    // the calculation chain names cells of the removed sheets: Excel rebuilds it when absent
+    // the calculation chain lists formula cells by sheet id: when it names a removed sheet it
+    // goes (Excel rebuilds it when absent); the product's result sheets hold no formula, so a
+    // re-audit keeps the user's chain as it was
     const calc = pkg.workbookRelated(REL_TYPE.calcChain);
-    if (calc) {
+    const goneIds = new Set(gone.map((g) => String(g.s.sheetId)));
+    const namesGone = (chain: string) =>
+      startTags(chain, `${rootPrefix(chain)}c`).some((tag) => goneIds.has(attr(tag, "i") ?? ""));
+    if (calc && namesGone(pkg.text(calc))) {
       const rel = pkg.rels(wbPart).find((r) => r.type === REL_TYPE.calcChain);
       pkg.remove(calc);
       removed.add(calc);

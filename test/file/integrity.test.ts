@@ -342,3 +342,38 @@ test("a workbook audited again and again keeps one set of the product's styles",
   expect(counts[1]).toEqual(counts[0]);
   expect(counts[2]).toEqual(counts[0]);
 });
+
+test("the user's calculation chain is kept on a re-audit (the result sheets hold no formula)", () => {
+  const chain = `<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A2" i="1"/></calcChain>`;
+  const files = readAll(
+    pkg({ S: `<sheetData><row r="2"><c r="A2"><f>1+1</f><v>2</v></c></row></sheetData>` })
+  );
+  files["xl/calcChain.xml"] = strToU8(chain);
+  const rels = new TextDecoder().decode(files["xl/_rels/workbook.xml.rels"]);
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`
+    )
+  );
+  const tables = [
+    {
+      name: "工单",
+      firstRow: 1,
+      firstCol: 1,
+      values: [
+        ["工单编号", "派单时间", "签收时间", "转派时间"],
+        ["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"],
+      ],
+    },
+  ];
+  const specs = layoutResults(audit(tables, { readings: false }));
+  let bytes = zipSync(files);
+  for (let run = 0; run < 2; run++) {
+    const wb = XlsxWorkbook.open(bytes, nodeCodec);
+    wb.writeResultSheetsSync(specs);
+    bytes = concat(wb.toZipPieces());
+  }
+  const after = XlsxWorkbook.open(bytes, nodeCodec).package;
+  expect(after.text("xl/calcChain.xml")).toBe(chain);
+});
