@@ -3,7 +3,7 @@
 // other part is written back exactly as it was compressed in the original.
 import { FileUnreadable, sniff } from "./errors";
 import { Codec, OutEntry, ZipEntry, entryBytes, readDirectory, streamEntry, writeZip } from "./zip";
-import { attr, attributes, escapeAttr, prefixOf, rootPrefix, startTags } from "./xml";
+import { attr, attributes, escapeAttr, prefixOf, prefixesOf, rootPrefix, startTags } from "./xml";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -422,11 +422,14 @@ export class XlsxPackage {
     const xml = this.workbookXml();
     const p = rootPrefix(xml);
     const rels = new Map(this.rels(this.workbookPart).map((r) => [r.id, r]));
-    const rp = prefixOf(xml, NS_REL) ?? "r:";
+    // the relationship id under whichever prefix the writer declared for it, wherever (a
+    // workbook may declare ns: on <sheets> and r: on the root after an earlier run)
+    const rps = prefixesOf(xml, NS_REL);
+    if (!rps.length) rps.push("r:");
     const sheetsBlock = sliceElement(xml, `${p}sheets`);
     return startTags(sheetsBlock, `${p}sheet`).map((tag) => {
       const a = attributes(tag);
-      const rid = a.get(`${rp}id`) ?? "";
+      const rid = rps.map((rp) => a.get(`${rp}id`)).find((v) => v !== undefined) ?? "";
       const rel = rels.get(rid);
       return {
         name: a.get("name") ?? "",

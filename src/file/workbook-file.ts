@@ -25,6 +25,7 @@ import {
   insertBefore,
   relsPathOf,
   sliceElement,
+  NS_REL,
 } from "./package";
 import {
   declaredSize,
@@ -36,7 +37,7 @@ import {
 import { WrittenSheet, commentsXml, notesVml, sheetXml, templateXml } from "./sheet-writer";
 import { StyleBook } from "./styles";
 import { Codec, concat } from "./zip";
-import { attr, escapeAttr, rootPrefix, startTags } from "./xml";
+import { attr, escapeAttr, prefixesOf, rootPrefix, startTags } from "./xml";
 
 const encoder = new TextEncoder();
 
@@ -295,13 +296,16 @@ export class XlsxWorkbook implements WorkbookAdapter {
     const wbPart = pkg.workbookPart;
     let xml = pkg.workbookXml();
     const p = rootPrefix(xml);
-    const rp = pkg.relPrefix();
     xml = pkg.workbookXml();
+    // a sheet's relationship id under any prefix declared for it (see XlsxPackage.sheets)
+    const rps = prefixesOf(xml, NS_REL);
+    const sheetRid = (tag: string) =>
+      rps.map((rp) => attr(tag, `${rp}id`)).find((v) => v !== null && v !== undefined) ?? "";
     // the <sheet> entries
     const sheetsBlock = sliceElement(xml, `${p}sheets`);
     const newBlock = sheetsBlock.replace(
       new RegExp(`<${p}sheet(?=[\\s/>])[^>]*?(?:/>|>\\s*</${p}sheet>)`, "g"),
-      (tag) => (goneRids.has(attr(tag, `${rp}id`) ?? "") ? "" : tag)
+      (tag) => (goneRids.has(sheetRid(tag)) ? "" : tag)
     );
     xml = xml.replace(sheetsBlock, newBlock);
     xml = this.shiftSheetIndices(xml, (i) =>

@@ -117,6 +117,17 @@ export function prefixOf(xml: string, uri: string): string | null {
   return m[1] ? `${m[1]}:` : "";
 }
 
+/** Every prefix declared anywhere for a namespace (`r:`, `ns:` …; `` for a default one). */
+export function prefixesOf(xml: string, uri: string): string[] {
+  const esc = uri.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const out: string[] = [];
+  for (const m of xml.matchAll(new RegExp(`xmlns(?::([\\w.-]+))?\\s*=\\s*["']${esc}["']`, "g"))) {
+    const p = m[1] ? `${m[1]}:` : "";
+    if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
 /** All start tags of an element (`<p:name …>` or self-closed), as written. */
 export function startTags(xml: string, qname: string): string[] {
   const re = new RegExp(`<${qname.replace(/[.]/g, "\\.")}(?=[\\s/>])[^>]*>`, "g");

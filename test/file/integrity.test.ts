@@ -368,7 +368,7 @@ test("the user's calculation chain is kept on a re-audit (the result sheets hold
     },
   ];
   const specs = layoutResults(audit(tables, { readings: false }));
-  let bytes = zipSync(files);
+  let bytes: Uint8Array = zipSync(files);
   for (let run = 0; run < 2; run++) {
     const wb = XlsxWorkbook.open(bytes, nodeCodec);
     wb.writeResultSheetsSync(specs);
@@ -376,4 +376,44 @@ test("the user's calculation chain is kept on a re-audit (the result sheets hold
   }
   const after = XlsxWorkbook.open(bytes, nodeCodec).package;
   expect(after.text("xl/calcChain.xml")).toBe(chain);
+});
+
+test("sheet relationships under another prefix (ns:id on <sheets>) still read after the copy is audited again", () => {
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const files = readAll(pkg({ 工单: SHEET }));
+  const wbXml = new TextDecoder()
+    .decode(files["xl/workbook.xml"])
+    .replace(` xmlns:r="${R}"`, "")
+    .replace("<sheets>", `<sheets xmlns:ns="${R}">`)
+    .replace(/r:id=/g, "ns:id=");
+  files["xl/workbook.xml"] = strToU8(wbXml);
+  let bytes: Uint8Array = zipSync(files);
+  for (let run = 0; run < 3; run++) {
+    const wb = XlsxWorkbook.open(bytes, nodeCodec);
+    const names = wb.sheetNames();
+    expect(names[0]).toBe("工单");
+    expect(wb.readTablesSync(["工单"])[0].values[1]).toEqual([95.7]);
+    wb.writeResultSheetsSync(
+      layoutResults(
+        audit(
+          [
+            {
+              name: "x",
+              firstRow: 1,
+              firstCol: 1,
+              values: [
+                ["工单编号", "派单时间"],
+                ["GD1", "2023-03-01 09:00"],
+              ],
+            },
+          ].map((t) => ({ ...t, name: "工单" })),
+          { readings: false }
+        )
+      )
+    );
+    bytes = concat(wb.toZipPieces());
+  }
+  // each run replaced the results: one set of them
+  const names = XlsxWorkbook.open(bytes, nodeCodec).sheetNames();
+  expect(names.filter((n) => n === "结算确认单")).toHaveLength(1);
 });
