@@ -110,3 +110,15 @@ test("the 2025 sample (its own 规则参数) through the pane: the command line'
   expect(total.textContent).toBe(yuan(cli.totals.deductions));
   expect(screen.getByTestId("refund-due").textContent).toBe(yuan(cli.totals.refundDue));
 }, 120_000);
+
+test("参数: each default in words, the key only after it (no bare code such as perPeriod)", async () => {
+  const { user } = setup();
+  await open(user);
+  await user.click(screen.getByRole("tab", { name: "参数" }));
+  const r1 = screen.getByTestId("param-r1.mode").textContent!;
+  expect(r1).not.toMatch(/合同默认：perPeriod/);
+  expect(r1).toMatch(/合同默认：[^（]*[\u4e00-\u9fff][^（]*（r1\.mode）/);
+  expect(screen.getByTestId("param-evaluation.asOf").textContent).toContain(
+    "合同默认：同“服务期结束（含）”"
+  );
+});

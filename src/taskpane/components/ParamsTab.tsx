@@ -25,6 +25,7 @@ import {
   ParamKey,
   Params,
   coerceParam,
+  displayParam,
   formatParam,
   paramMeta,
   resolve,
@@ -183,7 +184,9 @@ export function ParamsTab(props: {
     const def = DEFAULT_PARAMS[key];
     const current = evaluated.values[key];
     const changed = current !== undefined && JSON.stringify(current) !== JSON.stringify(def);
-    const defText = formatParam(key, def) || (lang === "zh" ? `同 ${meta.follows}` : `= ${meta.follows}`);
+    // the default in her words: a choice by its label, an amount in yuan, a date that follows
+    // another by that one's name (the key only after it, for the record)
+    const defText = displayParam(key, def, lang) || "—";
     const label = (
       <>
         {lang === "zh" ? meta.zh : meta.en}{" "}
@@ -195,7 +198,7 @@ export function ParamsTab(props: {
       </>
     );
     const error = evaluated.errors.get(key);
-    const common = { label, hint: `${s.contractDefault}：${defText} · ${key}`, validationMessage: error, validationState: error ? ("error" as const) : ("none" as const) };
+    const common = { label, hint: `${s.contractDefault}：${defText}（${key}）`, validationMessage: error, validationState: error ? ("error" as const) : ("none" as const) };
     let control: React.ReactElement;
     switch (meta.kind) {
       case "bool":
