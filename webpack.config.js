@@ -155,6 +155,16 @@ module.exports = async (env, options) => {
             from: "src/taskpane/support.html",
             to: "support.html",
           },
+          // ES3 scripts taskpane.html loads before the bundle (external files: its
+          // Content-Security-Policy allows no inline script)
+          {
+            from: "src/taskpane/office-watch.js",
+            to: "office-watch.js",
+          },
+          {
+            from: "src/taskpane/old-client.js",
+            to: "old-client.js",
+          },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
