@@ -47,7 +47,7 @@ export interface Io {
 }
 
 const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify] [--no-readings] [--debug]
-  --out     写出带八张结果表的副本（默认：<输入>-核查.xlsx）/ audited copy (default <input>-核查.xlsx)
+  --out     写出带九张结果表的副本（默认：<输入>-核查.xlsx）/ audited copy (default <input>-核查.xlsx)
   --json    写出机器可读摘要 / write the summary JSON
   --as-of   评价截止日，覆盖 evaluation.asOf / evaluate up to this date
   --params  参数 JSON 文件，覆盖工作簿“规则参数”表 / parameter overrides, e.g. {"r2.threshold": "85%"}

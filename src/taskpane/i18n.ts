@@ -119,7 +119,7 @@ const zh = {
   findingsNone: "无合规发现。",
   whereToLook: (id: string, range: string) =>
     `文件模式不能跳转单元格：下载核查结果后，在“KPI明细”表的 ${range} 查看 ${id}。`,
-  resultsWritten: "结果已写入八张结果表（核查汇总 … 运行记录）。",
+  resultsWritten: "结果已写入九张结果表（结算确认单 … 运行记录）。",
   download: "下载核查结果",
   staleResults:
     "参数或工作表在本次核查后已更改：以下结果按更改前的数据计算。请重新运行核查，再下载或引用结果。",
@@ -300,7 +300,7 @@ const en: Strings = {
   findingsNone: "No compliance findings.",
   whereToLook: (id, range) =>
     `A file in the browser cannot select cells: download the results and see ${id} in sheet KPI明细, ${range}.`,
-  resultsWritten: "Results written to the eight result sheets (核查汇总 … 运行记录).",
+  resultsWritten: "Results written to the nine result sheets (结算确认单 … 运行记录).",
   download: "Download the audited workbook",
   staleResults:
     "The parameters or sheets changed after this run: the results below are from before the change. Run again before downloading or using them.",

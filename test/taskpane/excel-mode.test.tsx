@@ -37,7 +37,7 @@ test("run: reads the sheets, writes the seven result sheets, never touches an in
   await screen.findByTestId("total-deductions", {}, { timeout: 30000 });
   expect(screen.getByTestId("total-deductions").textContent).toBe("¥2,200.00");
   expect(screen.getByTestId("installment3-payable").textContent).toBe("¥797,799.20");
-  expect(screen.getByText("结果已写入八张结果表（核查汇总 … 运行记录）。")).toBeTruthy();
+  expect(screen.getByText("结果已写入九张结果表（结算确认单 … 运行记录）。")).toBeTruthy();
   const names = fake.sheets.map((s) => s.name);
   for (const n of RESULT_SHEET_NAMES) expect(names.filter((x) => x === n)).toHaveLength(1);
   for (const [name, snap] of before) expect(fake.snapshot(name)).toBe(snap);
