@@ -26,6 +26,7 @@ export const CONTENT_TYPE = {
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
 };
 const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 const TEMPLATE_MAIN =
@@ -273,7 +274,10 @@ export class XlsxPackage {
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const rel = `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttr(relativeTarget(source, target))}"/>`;
+    const fresh = !this.has(path);
     this.set(path, insertBefore(xml, `</${p}Relationships>`, rel, `<${p}Relationships`));
+    // a package that declares .rels parts one by one (Overrides, no Default) gets one for this one
+    if (fresh && this.contentType(path) === null) this.addContentType(path, CONTENT_TYPE.rels);
     return id;
   }
 

@@ -329,6 +329,8 @@ export class XlsxWorkbook implements WorkbookAdapter {
       pkg.remove(part);
       pkg.remove(relsPathOf(part));
       removed.add(part);
+      // its relationships part too: an Override naming a part that is gone is a broken package
+      removed.add(relsPathOf(part));
       for (const t of targets) if (pkg.has(t) && !this.isReferenced(t)) queue.push(pkg.partName(t));
     }
     // the calculation chain lists formula cells by sheet id: when it names a removed sheet it

@@ -417,3 +417,46 @@ test("sheet relationships under another prefix (ns:id on <sheets>) still read af
   const names = XlsxWorkbook.open(bytes, nodeCodec).sheetNames();
   expect(names.filter((n) => n === "结算确认单")).toHaveLength(1);
 });
+
+test("a package that declares its .rels parts by Override only: every new .rels part gets its own", () => {
+  const files = readAll(pkg({ S: SHEET }));
+  const types = new TextDecoder()
+    .decode(files["[Content_Types].xml"])
+    .replace(/<Default Extension="rels"[^>]*\/>/, "")
+    .replace(
+      "</Types>",
+      '<Override PartName="/_rels/.rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/_rels/workbook.xml.rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>'
+    );
+  files["[Content_Types].xml"] = strToU8(types);
+  const tables = [
+    {
+      name: "工单",
+      firstRow: 1,
+      firstCol: 1,
+      values: [
+        ["工单编号", "派单时间", "签收时间", "转派时间"],
+        ["GD1", "2023-03-01 09:00", null, null],
+      ],
+    },
+  ];
+  let bytes: Uint8Array = zipSync(files);
+  // twice: the second run removes the first one's sheets and their .rels parts
+  for (let run = 0; run < 2; run++) {
+    const wb = XlsxWorkbook.open(bytes, nodeCodec);
+    wb.writeResultSheetsSync(layoutResults(audit(tables, { readings: false })));
+    bytes = concat(wb.toZipPieces());
+  }
+  const copy = XlsxWorkbook.open(bytes, nodeCodec).package;
+  const rels = copy.parts().filter((n) => n.endsWith(".rels"));
+  // no Override names a part that is not there
+  const overrides = [...copy.text("[Content_Types].xml").matchAll(/PartName="\/([^"]+)"/g)].map(
+    (m) => m[1]
+  );
+  for (const o of overrides) expect([o, copy.has(o)]).toEqual([o, true]);
+  expect(rels.length).toBeGreaterThan(2);
+  for (const r of rels)
+    expect([r, copy.contentType(r)]).toEqual([
+      r,
+      "application/vnd.openxmlformats-package.relationships+xml",
+    ]);
+});
