@@ -37,8 +37,18 @@ import { ErrorBox } from "./ErrorBox";
 import { Explained, explainError } from "../explain";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  header: { padding: "12px 12px 4px", display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
+  root: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    padding: "12px 12px 4px",
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: "8px",
+  },
   body: { padding: "8px 12px 16px", display: "flex", flexDirection: "column", gap: "10px" },
 });
 
@@ -57,7 +67,6 @@ export interface AppProps {
   /** hands the audited workbook to the user (file mode) */
   save?: (bytes: Uint8Array, name: string, type?: string) => void;
 }
-
 
 export function App(props: AppProps) {
   const c = useStyles();
@@ -92,7 +101,9 @@ export function App(props: AppProps) {
     setSheets(await sess.listSheets());
     const p = await sess.loadParams();
     setSaved(p.saved);
-    setSheetParamErrors(p.errors.map((e) => `${e.message}${e.sheet ? `（${e.sheet}!${e.cell}）` : ""}`));
+    setSheetParamErrors(
+      p.errors.map((e) => `${e.message}${e.sheet ? `（${e.sheet}!${e.cell}）` : ""}`)
+    );
     setAsOf(resolve(p.saved ?? DEFAULT_PARAMS).asOf);
   }, []);
 
@@ -129,7 +140,13 @@ export function App(props: AppProps) {
     setMapping(null);
     try {
       const out = await session.run(
-        { asOf: asOf || undefined, lang, runAt: props.now ? props.now() : beijingText(Date.now()), readings, checkMapping },
+        {
+          asOf: asOf || undefined,
+          lang,
+          runAt: props.now ? props.now() : beijingText(Date.now()),
+          readings,
+          checkMapping,
+        },
         (progress) => {
           if (!ctrl.signal.aborted) setRun({ status: "running", progress });
         },
@@ -153,7 +170,13 @@ export function App(props: AppProps) {
           status: "error",
           title: s.error,
           ...explainError(e, lang, "pane run"),
-          details: e instanceof EngineFailure ? e.paramErrors.map((p) => `${p.key}: ${lang === "zh" ? p.message : p.messageEn}${p.sheet ? ` (${p.sheet}!${p.cell})` : ""}`) : undefined,
+          details:
+            e instanceof EngineFailure
+              ? e.paramErrors.map(
+                  (p) =>
+                    `${p.key}: ${lang === "zh" ? p.message : p.messageEn}${p.sheet ? ` (${p.sheet}!${p.cell})` : ""}`
+                )
+              : undefined,
         });
     } finally {
       abort.current = null;
@@ -194,7 +217,10 @@ export function App(props: AppProps) {
 
   const onInsert = async (keys: TemplateKey[]) => {
     if (!session) return [];
-    const added = await session.insertTemplates(keys, resolve(saved ?? DEFAULT_PARAMS).contractYear);
+    const added = await session.insertTemplates(
+      keys,
+      resolve(saved ?? DEFAULT_PARAMS).contractYear
+    );
     if (added.length && result) setStale(true);
     setSheets(await session.listSheets());
     return added;
@@ -222,23 +248,41 @@ export function App(props: AppProps) {
 
   return (
     <LangContext.Provider value={{ lang, s }}>
-      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={c.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <FluentProvider
+        theme={props.dark ? webDarkTheme : webLightTheme}
+        className={c.root}
+        lang={lang === "zh" ? "zh-CN" : "en"}
+      >
         <header className={c.header}>
           <div>
             <Title3 as="h1">{s.appTitle}</Title3>
             <div>
               <Caption1>
-                {s.appSubtitle} · {s.contractYear(resolve(saved ?? DEFAULT_PARAMS).contractYear)} · {props.mode === "excel" ? s.modeExcel : s.modeFile}
+                {s.appSubtitle} · {s.contractYear(resolve(saved ?? DEFAULT_PARAMS).contractYear)} ·{" "}
+                {props.mode === "excel" ? s.modeExcel : s.modeFile}
               </Caption1>
             </div>
           </div>
-          <Button size="small" appearance="subtle" onClick={() => setLang(lang === "zh" ? "en" : "zh")} aria-label={lang === "zh" ? "Switch to English" : "切换到中文"}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => setLang(lang === "zh" ? "en" : "zh")}
+            aria-label={lang === "zh" ? "Switch to English" : "切换到中文"}
+          >
             {s.lang}
           </Button>
         </header>
         <main className={c.body}>
-          {props.mode === "file" ? <OpenFile onFile={onFile} busy={opening || run.status === "running"} current={session?.fileName ?? null} /> : null}
-          {fault ? <ErrorBox testId="pane-fault" message={fault.message} report={fault.report} /> : null}
+          {props.mode === "file" ? (
+            <OpenFile
+              onFile={onFile}
+              busy={opening || run.status === "running"}
+              current={session?.fileName ?? null}
+            />
+          ) : null}
+          {fault ? (
+            <ErrorBox testId="pane-fault" message={fault.message} report={fault.report} />
+          ) : null}
           {notice ? (
             <MessageBar intent="info" data-testid="where-to-look">
               <MessageBarBody>{notice}</MessageBarBody>
@@ -246,7 +290,11 @@ export function App(props: AppProps) {
           ) : null}
           {session ? (
             <>
-              <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.appTitle}>
+              <TabList
+                selectedValue={tab}
+                onTabSelect={(_, d) => setTab(d.value as TabId)}
+                aria-label={s.appTitle}
+              >
                 <Tab value="run">{s.tabRun}</Tab>
                 <Tab value="issues">
                   {s.tabIssues}
@@ -274,10 +322,7 @@ export function App(props: AppProps) {
                       sheets.some((sh) => sh.name === RUN_LOG_SHEET)
                         ? () => {
                             setVerified(null);
-                            session
-                              .verify()
-                              .then(setVerified)
-                              .catch(failed("pane verify"));
+                            session.verify().then(setVerified).catch(failed("pane verify"));
                           }
                         : undefined
                     }
@@ -295,13 +340,34 @@ export function App(props: AppProps) {
                     }
                   />
                 ) : null}
-                {tab === "issues" ? <IssuesTab issues={result?.issues ?? null} canSelect={session.canSelect} onSelect={select} /> : null}
-                {tab === "params" ? <ParamsTab saved={saved} onSave={onSaveParams} sheetErrors={sheetParamErrors} current={result} whatIf={(p) => session.whatIf(p, whatIfAsOf(p))} /> : null}
+                {tab === "issues" ? (
+                  <IssuesTab
+                    issues={result?.issues ?? null}
+                    canSelect={session.canSelect}
+                    onSelect={select}
+                  />
+                ) : null}
+                {tab === "params" ? (
+                  <ParamsTab
+                    saved={saved}
+                    onSave={onSaveParams}
+                    sheetErrors={sheetParamErrors}
+                    current={result}
+                    whatIf={(p) => session.whatIf(p, whatIfAsOf(p))}
+                  />
+                ) : null}
                 {tab === "template" ? <TemplateTab sheets={sheets} onInsert={onInsert} /> : null}
               </div>
             </>
           ) : run.status === "running" || run.status === "error" ? (
-            <RunTab sheets={null} asOf={asOf} onAsOf={setAsOf} state={run} onRun={() => void onRun()} onCancel={() => abort.current?.abort()} />
+            <RunTab
+              sheets={null}
+              asOf={asOf}
+              onAsOf={setAsOf}
+              state={run}
+              onRun={() => void onRun()}
+              onCancel={() => abort.current?.abort()}
+            />
           ) : null}
         </main>
       </FluentProvider>

@@ -71,7 +71,11 @@ function FieldRow(props: {
   for (const h of [f.suggestion?.header, f.header, ...props.input.headers])
     if (h && !options.includes(h)) options.push(h);
   if (choice.header && !options.includes(choice.header)) options.unshift(choice.header);
-  const reason = f.suggestion ? (lang === "zh" ? f.suggestion.reason : f.suggestion.reasonEn) : null;
+  const reason = f.suggestion
+    ? lang === "zh"
+      ? f.suggestion.reason
+      : f.suggestion.reasonEn
+    : null;
   const how = f.header && f.how ? s.mappingHow[f.how] : null;
   return (
     <div className={c.field} data-testid={`map-field-${id}`}>
@@ -79,8 +83,16 @@ function FieldRow(props: {
         label={
           <span className={c.line}>
             {f.zh}
-            {f.required ? <Badge size="small" appearance="tint" color="danger">{s.mappingRequired}</Badge> : null}
-            {how ? <Caption1>（{how}）</Caption1> : f.suggestion ? null : <Caption1>（{s.mappingMissing}）</Caption1>}
+            {f.required ? (
+              <Badge size="small" appearance="tint" color="danger">
+                {s.mappingRequired}
+              </Badge>
+            ) : null}
+            {how ? (
+              <Caption1>（{how}）</Caption1>
+            ) : f.suggestion ? null : (
+              <Caption1>（{s.mappingMissing}）</Caption1>
+            )}
           </span>
         }
         hint={reason ? `${s.mappingSuggested}：${reason}` : undefined}
@@ -153,9 +165,18 @@ function InputSection(props: {
   const setField = (f: FieldChoice) =>
     props.onChange({ ...choice, fields: choice.fields.map((x) => (x.key === f.key ? f : x)) });
   const row = (f: FieldPlan) => (
-    <FieldRow key={f.key} input={input} plan={f} choice={choice.fields.find((x) => x.key === f.key)!} onChange={setField} />
+    <FieldRow
+      key={f.key}
+      input={input}
+      plan={f}
+      choice={choice.fields.find((x) => x.key === f.key)!}
+      onChange={setField}
+    />
   );
-  const sheetText = choice.sheets.length > 3 ? `${choice.sheets.slice(0, 2).join("；")}… ${s.mappingSheetsCount(choice.sheets.length)}` : choice.sheets.join("；");
+  const sheetText =
+    choice.sheets.length > 3
+      ? `${choice.sheets.slice(0, 2).join("；")}… ${s.mappingSheetsCount(choice.sheets.length)}`
+      : choice.sheets.join("；");
   return (
     <section className={c.input} aria-label={input.zh} data-testid={`map-input-${input.key}`}>
       <Subtitle2>
@@ -174,7 +195,11 @@ function InputSection(props: {
               label={n}
               checked={choice.sheets.includes(n)}
               onChange={(_, d) =>
-                props.onSheets(d.checked ? props.candidates.filter((x) => x === n || choice.sheets.includes(x)) : choice.sheets.filter((x) => x !== n))
+                props.onSheets(
+                  d.checked
+                    ? props.candidates.filter((x) => x === n || choice.sheets.includes(x))
+                    : choice.sheets.filter((x) => x !== n)
+                )
               }
               data-testid={`map-sheet-${input.key}-${n}`}
             />
@@ -223,7 +248,9 @@ export function MappingStep(props: {
   };
   // an input is shown when it is not simply found by name with every column by its header
   const shown = plan.inputs.filter(
-    (i) => i.key === "tickets" || (i.sheetsHow !== "missing" && (i.sheetsHow !== "name" || i.fields.some(needsLook)))
+    (i) =>
+      i.key === "tickets" ||
+      (i.sheetsHow !== "missing" && (i.sheetsHow !== "name" || i.fields.some(needsLook)))
   );
   const missing = plan.inputs.filter((i) => i.sheetsHow === "missing" && i.key !== "tickets");
   const taken = new Set(plan.inputs.flatMap((i) => i.sheets));
@@ -254,12 +281,27 @@ export function MappingStep(props: {
           onSheets={(sheets) => onSheets(i.key, sheets)}
         />
       ))}
-      {missing.length ? <Caption1>{s.mappingInputsMissing(missing.map((i) => i.zh).join(lang === "zh" ? "、" : ", "))}</Caption1> : null}
+      {missing.length ? (
+        <Caption1>
+          {s.mappingInputsMissing(missing.map((i) => i.zh).join(lang === "zh" ? "、" : ", "))}
+        </Caption1>
+      ) : null}
       <div className={c.buttons}>
-        <Button appearance="primary" icon={<CheckmarkCircle24Regular />} disabled={props.busy} onClick={() => props.onConfirm(choiceRows(plan, choice))} data-testid="mapping-confirm">
+        <Button
+          appearance="primary"
+          icon={<CheckmarkCircle24Regular />}
+          disabled={props.busy}
+          onClick={() => props.onConfirm(choiceRows(plan, choice))}
+          data-testid="mapping-confirm"
+        >
           {s.mappingConfirm}
         </Button>
-        <Button icon={<Play24Regular />} disabled={props.busy} onClick={props.onSkip} data-testid="mapping-skip">
+        <Button
+          icon={<Play24Regular />}
+          disabled={props.busy}
+          onClick={props.onSkip}
+          data-testid="mapping-skip"
+        >
           {s.mappingSkip}
         </Button>
       </div>

@@ -43,10 +43,29 @@ type Draft = string | boolean | string[];
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "10px" },
-  group: { display: "flex", flexDirection: "column", gap: "8px", paddingBottom: "8px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  changed: { backgroundColor: tokens.colorPaletteYellowBackground1, borderRadius: tokens.borderRadiusMedium, padding: "2px 4px" },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    paddingBottom: "8px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  changed: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "2px 4px",
+  },
   checks: { display: "flex", flexWrap: "wrap", gap: "0 8px" },
-  bar: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, paddingTop: "6px", paddingBottom: "6px", backgroundColor: tokens.colorNeutralBackground1 },
+  bar: {
+    display: "flex",
+    gap: "8px",
+    flexWrap: "wrap",
+    position: "sticky",
+    bottom: 0,
+    paddingTop: "6px",
+    paddingBottom: "6px",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
 export function toDraft(key: ParamKey, value: unknown): Draft {
@@ -60,13 +79,18 @@ export function toDraft(key: ParamKey, value: unknown): Draft {
 }
 
 /** The form's values through the same coercion and schema as the 规则参数 sheet. */
-export function evaluateDraft(draft: Record<string, Draft>): { params: Params | null; errors: Map<string, string>; values: Record<string, unknown> } {
+export function evaluateDraft(draft: Record<string, Draft>): {
+  params: Params | null;
+  errors: Map<string, string>;
+  values: Record<string, unknown>;
+} {
   const values: Record<string, unknown> = {};
   const errors = new Map<string, string>();
   for (const key of PARAM_KEYS) {
     const d = draft[key];
     const kind = paramMeta(key).kind;
-    const raw = kind === "rate" && typeof d === "string" && d.trim() !== "" && !d.includes("%") ? `${d}%` : d;
+    const raw =
+      kind === "rate" && typeof d === "string" && d.trim() !== "" && !d.includes("%") ? `${d}%` : d;
     const c = coerceParam(key, raw);
     if (!c.ok) errors.set(key, c.message);
     else if (c.value !== undefined) values[key] = c.value;
@@ -105,10 +129,24 @@ function NewContractYear(props: { base: Params | null; onApply: (p: Params) => v
       <Caption1>{s.newYearHint(from)}</Caption1>
       <div className={c.checks}>
         <Field label={s.newYearYear}>
-          <Input value={year} inputMode="numeric" onChange={(_, x) => setYear(x.value)} data-testid="new-year-year" />
+          <Input
+            value={year}
+            inputMode="numeric"
+            onChange={(_, x) => setYear(x.value)}
+            data-testid="new-year-year"
+          />
         </Field>
-        <Field label={s.newYearRank} hint={y ? s.newYearRankHint(props.base["r10.baselineRank"], y) : undefined}>
-          <Input value={rank} inputMode="numeric" placeholder={String(props.base["r10.baselineRank"])} onChange={(_, x) => setRank(x.value)} data-testid="new-year-rank" />
+        <Field
+          label={s.newYearRank}
+          hint={y ? s.newYearRankHint(props.base["r10.baselineRank"], y) : undefined}
+        >
+          <Input
+            value={rank}
+            inputMode="numeric"
+            placeholder={String(props.base["r10.baselineRank"])}
+            onChange={(_, x) => setRank(x.value)}
+            data-testid="new-year-rank"
+          />
         </Field>
       </div>
       {shift ? (
@@ -128,9 +166,15 @@ function NewContractYear(props: { base: Params | null; onApply: (p: Params) => v
           </li>
         </ul>
       ) : null}
-      {valid && !valid.ok ? <Caption1 role="alert">{valid.errors.map((e) => e.message).join("；")}</Caption1> : null}
+      {valid && !valid.ok ? (
+        <Caption1 role="alert">{valid.errors.map((e) => e.message).join("；")}</Caption1>
+      ) : null}
       <div>
-        <Button disabled={!shift || !valid?.ok} onClick={() => valid?.ok && props.onApply(valid.params)} data-testid="new-year-apply">
+        <Button
+          disabled={!shift || !valid?.ok}
+          onClick={() => valid?.ok && props.onApply(valid.params)}
+          data-testid="new-year-apply"
+        >
           {s.newYearApply}
         </Button>
       </div>
@@ -138,7 +182,22 @@ function NewContractYear(props: { base: Params | null; onApply: (p: Params) => v
   );
 }
 
-const groupOrder = ["contract", "acceptance", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "C", "payments"];
+const groupOrder = [
+  "contract",
+  "acceptance",
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "R5",
+  "R6",
+  "R7",
+  "R8",
+  "R9",
+  "R10",
+  "C",
+  "payments",
+];
 
 export function ParamsTab(props: {
   saved: Params | null;
@@ -152,7 +211,10 @@ export function ParamsTab(props: {
   const c = useStyles();
   const initial = React.useMemo(() => {
     const base = props.saved ?? DEFAULT_PARAMS;
-    return Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, base[k])])) as Record<string, Draft>;
+    return Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, base[k])])) as Record<
+      string,
+      Draft
+    >;
   }, [props.saved]);
   const [draft, setDraft] = React.useState(initial);
   const [status, setStatus] = React.useState<"" | "saving" | "saved">("");
@@ -176,7 +238,8 @@ export function ParamsTab(props: {
       setFailure(explainError(e, lang, "pane save params"));
     }
   };
-  const reset = () => setDraft(Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, DEFAULT_PARAMS[k])])));
+  const reset = () =>
+    setDraft(Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, DEFAULT_PARAMS[k])])));
 
   const field = (key: ParamKey) => {
     const meta = paramMeta(key);
@@ -198,7 +261,12 @@ export function ParamsTab(props: {
       </>
     );
     const error = evaluated.errors.get(key);
-    const common = { label, hint: `${s.contractDefault}：${defText}（${key}）`, validationMessage: error, validationState: error ? ("error" as const) : ("none" as const) };
+    const common = {
+      label,
+      hint: `${s.contractDefault}：${defText}（${key}）`,
+      validationMessage: error,
+      validationState: error ? ("error" as const) : ("none" as const),
+    };
     let control: React.ReactElement;
     switch (meta.kind) {
       case "bool":
@@ -223,7 +291,14 @@ export function ParamsTab(props: {
                 key={o.value}
                 label={lang === "zh" ? o.zh : `${o.zh} (${o.en})`}
                 checked={(d as string[]).includes(o.value)}
-                onChange={(_, x) => set(key, x.checked ? [...(d as string[]), o.value] : (d as string[]).filter((v) => v !== o.value))}
+                onChange={(_, x) =>
+                  set(
+                    key,
+                    x.checked
+                      ? [...(d as string[]), o.value]
+                      : (d as string[]).filter((v) => v !== o.value)
+                  )
+                }
               />
             ))}
           </div>
@@ -233,13 +308,33 @@ export function ParamsTab(props: {
         control = <Input type="date" value={String(d)} onChange={(_, x) => set(key, x.value)} />;
         break;
       case "rate":
-        control = <Input value={String(d)} inputMode="decimal" contentAfter="%" onChange={(_, x) => set(key, x.value)} />;
+        control = (
+          <Input
+            value={String(d)}
+            inputMode="decimal"
+            contentAfter="%"
+            onChange={(_, x) => set(key, x.value)}
+          />
+        );
         break;
       case "money":
-        control = <Input value={String(d)} inputMode="decimal" contentBefore="¥" onChange={(_, x) => set(key, x.value)} />;
+        control = (
+          <Input
+            value={String(d)}
+            inputMode="decimal"
+            contentBefore="¥"
+            onChange={(_, x) => set(key, x.value)}
+          />
+        );
         break;
       default:
-        control = <Input value={String(d)} inputMode={meta.kind === "tiers" || meta.kind === "text" ? "text" : "decimal"} onChange={(_, x) => set(key, x.value)} />;
+        control = (
+          <Input
+            value={String(d)}
+            inputMode={meta.kind === "tiers" || meta.kind === "text" ? "text" : "decimal"}
+            onChange={(_, x) => set(key, x.value)}
+          />
+        );
     }
     const name = lang === "zh" ? meta.zh : meta.en;
     return (
@@ -273,7 +368,12 @@ export function ParamsTab(props: {
       <NewContractYear
         base={evaluated.params}
         onApply={(p) => {
-          setDraft(Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, p[k])])) as Record<string, Draft>);
+          setDraft(
+            Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, p[k])])) as Record<
+              string,
+              Draft
+            >
+          );
           setStatus("");
         }}
       />
@@ -289,20 +389,39 @@ export function ParamsTab(props: {
       <div className={c.bar}>
         {props.current && props.whatIf ? (
           <div style={{ flexBasis: "100%" }}>
-            <WhatIfPanel current={props.current} params={evaluated.params} dirty={dirty} whatIf={props.whatIf} />
+            <WhatIfPanel
+              current={props.current}
+              params={evaluated.params}
+              dirty={dirty}
+              whatIf={props.whatIf}
+            />
           </div>
         ) : null}
-        <Button appearance="primary" icon={<Save24Regular />} disabled={!evaluated.params || status === "saving"} onClick={save} data-testid="save-params">
+        <Button
+          appearance="primary"
+          icon={<Save24Regular />}
+          disabled={!evaluated.params || status === "saving"}
+          onClick={save}
+          data-testid="save-params"
+        >
           {s.save}
         </Button>
         <Button icon={<ArrowReset24Regular />} onClick={reset} data-testid="reset-params">
           {s.resetDefaults}
         </Button>
         <Caption1 aria-live="polite">
-          {!evaluated.params ? s.invalidCannotSave : status === "saved" ? s.saved : dirty && status !== "saving" ? s.unsaved : ""}
+          {!evaluated.params
+            ? s.invalidCannotSave
+            : status === "saved"
+              ? s.saved
+              : dirty && status !== "saving"
+                ? s.unsaved
+                : ""}
         </Caption1>
       </div>
-      {failure ? <ErrorBox testId="save-error" message={failure.message} report={failure.report} /> : null}
+      {failure ? (
+        <ErrorBox testId="save-error" message={failure.message} report={failure.report} />
+      ) : null}
     </div>
   );
 }

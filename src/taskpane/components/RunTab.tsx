@@ -36,7 +36,14 @@ import { ErrorBox } from "./ErrorBox";
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "10px" },
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
-  list: { margin: 0, paddingLeft: "0", listStyle: "none", display: "flex", flexDirection: "column", gap: "2px" },
+  list: {
+    margin: 0,
+    paddingLeft: "0",
+    listStyle: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
   item: { display: "flex", gap: "6px", alignItems: "center" },
 });
 
@@ -48,9 +55,14 @@ export type RunState =
   | { status: "error"; title: string; message: string; details?: string[]; report?: string };
 
 export function progressLabel(s: ReturnType<typeof useStrings>["s"], p: RunProgress): string {
-  if (p.stage === "reading" && p.sheet && p.rowsTotal) return s.readingRows(p.sheet, p.rowsRead ?? 0, p.rowsTotal);
+  if (p.stage === "reading" && p.sheet && p.rowsTotal)
+    return s.readingRows(p.sheet, p.rowsRead ?? 0, p.rowsTotal);
   const base = s.stage[p.stage] ?? p.stage;
-  return p.stage === "computing" && p.detail ? `${base} ${p.detail}…` : p.stage === "reading" ? `${base}…` : base;
+  return p.stage === "computing" && p.detail
+    ? `${base} ${p.detail}…`
+    : p.stage === "reading"
+      ? `${base}…`
+      : base;
 }
 
 /** Stages in order, for the overall progress value. */
@@ -71,10 +83,16 @@ export function SheetList(props: { sheets: SheetInfo[] }) {
         const costs = rulesNeeding(def.key).join(lang === "zh" ? "、" : ", ");
         return (
           <li key={def.key} className={c.item}>
-            <Badge appearance="tint" color={sh ? "success" : def.key === "tickets" ? "danger" : "warning"} size="small">
+            <Badge
+              appearance="tint"
+              color={sh ? "success" : def.key === "tickets" ? "danger" : "warning"}
+              size="small"
+            >
               {sh ? "✓" : "!"}
             </Badge>
-            <Caption1>{sh ? s.sheetFound(sh.name, Math.max(0, sh.rows - 1)) : s.sheetMissing(def.zh, costs)}</Caption1>
+            <Caption1>
+              {sh ? s.sheetFound(sh.name, Math.max(0, sh.rows - 1)) : s.sheetMissing(def.zh, costs)}
+            </Caption1>
           </li>
         );
       })}
@@ -89,7 +107,9 @@ function ReadingsList(props: { result: AuditResult }) {
   return (
     <section aria-label={s.readingsTitle} data-testid="readings">
       <Subtitle2>{s.readingsTitle}</Subtitle2>
-      {lines === null ? <Caption1>{s.readingsOff}</Caption1> : lines.length ? (
+      {lines === null ? (
+        <Caption1>{s.readingsOff}</Caption1>
+      ) : lines.length ? (
         <ul>
           {lines.map((l) => (
             <li key={l}>{l}</li>
@@ -129,7 +149,9 @@ export function RunTab(props: {
   const hasTickets = (props.sheets ?? []).some((sh) => matchSheet(sh.name)?.key === "tickets");
   const running = props.state.status === "running";
   const progress = props.state.status === "running" ? props.state.progress : null;
-  const overall = progress ? (ORDER.indexOf(progress.stage) + (progress.fraction ?? 0.5)) / ORDER.length : 0;
+  const overall = progress
+    ? (ORDER.indexOf(progress.stage) + (progress.fraction ?? 0.5)) / ORDER.length
+    : 0;
   return (
     <div className={c.col}>
       {props.sheets ? (
@@ -140,7 +162,9 @@ export function RunTab(props: {
       ) : null}
       {!hasTickets && !opening ? (
         <MessageBar intent={(props.sheets ?? []).length ? "warning" : "error"}>
-          <MessageBarBody>{s.noTickets((props.sheets ?? []).map((sh) => sh.name).join("、"))}</MessageBarBody>
+          <MessageBarBody>
+            {s.noTickets((props.sheets ?? []).map((sh) => sh.name).join("、"))}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {props.paramErrors?.length ? (
@@ -155,16 +179,34 @@ export function RunTab(props: {
         <>
           <div className={c.row}>
             <Field label={s.asOf} hint={s.asOfHint}>
-              <Input type="date" value={props.asOf} onChange={(_, d) => props.onAsOf(d.value)} disabled={running} data-testid="as-of" />
+              <Input
+                type="date"
+                value={props.asOf}
+                onChange={(_, d) => props.onAsOf(d.value)}
+                disabled={running}
+                data-testid="as-of"
+              />
             </Field>
             {props.onReadings ? (
               <Field hint={s.readingsHint}>
-                <Switch label={s.readingsSwitch} checked={props.readings ?? true} onChange={(_, d) => props.onReadings!(d.checked)} disabled={running} data-testid="readings-switch" />
+                <Switch
+                  label={s.readingsSwitch}
+                  checked={props.readings ?? true}
+                  onChange={(_, d) => props.onReadings!(d.checked)}
+                  disabled={running}
+                  data-testid="readings-switch"
+                />
               </Field>
             ) : null}
           </div>
           <div className={c.row}>
-            <Button appearance="primary" icon={<Play24Regular />} onClick={props.onRun} disabled={running || !(props.sheets ?? []).length} data-testid="run">
+            <Button
+              appearance="primary"
+              icon={<Play24Regular />}
+              onClick={props.onRun}
+              disabled={running || !(props.sheets ?? []).length}
+              data-testid="run"
+            >
               {props.state.status === "done" ? s.rerun : s.run}
             </Button>
             {running ? (
@@ -173,13 +215,22 @@ export function RunTab(props: {
               </Button>
             ) : null}
             {props.onVerify && !running ? (
-              <Button icon={<ShieldCheckmark24Regular />} onClick={props.onVerify} data-testid="verify">
+              <Button
+                icon={<ShieldCheckmark24Regular />}
+                onClick={props.onVerify}
+                data-testid="verify"
+              >
                 {s.verify}
               </Button>
             ) : null}
             {props.state.status === "done" && props.onDownload ? (
               // a download is always of results that match the parameters in the file
-              <Button icon={<ArrowDownload24Regular />} onClick={props.onDownload} disabled={props.stale} data-testid="download-result">
+              <Button
+                icon={<ArrowDownload24Regular />}
+                onClick={props.onDownload}
+                disabled={props.stale}
+                data-testid="download-result"
+              >
                 {s.download}
               </Button>
             ) : null}
@@ -187,7 +238,10 @@ export function RunTab(props: {
         </>
       )}
       {props.verify ? (
-        <MessageBar intent={props.verify.unchanged ? "success" : "warning"} data-testid="verify-result">
+        <MessageBar
+          intent={props.verify.unchanged ? "success" : "warning"}
+          data-testid="verify-result"
+        >
           <MessageBarBody>
             {!props.verify.audited
               ? s.verifyNever
@@ -204,7 +258,12 @@ export function RunTab(props: {
       ) : null}
       {progress ? (
         <Field validationMessage={progressLabel(s, progress)} validationState="none">
-          <ProgressBar value={overall} max={1} aria-label={progressLabel(s, progress)} data-testid="progress" />
+          <ProgressBar
+            value={overall}
+            max={1}
+            aria-label={progressLabel(s, progress)}
+            data-testid="progress"
+          />
         </Field>
       ) : null}
       {props.mappingStep ?? null}
@@ -214,7 +273,13 @@ export function RunTab(props: {
         </MessageBar>
       ) : null}
       {props.state.status === "error" ? (
-        <ErrorBox testId="run-error" title={props.state.title} message={props.state.message} details={props.state.details} report={props.state.report} />
+        <ErrorBox
+          testId="run-error"
+          title={props.state.title}
+          message={props.state.message}
+          details={props.state.details}
+          report={props.state.report}
+        />
       ) : null}
       {props.state.status === "done" ? (
         <>
