@@ -11,6 +11,7 @@ import { READINGS } from "../src/engine/readings";
 import { READING_TOTALS, SummaryJson, toSummaryJson } from "../src/engine/summary";
 import { main } from "../src/cli/main";
 import { readXlsx } from "./xlsx";
+import { oneTicket } from "./unit/helpers";
 
 const dir = mkdtempSync(path.join(tmpdir(), "readings-"));
 const fixture = (name: string) => path.join(__dirname, "fixtures", `${name}.xlsx`);
@@ -136,16 +137,7 @@ test("Party A's late fee is a total of every reading: the guarantee reading move
       [3, "2023-11-28", 799999.2, "2023-11-28", 500000, null, null],
     ],
   };
-  const tickets = {
-    name: "工单",
-    firstRow: 1,
-    firstCol: 1,
-    values: [
-      ["工单编号", "派单时间", "签收时间", "转派时间"],
-      ["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"],
-    ],
-  };
-  const r = audit([tickets, pay], { asOf: "2023-12-31" });
+  const r = audit([oneTicket(), pay], { asOf: "2023-12-31" });
   expect(r.settlement.totals.lateFees).toBe(0);
   const g = r.readings!.find((x) => x.key === "payments.guaranteeMustCover")!;
   // due the 10th working day after 2023-11-28: 2023-12-12; late 19 days to 2023-12-31, 3% a day

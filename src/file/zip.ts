@@ -152,7 +152,7 @@ export const INFLATE_LIMITS = {
   maxBytes: 0x7fffffff,
 };
 
-export const expandsTooMuch = (e: ZipEntry, why: string) =>
+const expandsTooMuch = (e: ZipEntry, why: string) =>
   new FileUnreadable("expands-too-much", `${e.name}: ${why}`);
 
 /** Whether an entry can be read or copied: unencrypted, stored or deflated. */

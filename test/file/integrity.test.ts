@@ -13,6 +13,7 @@ import type { Codec } from "../../src/file/zip";
 import { paramsSheetSpec } from "../../src/engine/layout/own";
 import { layoutResults } from "../../src/engine/layout";
 import { audit } from "../../src/engine/audit";
+import { oneTicket, tickets } from "../unit/helpers";
 import { DEFAULT_PARAMS } from "../../src/engine/params";
 
 const SHEET = `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>分数</t></is></c></row><row r="2"><c r="A2"><v>95.7</v></c></row></sheetData>`;
@@ -317,17 +318,7 @@ test("text read as an XML parser reads it: CDATA literally, a raw CR LF or CR as
 });
 
 test("a workbook audited again and again keeps one set of the product's styles", () => {
-  const tables = [
-    {
-      name: "工单",
-      firstRow: 1,
-      firstCol: 1,
-      values: [
-        ["工单编号", "派单时间", "签收时间", "转派时间"],
-        ["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"],
-      ],
-    },
-  ];
+  const tables = [oneTicket()];
   const specs = layoutResults(audit(tables, { runAt: "2026-12-03 09:00:00", readings: false }));
   let bytes = pkg({ S: SHEET });
   const counts: number[][] = [];
@@ -356,17 +347,7 @@ test("the user's calculation chain is kept on a re-audit (the result sheets hold
       `<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`
     )
   );
-  const tables = [
-    {
-      name: "工单",
-      firstRow: 1,
-      firstCol: 1,
-      values: [
-        ["工单编号", "派单时间", "签收时间", "转派时间"],
-        ["GD1", "2023-03-01 09:00", "2023-03-01 09:10", "2023-03-01 09:20"],
-      ],
-    },
-  ];
+  const tables = [oneTicket()];
   const specs = layoutResults(audit(tables, { readings: false }));
   let bytes: Uint8Array = zipSync(files);
   for (let run = 0; run < 2; run++) {
@@ -387,30 +368,14 @@ test("sheet relationships under another prefix (ns:id on <sheets>) still read af
     .replace("<sheets>", `<sheets xmlns:ns="${R}">`)
     .replace(/r:id=/g, "ns:id=");
   files["xl/workbook.xml"] = strToU8(wbXml);
+  const specs = layoutResults(audit([oneTicket()], { readings: false }));
   let bytes: Uint8Array = zipSync(files);
   for (let run = 0; run < 3; run++) {
     const wb = XlsxWorkbook.open(bytes, nodeCodec);
     const names = wb.sheetNames();
     expect(names[0]).toBe("工单");
     expect(wb.readTablesSync(["工单"])[0].values[1]).toEqual([95.7]);
-    wb.writeResultSheetsSync(
-      layoutResults(
-        audit(
-          [
-            {
-              name: "x",
-              firstRow: 1,
-              firstCol: 1,
-              values: [
-                ["工单编号", "派单时间"],
-                ["GD1", "2023-03-01 09:00"],
-              ],
-            },
-          ].map((t) => ({ ...t, name: "工单" })),
-          { readings: false }
-        )
-      )
-    );
+    wb.writeResultSheetsSync(specs);
     bytes = concat(wb.toZipPieces());
   }
   // each run replaced the results: one set of them
@@ -428,17 +393,7 @@ test("a package that declares its .rels parts by Override only: every new .rels 
       '<Override PartName="/_rels/.rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/_rels/workbook.xml.rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>'
     );
   files["[Content_Types].xml"] = strToU8(types);
-  const tables = [
-    {
-      name: "工单",
-      firstRow: 1,
-      firstCol: 1,
-      values: [
-        ["工单编号", "派单时间", "签收时间", "转派时间"],
-        ["GD1", "2023-03-01 09:00", null, null],
-      ],
-    },
-  ];
+  const tables = [tickets([["GD1", "2023-03-01 09:00", null]])];
   let bytes: Uint8Array = zipSync(files);
   // twice: the second run removes the first one's sheets and their .rels parts
   for (let run = 0; run < 2; run++) {

@@ -1,37 +1,20 @@
 /** @jest-environment jsdom */
 // 参数 → 新合同年度 in the pane: the dates before and after, moved into the form, saved to 规则参数
 // like any change; the next run uses them; the 模板 tab offers the 节假日 sheet (not chosen at first).
-import * as React from "react";
 import { readFileSync } from "fs";
 import path from "path";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/components/App";
-import { EngineClient } from "../../src/taskpane/engine/client";
-import { FileSession } from "../../src/taskpane/session";
+import { renderFilePane, xlsxFile } from "./file-pane";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { nodeCodec } from "../../src/cli/node";
 
 const SMALL = readFileSync(path.join(__dirname, "..", "fixtures", "small-2months.xlsx"));
 
-function setup() {
-  const saved: { bytes: Uint8Array; name: string }[] = [];
-  const openFile = (b: ArrayBuffer, name: string) =>
-    FileSession.open(b, name, new EngineClient(false));
-  render(
-    <App
-      mode="file"
-      openFile={openFile}
-      lang="zh"
-      now={() => "2026-12-03 09:00:00"}
-      save={(b, name) => saved.push({ bytes: b, name })}
-    />
-  );
-  return { saved, user: userEvent.setup() };
-}
+const setup = () => renderFilePane();
 
 async function open(user: ReturnType<typeof userEvent.setup>) {
-  await user.upload(screen.getByTestId("open-workbook"), new File([SMALL], "small.xlsx"));
+  await user.upload(screen.getByTestId("open-workbook"), xlsxFile(SMALL, "small.xlsx"));
   await screen.findByText(/工单 · 411 行/, {}, { timeout: 20000 });
 }
 
@@ -74,7 +57,7 @@ test("新合同年度: every date shown before and after, moved into the form, s
   expect(text).toMatch(/r10\.baselineRank\|24/);
 }, 120_000);
 
-test("模板: the 节假日 sheet is offered, not chosen at first, with 日期 · 类型 休/班 · 名称", async () => {
+test("模板: the 节假日 sheet is offered, not chosen at first, and not reported missing on the Run tab", async () => {
   const { user } = setup();
   await open(user);
   // an optional sheet is not reported missing on the Run tab
@@ -99,7 +82,7 @@ test("the 2025 sample (its own 规则参数) through the pane: the command line'
   const { user } = setup();
   await user.upload(
     screen.getByTestId("open-workbook"),
-    new File([readFileSync(fixture)], "sample-2025.xlsx")
+    xlsxFile(readFileSync(fixture), "sample-2025.xlsx")
   );
   await screen.findByText(/工单 · /, {}, { timeout: 20000 });
   // the pane's header and the as-of date follow the workbook's 2025 contract

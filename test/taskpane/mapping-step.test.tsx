@@ -12,7 +12,8 @@ import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { App } from "../../src/taskpane/components/App";
 import { EngineClient } from "../../src/taskpane/engine/client";
-import { ExcelSession, FileSession } from "../../src/taskpane/session";
+import { ExcelSession } from "../../src/taskpane/session";
+import { renderFilePane, xlsxFile } from "./file-pane";
 import { formatYuan } from "../../src/engine/money";
 import { choiceRows, initialChoice } from "../../src/engine/mapping-choice";
 import { expectedOf } from "../fixture-checks";
@@ -35,26 +36,7 @@ beforeAll(async () => {
   bare = new Uint8Array(await wb.xlsx.writeBuffer());
 }, 60_000);
 
-const xlsxFile = (bytes: Uint8Array, name: string) =>
-  new File([bytes as BlobPart], name, {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
-
-function setup() {
-  const saved: { bytes: Uint8Array; name: string }[] = [];
-  const openFile = (b: ArrayBuffer, name: string) =>
-    FileSession.open(b, name, new EngineClient(false));
-  render(
-    <App
-      mode="file"
-      openFile={openFile}
-      lang="zh"
-      now={() => "2026-12-03 09:00:00"}
-      save={(b, name) => saved.push({ bytes: b, name })}
-    />
-  );
-  return { saved, user: userEvent.setup() };
-}
+const setup = () => renderFilePane();
 
 test("file mode: the step for a monthly export, confirmed as suggested, gives the fixture's totals and a copy with 列映射", async () => {
   const { saved, user } = setup();

@@ -183,8 +183,9 @@ export function createHandler(post: (p: Progress) => void) {
   };
   const fileTables = async (): Promise<RawTable[]> => {
     if (!tables) {
-      await prefetchTables?.(file().sheetsForEngine());
-      tables = file().readTablesSync(file().sheetsForEngine());
+      const names = file().sheetsForEngine();
+      await prefetchTables?.(names);
+      tables = file().readTablesSync(names);
     }
     return tables;
   };
