@@ -64,3 +64,52 @@ test.each([
   expect(r.code).toBe(2);
   expect(r.err).toContain(message);
 });
+
+test("a params file moves the year as the flag does; the default copy is named for that year", async () => {
+  const { copyFileSync } = await import("fs");
+  const input = path.join(dir, "考核.xlsx");
+  copyFileSync(SMALL, input);
+  const params = path.join(dir, "year.json");
+  const { writeFileSync } = await import("fs");
+  writeFileSync(
+    params,
+    JSON.stringify({ newContractYear: 2025, "r10.baselineRank": 22, "r2.threshold": "85%" })
+  );
+  const json = path.join(dir, "file-year.json");
+  const r = await run([input, "--params", params, "--json", json]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("合同年度 contract year 2023 → 2025");
+  expect(r.out).toMatch(/r10\.baselineRank\s+26 → 22/);
+  const s: SummaryJson = JSON.parse(readFileSync(json, "utf8"));
+  expect(s.params["service.start"]).toBe("2025-01-23");
+  expect(s.params["r2.threshold"]).toBe(0.85);
+  expect(s.params["r10.baselineRank"]).toBe(22);
+  // the copy says the year it was checked for, and audited again counts up within that year
+  const copy = path.join(dir, "考核-2025年度核查.xlsx");
+  expect(r.out).toContain("考核-2025年度核查.xlsx");
+  expect((await run([copy])).code).toBe(0);
+  expect(readFileSync(path.join(dir, "考核-2025年度核查2.xlsx")).length).toBeGreaterThan(0);
+}, 60_000);
+
+test("a params file's year that differs from --contract-year, or is no year, is refused", async () => {
+  const { writeFileSync } = await import("fs");
+  const differs = path.join(dir, "differs.json");
+  writeFileSync(differs, JSON.stringify({ newContractYear: 2025 }));
+  const a = await run([
+    SMALL,
+    "--params",
+    differs,
+    "--contract-year",
+    "2026",
+    "--out",
+    path.join(dir, "d.xlsx"),
+  ]);
+  expect(a.code).toBe(2);
+  expect(a.err).toContain("--contract-year 2026 与参数文件的 newContractYear 2025 不同");
+  const bad = path.join(dir, "bad-year.json");
+  writeFileSync(bad, JSON.stringify({ 新合同年度: "明年" }));
+  const b = await run([SMALL, "--params", bad, "--out", path.join(dir, "b.xlsx")]);
+  expect(b.code).toBe(1);
+  expect(b.err).toContain("新合同年度: 应为 2000–2100 之间的年份");
+});

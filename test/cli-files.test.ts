@@ -72,9 +72,9 @@ describe("a file the run reads is never written over", () => {
     expect(r.code).toBe(2);
     expect(sha(input)).toBe(before);
   });
-  test("the default -核查.xlsx that is a link to the input: refused, not overwritten", async () => {
+  test("the default -2023年度核查.xlsx that is a link to the input: refused, not overwritten", async () => {
     const { dir, input, before } = setup();
-    symlinkSync(input, path.join(dir, "base-核查.xlsx"));
+    symlinkSync(input, path.join(dir, "base-2023年度核查.xlsx"));
     const r = await run([input]);
     expect(r.code).toBe(2);
     expect(sha(input)).toBe(before);

@@ -275,7 +275,7 @@ describe("what a Chinese office types and where it types it (issue 10, command l
     });
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(existsSync(path.join(here, "in-核查.xlsx"))).toBe(true);
+    expect(existsSync(path.join(here, "in-2023年度核查.xlsx"))).toBe(true);
     expect(existsSync(path.join(here, "s.json"))).toBe(true);
   });
   test("an output into a missing folder is refused before any work, naming the path", async () => {
@@ -313,10 +313,30 @@ describe("what a Chinese office types and where it types it (issue 10, command l
     const s: SummaryJson = JSON.parse(readFileSync(path.join(dir, "bom-s.json"), "utf8"));
     expect(s.params["r2.threshold"]).toBe(0.85);
   });
-  test("an audited copy audited again is -核查2, not -核查-核查; the usage names --verify", async () => {
+  test("the copy's name carries the contract year; audited again it is -核查2, not -核查-核查", async () => {
+    expect(defaultOutPath("/a/考核.xlsx", "xlsx", 2026)).toBe("/a/考核-2026年度核查.xlsx");
+    expect(defaultOutPath("/a/考核-2026年度核查.xlsx", "xlsx", 2026)).toBe(
+      "/a/考核-2026年度核查2.xlsx"
+    );
+    expect(defaultOutPath("/a/考核-2026年度核查2.xlsm", "xlsm", 2026)).toBe(
+      "/a/考核-2026年度核查3.xlsm"
+    );
+    // another year's copy checked for a new year: that year's name, counted afresh
+    expect(defaultOutPath("/a/考核-2025年度核查3.xlsx", "xlsx", 2026)).toBe(
+      "/a/考核-2026年度核查.xlsx"
+    );
+    // a name that already says the year does not say it twice
+    expect(defaultOutPath("/a/接诉即办-2026-示例.xlsx", "xlsx", 2026)).toBe(
+      "/a/接诉即办-2026-示例-核查.xlsx"
+    );
+    expect(defaultOutPath("/a/接诉即办-2026-示例-核查.xlsx", "xlsx", 2026)).toBe(
+      "/a/接诉即办-2026-示例-核查2.xlsx"
+    );
+    // 12026 is not 2026
+    expect(defaultOutPath("/a/批次12026.xlsx", "xlsx", 2026)).toBe(
+      "/a/批次12026-2026年度核查.xlsx"
+    );
     expect(defaultOutPath("/a/考核-核查.xlsx")).toBe("/a/考核-核查2.xlsx");
-    expect(defaultOutPath("/a/考核-核查2.xlsm", "xlsm")).toBe("/a/考核-核查3.xlsm");
-    expect(defaultOutPath("/a/考核.xlsx")).toBe("/a/考核-核查.xlsx");
     expect((await run(["--help"])).out.split("\n")[0]).toContain("--verify");
   });
   test("--as-of before the service start warns", async () => {

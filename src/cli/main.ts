@@ -17,7 +17,7 @@ import { faultLine, faultReport, scrubMessage } from "../fault";
 import { nodeCodec, useNodeHash } from "./node";
 import { layoutResults, Lang } from "../engine/layout";
 import { formatYuan } from "../engine/money";
-import { PARAM_KEYS, ParamKey, coerceParam, validateParams } from "../engine/params";
+import { PARAM_KEYS, ParamKey, coerceParam, resolve, validateParams } from "../engine/params";
 import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
 import { toSummaryJson } from "../engine/summary";
 import { MappingPlan, planRows, suggestMapping } from "../engine/suggest";
@@ -38,6 +38,7 @@ import {
 
 export { explainWriteError } from "./files";
 import { XlsxWorkbook } from "../file/workbook-file";
+import { auditedBaseName } from "../file/output-name";
 
 export interface Io {
   out(line: string): void;
@@ -47,7 +48,8 @@ export interface Io {
 }
 
 const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify] [--no-readings] [--debug]
-  --out     写出带九张结果表的副本（默认：<输入>-核查.xlsx）/ audited copy (default <input>-核查.xlsx)
+  --out     写出带九张结果表的副本（默认：<输入>-2026年度核查.xlsx，按所核合同年度）/ audited copy
+            (default <input>-2026年度核查.xlsx, the contract year checked)
   --json    写出机器可读摘要 / write the summary JSON
   --as-of   评价截止日，覆盖 evaluation.asOf / evaluate up to this date
   --params  参数 JSON 文件，覆盖工作簿“规则参数”表 / parameter overrides, e.g. {"r2.threshold": "85%"}
@@ -63,6 +65,7 @@ const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出
             move every date parameter to the contract year YYYY (saved in the copy's 规则参数), then audit
   --baseline-rank N    与 --contract-year 一起：新年度的 R10 基准排名（前三年平均名次）/ with --contract-year:
             the new year's R10 baseline rank (the previous three years' average)
+            参数文件中写 {"newContractYear": 2026, "r10.baselineRank": 24} 效果相同 / the same from a params file
   --debug   出错时另外打印供开发人员排查的报告（不含工作簿数据）/ on an error, also print a report for the developers (no workbook data)
 退出码 exit codes: 0 已核查 audited · 1 无法核查 cannot audit · 2 用法或文件错误 usage or unreadable file`;
 
@@ -197,12 +200,14 @@ export function beijingNow(): string {
   return beijingText(Date.now());
 }
 
-/** `<input>-核查.xlsx`; an audited copy audited again gives `-核查2`, `-核查3` (never `-核查-核查`). */
-export function defaultOutPath(input: string, kind: XlsxWorkbook["kind"] = "xlsx"): string {
+/** `<input>-2026年度核查.xlsx` beside the input (the year of the run: `auditedBaseName`). */
+export function defaultOutPath(
+  input: string,
+  kind: XlsxWorkbook["kind"] = "xlsx",
+  year?: number
+): string {
   const ext = path.extname(input);
-  const base = path.basename(input, ext);
-  const m = /^(.*)-核查(\d*)$/.exec(base);
-  const name = m ? `${m[1]}-核查${(Number(m[2]) || 1) + 1}` : `${base}-核查`;
+  const name = auditedBaseName(path.basename(input, ext), year);
   return path.join(path.dirname(input), `${name}${ext || `.${kind}`}`);
 }
 
@@ -215,7 +220,16 @@ function checkOutExtension(out: string, kind: XlsxWorkbook["kind"]): void {
   );
 }
 
-function readParamsFile(file: string): Record<string, unknown> {
+/** A parameters file: overrides by key, and the new contract year it asks for ("newContractYear"). */
+interface ParamsFile {
+  overrides: Record<string, unknown>;
+  newContractYear?: number;
+}
+
+/** The key of a params file that moves every date to another contract year, as --contract-year does. */
+const NEW_YEAR_KEYS = ["newContractYear", "新合同年度"];
+
+function readParamsFile(file: string): ParamsFile {
   let text: string;
   try {
     // a byte-order mark (Windows Notepad) is not part of the JSON
@@ -237,7 +251,18 @@ function readParamsFile(file: string): Record<string, unknown> {
     );
   const out: Record<string, unknown> = {};
   const errors: string[] = [];
+  let newContractYear: number | undefined;
   for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (NEW_YEAR_KEYS.includes(k)) {
+      const y = typeof v === "string" ? Number(v.trim()) : v;
+      if (typeof y === "number" && Number.isInteger(y) && y >= 2000 && y <= 2100)
+        newContractYear = y;
+      else
+        errors.push(
+          `${k}: 应为 2000–2100 之间的年份 / must be a year 2000–2100 (${JSON.stringify(v)})`
+        );
+      continue;
+    }
     if (!PARAM_KEYS.includes(k as ParamKey)) {
       out[k] = v; // the schema reports unknown keys by name
       continue;
@@ -253,7 +278,7 @@ function readParamsFile(file: string): Record<string, unknown> {
       `参数文件 ${file} 中的值无效：${errors.join("；")}`,
       `invalid values in ${file}`
     );
-  return out;
+  return { overrides: out, newContractYear };
 }
 
 /** Pads to a terminal width, counting CJK characters as two columns. */
@@ -461,12 +486,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`无法读取工作簿 ${args.input}：${e.messageZh}\n${e.messageEn}`);
       throw e;
     }
+    const file = paramsFile ? readParamsFile(paramsFile) : undefined;
+    let params = file?.overrides;
+    const newYear = newContractYear(args.contractYear, file?.newContractYear);
+    if (
+      file?.newContractYear !== undefined &&
+      (args.verify || args.suggestMapping || args.writeMapping)
+    )
+      throw new UsageError(
+        "参数文件的 newContractYear 用于核查，不能与 --verify、--suggest-mapping、--write-mapping 同用 / a params file's newContractYear is for an audit"
+      );
     const out =
       args.out !== undefined
         ? at(args.out)
         : args.writeMapping
           ? mappingOutPath(input, wb.kind)
-          : defaultOutPath(input, wb.kind);
+          : defaultOutPath(input, wb.kind, runYear(wb, params, newYear));
     if (args.suggestMapping) {
       const plan = suggestMapping(readAllTables(wb, args.input));
       printPlan(plan, io);
@@ -503,11 +538,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
       return 0;
     }
-    let params = paramsFile ? readParamsFile(paramsFile) : undefined;
-    if (args.contractYear !== undefined) {
+    if (newYear !== undefined) {
       // the new year's parameters are written into the copy's 规则参数 first, so that the run,
-      // its fingerprints and any later run of the copy read the same (the --params file included)
-      await moveContractYear(wb, args.contractYear, args.baselineRank, params, io);
+      // its fingerprints and any later run of the copy read the same (the --params file included);
+      // a rank the file gives is the new year's rank
+      const { ["r10.baselineRank"]: fileRank, ...others } = params ?? {};
+      const rank = args.baselineRank ?? numberOr(fileRank);
+      await moveContractYear(wb, newYear, rank, rank === undefined ? params : others, io);
       params = undefined;
     }
     const tables = readTables(wb, args.input);
@@ -547,6 +584,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(faultLine(report.code, "cli"));
     if (args.debug) io.err(report.text);
     return 1;
+  }
+}
+
+/** --contract-year, or the params file's newContractYear: one year, or a usage error. */
+function newContractYear(flag: number | undefined, file: number | undefined): number | undefined {
+  if (flag !== undefined && file !== undefined && flag !== file)
+    throw new UsageError(
+      `--contract-year ${flag} 与参数文件的 newContractYear ${file} 不同 / --contract-year ${flag} differs from the params file's newContractYear ${file}`
+    );
+  return flag ?? file;
+}
+
+const numberOr = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
+
+/** The contract year a run checks: --contract-year, else 规则参数 with the --params file over it. */
+function runYear(
+  wb: XlsxWorkbook,
+  params: Record<string, unknown> | undefined,
+  contractYear: number | undefined
+): number | undefined {
+  if (contractYear !== undefined) return contractYear;
+  try {
+    const name = wb.sheetNames().find(isParamsSheetName);
+    const table = name ? wb.readTablesSync([name])[0] : null;
+    return resolve(resolveParams(table, { params })).contractYear;
+  } catch {
+    return undefined; // the run itself says what is wrong with the parameters
   }
 }
 

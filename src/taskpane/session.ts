@@ -11,6 +11,7 @@ import type { MappingPlan } from "../engine/suggest";
 import type { TemplateKey } from "../engine/layout/own";
 import { RUN_LOG_SHEET, VerifyResult } from "../engine/verify";
 import { Cancelled, SheetInfo, WorkbookAdapter } from "../workbook";
+import { auditedBaseName } from "../file/output-name";
 import { EngineClient } from "./engine/client";
 import type {
   AuditOutcome,
@@ -295,10 +296,14 @@ export interface DownloadFile {
   kind: "xlsx" | "xlsm" | "xltx" | "xltm";
 }
 
-/** `<original>-核查.xlsx` (or .xlsm, … : the copy keeps the workbook's type) */
-export function resultFileName(name: string, kind: DownloadFile["kind"] = "xlsx"): string {
+/** `<original>-2026年度核查.xlsx` (or .xlsm, … : the copy keeps the workbook's type) */
+export function resultFileName(
+  name: string,
+  kind: DownloadFile["kind"] = "xlsx",
+  year?: number
+): string {
   const base = name.replace(/\.(xlsx|xlsm|xltx|xltm|xls)$/i, "");
-  return `${base}-核查.${kind}`;
+  return `${auditedBaseName(base, year)}.${kind}`;
 }
 
 /** The MIME type of a workbook of this kind. */

@@ -81,7 +81,7 @@ test("download the audited workbook: the result sheets after the inputs", async 
     page.waitForEvent("download", { timeout: 120000 }),
     page.getByTestId("download-result").click(),
   ]);
-  expect(download.suggestedFilename()).toBe("year-plain-核查.xlsx");
+  expect(download.suggestedFilename()).toBe("year-plain-2023年度核查.xlsx");
   const file = path.join(OUT, download.suggestedFilename());
   await download.saveAs(file);
   const wb = new ExcelJS.Workbook();

@@ -75,8 +75,8 @@ test("a monthly export: the 列映射 step, confirmed, gives the expected totals
     page.waitForEvent("download", { timeout: 120000 }),
     page.getByTestId("download-result").click(),
   ]);
-  expect(download.suggestedFilename()).toBe("月度导出-核查.xlsx");
-  const file = path.join(OUT, "月度导出-核查.xlsx");
+  expect(download.suggestedFilename()).toBe("月度导出-2023年度核查.xlsx");
+  const file = path.join(OUT, "月度导出-2023年度核查.xlsx");
   await download.saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

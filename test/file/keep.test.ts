@@ -249,7 +249,7 @@ test("an .xlsm comes back as an .xlsm with its macros", async () => {
   writeFileSync(file, input);
   const r = await run([file, "--as-of", "2023-02-28"]);
   expect(r.code).toBe(0);
-  const out = readFileSync(path.join(dir, "macro-核查.xlsm"));
+  const out = readFileSync(path.join(dir, "macro-2023年度核查.xlsm"));
   expectKept(input, out);
   expect(new XlsxPackage(out).kind).toBe("xlsm");
   // and it is never written under a name Excel would refuse

@@ -250,8 +250,8 @@ test("a workbook too large for this computer's memory is said so, not as V8's wo
 });
 
 test("the download keeps the workbook's type", () => {
-  expect(resultFileName("考核.xlsm", "xlsm")).toBe("考核-核查.xlsm");
-  expect(resultFileName("考核.xlsx", "xlsx")).toBe("考核-核查.xlsx");
+  expect(resultFileName("考核.xlsm", "xlsm", 2025)).toBe("考核-2025年度核查.xlsm");
+  expect(resultFileName("考核.xlsx", "xlsx", 2025)).toBe("考核-2025年度核查.xlsx");
   expect(mimeType("xlsm")).toBe("application/vnd.ms-excel.sheet.macroEnabled.12");
 });
 

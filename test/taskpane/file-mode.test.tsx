@@ -16,7 +16,9 @@ const FIXTURE = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
 const bytes = readFileSync(FIXTURE);
 
 function fileOf(name: string): File {
-  return new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return new File([bytes], name, {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 }
 
 function setup(lang: "zh" | "en" = "zh") {
@@ -27,7 +29,15 @@ function setup(lang: "zh" | "en" = "zh") {
     sessions.push(s);
     return s;
   };
-  render(<App mode="file" openFile={openFile} lang={lang} now={() => "2026-01-01 09:00:00"} save={(b, name) => saved.push({ bytes: b, name })} />);
+  render(
+    <App
+      mode="file"
+      openFile={openFile}
+      lang={lang}
+      now={() => "2026-01-01 09:00:00"}
+      save={(b, name) => saved.push({ bytes: b, name })}
+    />
+  );
   return { sessions, saved, user: userEvent.setup() };
 }
 
@@ -52,7 +62,7 @@ test("open a workbook file, run, see the totals, download the audited copy", asy
   expect(within(r1).getByText("¥200.00")).toBeTruthy();
   await user.click(screen.getByTestId("download-result"));
   await waitFor(() => expect(saved).toHaveLength(1));
-  expect(saved[0].name).toBe("small-2months-核查.xlsx");
+  expect(saved[0].name).toBe("small-2months-2023年度核查.xlsx");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(saved[0].bytes as unknown as ArrayBuffer);
   const names = wb.worksheets.map((w) => w.name);
@@ -92,12 +102,18 @@ test("thresholds: a change is highlighted, an invalid value cannot be saved, sav
   expect((screen.getByTestId("download-result") as HTMLButtonElement).disabled).toBe(true);
   await user.click(screen.getByTestId("run"));
   // R2 2023-02 (201/243 = 82.7%) now passes an 80% threshold: ¥500 less
-  await waitFor(() => expect(screen.getByTestId("total-deductions").textContent).toBe("¥1,700.00"), { timeout: 20000 });
+  await waitFor(
+    () => expect(screen.getByTestId("total-deductions").textContent).toBe("¥1,700.00"),
+    { timeout: 20000 }
+  );
   expect(screen.queryByTestId("stale-results")).toBeNull();
   expect((screen.getByTestId("download-result") as HTMLButtonElement).disabled).toBe(false);
   await user.click(screen.getByRole("tab", { name: "参数" }));
   await user.click(screen.getByTestId("reset-params"));
-  expect(within(screen.getByTestId("param-r2.threshold")).getByRole("textbox")).toHaveProperty("value", "90");
+  expect(within(screen.getByTestId("param-r2.threshold")).getByRole("textbox")).toHaveProperty(
+    "value",
+    "90"
+  );
 }, 90000);
 
 test("the Run tab also shows 尾款's status, the pending periods, the findings; a rule click says where to look", async () => {
@@ -109,12 +125,16 @@ test("the Run tab also shows 尾款's status, the pending periods, the findings;
   expect(screen.getByTestId("pending-R2").textContent).toContain("待定 11 期");
   expect(screen.queryByTestId("pending-R1")).toBeNull();
   // the one compliance finding of the fixture: C7 (a day with too few people on duty)
-  const findings = within(screen.getByTestId("findings")).getAllByRole("listitem").map((li) => li.textContent);
+  const findings = within(screen.getByTestId("findings"))
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
   expect(findings).toHaveLength(1);
   expect(findings[0]).toMatch(/^C7 .* × 1$/);
   // file mode cannot select cells: the rule names the sheet and rows to look at
   await user.click(screen.getByRole("button", { name: "在 KPI明细 中查看 R1" }));
-  expect(screen.getByTestId("where-to-look").textContent).toMatch(/下载核查结果后，在“KPI明细”表的 A\d+:O\d+ 查看 R1/);
+  expect(screen.getByTestId("where-to-look").textContent).toMatch(
+    /下载核查结果后，在“KPI明细”表的 A\d+:O\d+ 查看 R1/
+  );
 }, 90000);
 
 test("readings: the ones that move money listed after a run; switched off, the run says so", async () => {
@@ -122,12 +142,17 @@ test("readings: the ones that move money listed after a run; switched off, the r
   await openAndRun(user);
   // small-2months moves money under one reading only (R8 in a partial month, RULES.md §5)
   const list = screen.getByTestId("readings");
-  expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-    "若不足月也按整月要求培训：扣款 +¥500.00，尾款 −¥500.00，结算 −¥500.00",
-  ]);
+  expect(
+    within(list)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent)
+  ).toEqual(["若不足月也按整月要求培训：扣款 +¥500.00，尾款 −¥500.00，结算 −¥500.00"]);
   await user.click(screen.getByTestId("readings-switch"));
   await user.click(screen.getByTestId("run"));
-  await waitFor(() => expect(within(screen.getByTestId("readings")).queryByRole("list")).toBeNull(), { timeout: 20000 });
+  await waitFor(
+    () => expect(within(screen.getByTestId("readings")).queryByRole("list")).toBeNull(),
+    { timeout: 20000 }
+  );
   expect(screen.getByTestId("readings").textContent).toContain("本次未计算口径对比");
   expect(screen.getByTestId("total-deductions").textContent).toBe("¥2,200.00");
 }, 90000);
@@ -142,7 +167,10 @@ test("what-if: the totals with the values being edited, before anything is saved
   await user.type(input, "80");
   // R2 2023-02 passes at 80%: ¥500 less, shown per rule and in the totals, while nothing is saved
   const panel = await screen.findByTestId("what-if");
-  await waitFor(() => expect(within(panel).getByTestId("what-if-扣款合计").textContent).toBe("¥1,700.00"), { timeout: 20000 });
+  await waitFor(
+    () => expect(within(panel).getByTestId("what-if-扣款合计").textContent).toBe("¥1,700.00"),
+    { timeout: 20000 }
+  );
   expect(within(panel).getByTestId("what-if-rule-R2").textContent).toContain("−¥500.00");
   expect(within(panel).queryByTestId("what-if-rule-R1")).toBeNull();
   expect(saved).not.toHaveBeenCalled();
@@ -182,7 +210,9 @@ test("a file that is not a workbook is named for what it is, in her words, with 
   // a .csv renamed to .xlsx (the picker only offers workbooks)
   const csv = new File(["工单编号,派单时间\nGD1,2023-01-01\n"], "工单.xlsx", { type: "text/csv" });
   await user.upload(screen.getByTestId("open-workbook"), csv);
-  expect(await screen.findByText(/这是文本文件（如 \.csv），不是 Excel 工作簿/, {}, { timeout: 15000 })).toBeTruthy();
+  expect(
+    await screen.findByText(/这是文本文件（如 \.csv），不是 Excel 工作簿/, {}, { timeout: 15000 })
+  ).toBeTruthy();
   expect(screen.queryByText(/内部错误|internal error|jszip|Cannot read/i)).toBeNull();
 }, 30000);
 

@@ -230,7 +230,9 @@ export function App(props: AppProps) {
     session?.kind === "file" && session.download
       ? async () => {
           const { bytes, name, kind } = await session.download!();
-          (props.save ?? saveBytes)(bytes, resultFileName(name, kind), mimeType(kind));
+          // the copy is named for the contract year of the run it holds
+          const year = result?.resolved.contractYear;
+          (props.save ?? saveBytes)(bytes, resultFileName(name, kind, year), mimeType(kind));
         }
       : undefined;
 
