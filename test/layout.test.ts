@@ -6,6 +6,7 @@ import { layoutResults } from "../src/engine/layout";
 import { SheetSpec, SpecCell } from "../src/engine/layout/spec";
 import path from "path";
 import { MAX_FIT_WIDTH, cellWidth, displayWidth } from "../src/engine/layout/fit";
+import { linesIn } from "../src/engine/layout/print";
 import { readXlsx } from "./xlsx";
 import { oneTicket, sheet, tickets } from "./unit/helpers";
 
@@ -130,31 +131,41 @@ describe("付款计划, 扣款明细 and 合规检查 in her words", () => {
 
 describe("every value fits its column (the sheet-layout check)", () => {
   test.each(["small-2months", "year-plain", "year-messy", "year-edge"])(
-    "%s: each label, amount, date and short text is no wider than its column",
+    "%s: each label, amount, date and short text fits its column, or wraps in a row tall enough",
     (name) => {
       const { tables } = readXlsx(path.join(__dirname, "fixtures", `${name}.xlsx`));
       const specs = layoutResults(audit(tables, { runAt: "2026-01-01 09:00:00" }));
       const cut: string[] = [];
       for (const spec of specs) {
         const widths = spec.widths!;
-        const check = (j: number, w: number, what: string) => {
-          if (w <= MAX_FIT_WIDTH && w > widths[j])
+        const wrap = new Set(spec.wrap ?? []);
+        const tall = new Map(spec.print!.tallRows);
+        const check = (row: number | null, j: number, w: number, what: string) => {
+          if (row !== null && wrap.has(j)) {
+            // wrapped: the row is given the lines the text needs (up to the cap)
+            const need = linesIn(w, widths[j]);
+            if (need > (tall.get(row) ?? 1))
+              cut.push(`${spec.name} row ${row} col ${j + 1}: ${what} (${need} lines)`);
+          } else if (w <= MAX_FIT_WIDTH && w > widths[j])
             cut.push(`${spec.name} col ${j + 1}: ${what} (${w} > ${widths[j]})`);
         };
         for (const b of spec.blocks)
           if (b.kind === "table")
             b.columns.forEach((c, j) => {
-              check(j, displayWidth(c.header), c.header);
+              // a header does not wrap
+              if (!wrap.has(j)) check(null, j, displayWidth(c.header), c.header);
               b.rows
                 .slice(0, 5000)
-                .forEach((r) => check(j, cellWidth(r[j], c.format), JSON.stringify(r[j]?.v)));
+                .forEach((r, i) =>
+                  check(b.row + 1 + i, j, cellWidth(r[j], c.format), JSON.stringify(r[j]?.v))
+                );
             });
           else
-            for (const [label, value, extra] of b.rows) {
-              check(0, displayWidth(label), label);
-              check(1, cellWidth(value, "text"), JSON.stringify(value.v));
-              if (extra) check(2, cellWidth(extra, "text"), JSON.stringify(extra.v));
-            }
+            b.rows.forEach(([label, value, extra], i) => {
+              check(b.row + i, 0, displayWidth(label), label);
+              check(b.row + i, 1, cellWidth(value, "text"), JSON.stringify(value.v));
+              if (extra) check(b.row + i, 2, cellWidth(extra, "text"), JSON.stringify(extra.v));
+            });
       }
       expect(cut).toEqual([]);
     }
@@ -168,11 +179,12 @@ describe("every value fits its column (the sheet-layout check)", () => {
   });
 });
 
-test("核查汇总 is the page both parties sign: one page, a signature line each", () => {
+test("核查汇总 prints one page wide, a signature line each", () => {
   const summary = layoutResults(audit([oneTicket()], { runAt: "2026-01-01 09:00:00" })).find(
     (s) => s.name === "核查汇总"
   )!;
-  expect(summary.onePage).toBe(true);
+  // one page wide at ≥ 9 pt (结算确认单 is now the upright page that is filed)
+  expect(["width", "page"]).toContain(summary.print!.fit);
   const cells = texts(summary);
   expect(cells).toContain("甲方（签字、盖章）");
   expect(cells).toContain("乙方（签字、盖章）");

@@ -8,6 +8,7 @@ import {
   ColumnSpec,
   Highlight,
   KeyValueBlock,
+  PrintSetup,
   SheetSpec,
   SpecCell,
   TableBlock,
@@ -39,6 +40,7 @@ import {
   textCell,
 } from "./cells";
 import { DATA_BAR_COLOR } from "../engine/layout/styles";
+import { PRINT_MARGINS, printTitles } from "../engine/layout/print";
 
 export type OpKind =
   | "create"
@@ -634,6 +636,22 @@ export function sheetOps(
     )
   );
   ops.push(styleOp(ref, 1, 1, 1, 1, TITLE), styleOp(ref, 2, 1, 1, 1, SUBTITLE));
+  // as the .xlsx writer: the subtitle wraps over the sheet's width, never widening the page
+  const across = (spec.widths ?? []).length;
+  if (across > 1)
+    ops.push({
+      sheet: ref.finalName,
+      kind: "style",
+      bytes: 400 + COMMAND_BYTES * 3,
+      cells: 0,
+      apply: () => {
+        const r = rangeAt(ref, 1, 0, 1, across);
+        r.merge(false);
+        r.format.wrapText = true;
+        r.format.verticalAlignment = "Top";
+        r.format.autofitRows();
+      },
+    });
   for (const b of spec.blocks) {
     if (b.kind === "table") ops.push(...tableOps(ref, b, tableName(b.name), features, budget));
     else ops.push(...keyValueOps(ref, b, features, budget));
@@ -643,27 +661,89 @@ export function sheetOps(
   ops.push(
     ...widthOps(ref, spec.widths ?? first?.columns.map((c: ColumnSpec) => c.width) ?? [], scale)
   );
-  if (features.pageLayout) {
-    const freeze = spec.freezeRows;
-    const onePage = spec.onePage;
-    ops.push({
-      sheet: ref.finalName,
-      kind: "pageLayout",
-      bytes: 4 * COMMAND_BYTES,
-      cells: 0,
-      apply: () => {
-        const layout = ref.get().pageLayout;
-        if (!layout) return;
-        layout.orientation = onePage ? "Portrait" : "Landscape";
-        // as the .xlsx writer: one page wide; 核查汇总 on one page altogether
-        layout.zoom = onePage
-          ? { horizontalFitToPages: 1, verticalFitToPages: 1 }
-          : { horizontalFitToPages: 1 };
-        if (freeze) layout.setPrintTitleRows(`$${freeze}:$${freeze}`);
-      },
-    });
+  ops.push(...wrapOps(spec, ref));
+  if (features.pageLayout && spec.print) ops.push(pageLayoutOp(spec.print, ref));
+  return ops;
+}
+
+/**
+ * Long text wraps in the sheet's wrap columns, block by block (never a title or caption), the
+ * cells beside it keep to the top, and the rows are fitted to the wrapped text by Excel itself.
+ */
+function wrapOps(spec: SheetSpec, ref: SheetRef): Op[] {
+  const wrap = spec.wrap ?? [];
+  if (!wrap.length) return [];
+  const ops: Op[] = [];
+  const op = (apply: () => void): Op => ({
+    sheet: ref.finalName,
+    kind: "style",
+    bytes: 400 + COMMAND_BYTES * 2,
+    cells: 0,
+    apply,
+  });
+  for (const b of spec.blocks) {
+    const first = b.kind === "table" ? b.row + 1 : b.row;
+    const rows = b.rows.length;
+    if (!rows) continue;
+    const cols = b.kind === "table" ? b.columns.length : 3;
+    ops.push(
+      op(() => {
+        rangeAt(ref, first - 1, 0, rows, cols).format.verticalAlignment = "Top";
+      })
+    );
+    for (const j of wrap.filter((c) => c < cols))
+      ops.push(
+        op(() => {
+          rangeAt(ref, first - 1, j, rows, 1).format.wrapText = true;
+        })
+      );
+    ops.push(
+      op(() => {
+        rangeAt(ref, first - 1, 0, rows, cols).format.autofitRows();
+      })
+    );
   }
   return ops;
+}
+
+/** As the .xlsx writer: A4, the sheet's orientation and fit, repeated titles, footer, page break. */
+function pageLayoutOp(p: PrintSetup, ref: SheetRef): Op {
+  return {
+    sheet: ref.finalName,
+    kind: "pageLayout",
+    bytes: 12 * COMMAND_BYTES,
+    cells: 0,
+    apply: () => {
+      const ws = ref.get();
+      const layout = ws.pageLayout;
+      if (!layout) return;
+      layout.paperSize = "A4";
+      layout.orientation = p.orientation === "portrait" ? "Portrait" : "Landscape";
+      layout.zoom =
+        p.fit === "page"
+          ? { horizontalFitToPages: 1, verticalFitToPages: 1 }
+          : p.fit === "width"
+            ? { horizontalFitToPages: 1, verticalFitToPages: 0 }
+            : { scale: p.fit };
+      // Office.js takes margins in points, the .xlsx part in inches
+      const pt = (inches: number) => Math.round(inches * 7200) / 100;
+      const m = PRINT_MARGINS;
+      layout.leftMargin = pt(m.left);
+      layout.rightMargin = pt(m.right);
+      layout.topMargin = pt(m.top);
+      layout.bottomMargin = pt(m.bottom);
+      layout.headerMargin = pt(m.header);
+      layout.footerMargin = pt(m.footer);
+      for (const t of printTitles(p))
+        if (/^\$\d/.test(t)) layout.setPrintTitleRows(t);
+        else layout.setPrintTitleColumns(t);
+      const footer = layout.headersFooters.defaultForAllPages;
+      footer.leftFooter = p.footer[0];
+      footer.centerFooter = p.footer[1];
+      footer.rightFooter = p.footer[2];
+      if (p.breakBefore) ws.horizontalPageBreaks.add(`A${p.breakBefore}`);
+    },
+  };
 }
 
 /** Drop-down source: Excel takes a comma-separated list of at most 255 characters. */

@@ -11,8 +11,10 @@ import {
   TableBlock,
   TemplateSheetSpec,
   isLink,
+  PrintSetup,
 } from "../engine/layout/spec";
 import { DATA_BAR_COLOR, HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
+import { LINE_PT, PRINT_MARGINS, printTitles } from "../engine/layout/print";
 import { cellAddress, columnLetter } from "../engine/table";
 import { dayToSerial, secondsToSerial } from "../engine/time";
 import { NS_MAIN, NS_REL } from "./package";
@@ -38,8 +40,8 @@ export interface WrittenSheet {
   /** the worksheet XML, in pieces (a large sheet is never one string) */
   pieces: string[];
   tables: TablePart[];
-  /** rows repeated on every printed page, e.g. `$3:$3` */
-  printTitles: string | null;
+  /** rows and columns repeated on every printed page, e.g. `$A:$B,$3:$3` (sheet-qualified by the caller) */
+  printTitles: string[];
   /** links left out over Excel's limit */
   linksDropped: number;
 }
@@ -123,8 +125,9 @@ class Grid {
     return true;
   }
 
-  /** The <sheetData> element in pieces, rows in order, cells in column order. */
-  sheetData(out: string[]): { lastRow: number; lastCol: number } {
+  /** The <sheetData> element in pieces, rows in order, cells in column order; `tall`: row → lines. */
+  sheetData(out: string[], tall: [number, number][] = []): { lastRow: number; lastCol: number } {
+    const lines = new Map(tall);
     out.push("<sheetData>");
     let lastRow = 0;
     let lastCol = 0;
@@ -135,7 +138,8 @@ class Grid {
       cells.sort((a, b) => a.col - b.col);
       lastRow = i + 1;
       lastCol = Math.max(lastCol, cells[cells.length - 1].col);
-      let r = `<row r="${i + 1}">`;
+      const n = lines.get(i + 1);
+      let r = n ? `<row r="${i + 1}" ht="${n * LINE_PT}" customHeight="1">` : `<row r="${i + 1}">`;
       for (const c of cells) r += c.xml;
       piece += r + "</row>";
       if (piece.length > 1 << 16) {
@@ -195,8 +199,41 @@ function sheetViewXml(freezeRows: number): string {
 }
 
 const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
-const MARGINS =
-  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+/** A sheet spec made without the layout's print setup (own sheets, tests): one page wide, sideways. */
+const DEFAULT_PRINT: PrintSetup = {
+  orientation: "landscape",
+  fit: "width",
+  repeatRow: null,
+  repeatColumns: 0,
+  breakBefore: null,
+  footer: ["&A", "&P / &N", ""],
+  tallRows: [],
+};
+
+function marginsXml(): string {
+  const m = PRINT_MARGINS;
+  return `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+}
+
+/** margins, page set-up, footer and the page break, in the order CT_Worksheet has them */
+function printXml(p: PrintSetup): string {
+  const margins = marginsXml();
+  const fit =
+    p.fit === "page"
+      ? ' fitToWidth="1" fitToHeight="1"'
+      : p.fit === "width"
+        ? ' fitToWidth="1" fitToHeight="0"'
+        : ` scale="${p.fit}"`;
+  const footer = p.footer.map((f, i) => (f ? `&${"LCR"[i]}${f}` : "")).join("");
+  return (
+    margins +
+    `<pageSetup paperSize="9" orientation="${p.orientation}"${fit}/>` +
+    (footer ? `<headerFooter><oddFooter>${escapeText(footer)}</oddFooter></headerFooter>` : "") +
+    (p.breakBefore
+      ? `<rowBreaks count="1" manualBreakCount="1"><brk id="${p.breakBefore - 1}" max="16383" man="1"/></rowBreaks>`
+      : "")
+  );
+}
 
 /** Unique table column names (Excel requires them), as the header cells then read. */
 function tableHeaders(b: TableBlock): string[] {
@@ -232,8 +269,15 @@ function tablePart(b: TableBlock, headers: string[]): TablePart {
 /** The worksheet XML for a result (or own) sheet spec. Table rIds are `rIdT1…`. */
 export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean): WrittenSheet {
   const g = new Grid(styles, date1904);
+  const wraps = new Set(spec.wrap ?? []);
+  // long text wraps in the columns the layout narrowed for the page; the cells beside it keep to
+  // the top of the row with it
+  const wrapped = (col: number, style: CellStyle): CellStyle =>
+    wraps.has(col - 1) ? { ...style, wrap: true } : wraps.size ? { ...style, top: true } : style;
   g.value(1, 1, { v: { text: spec.title } }, { bold: true, size: 15, color: "FF1F4E79" });
-  g.value(2, 1, { v: { text: spec.subtitle } }, { color: "FF595959" });
+  // the subtitle wraps over the sheet's width: row 2 is merged across every column, so it never
+  // widens the printed page (a long one ran far past the last column)
+  g.value(2, 1, { v: { text: spec.subtitle } }, { color: "FF595959", wrap: true });
   const tables: TablePart[] = [];
   let dataBar = "";
   for (const b of spec.blocks) {
@@ -257,7 +301,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
           // a link over Excel's limit is written as plain text, and looks like it
           const shown = isLink(v) && !linked ? { ...cell, v: { text: v.text } } : cell;
           const style = cellStyle(shown, c.format, b.rowHighlight?.[i]);
-          g.value(row, j + 1, cell, style);
+          g.value(row, j + 1, cell, wrapped(j + 1, style));
         });
       });
       tables.push(tablePart(b, headers));
@@ -270,12 +314,12 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
     } else {
       b.rows.forEach(([label, value, extra], i) => {
         const row = b.row + i;
-        g.value(row, 1, { v: { text: label } }, { color: "FF404040" });
+        g.value(row, 1, { v: { text: label } }, wrapped(1, { color: "FF404040" }));
         const put = (col: number, c: SpecCell | undefined) => {
           const v = c?.v;
           const linked = isLink(v) && g.link(row, col, v.link.sheet, v.link.cell, v.text);
           const shown = isLink(v) && !linked ? { ...c, v: { text: v.text } } : c;
-          g.value(row, col, shown, cellStyle(shown, undefined, null));
+          g.value(row, col, shown, wrapped(col, cellStyle(shown, undefined, null)));
         };
         put(2, value);
         if (extra) put(3, extra);
@@ -284,32 +328,33 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
   }
   const first = spec.blocks.find((b): b is TableBlock => b.kind === "table");
   const widths = spec.widths ?? first?.columns.map((c) => c.width) ?? [];
+  const print = spec.print ?? DEFAULT_PRINT;
   const out: string[] = [];
   const data: string[] = [];
-  const { lastRow, lastCol } = g.sheetData(data);
+  const { lastRow, lastCol } = g.sheetData(data, print.tallRows);
   out.push(
     HEAD +
-      `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>` +
+      `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ""}${typeof print.fit === "number" ? "" : '<pageSetUpPr fitToPage="1"/>'}</sheetPr>` +
       `<dimension ref="A1:${columnLetter(Math.max(1, lastCol))}${Math.max(1, lastRow)}"/>` +
       sheetViewXml(spec.freezeRows) +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       colsXml(widths)
   );
   out.push(...data);
-  let end = dataBar;
+  const across = widths.length;
+  let end =
+    (across > 1
+      ? `<mergeCells count="1"><mergeCell ref="A2:${columnLetter(across)}2"/></mergeCells>`
+      : "") + dataBar;
   if (g.links.length) end += `<hyperlinks>${g.links.join("")}</hyperlinks>`;
-  end +=
-    MARGINS +
-    (spec.onePage
-      ? '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/>'
-      : '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  end += printXml(print);
   if (tables.length)
     end += `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`;
   out.push(end + "</worksheet>");
   return {
     pieces: out,
     tables,
-    printTitles: spec.freezeRows ? `$${spec.freezeRows}:$${spec.freezeRows}` : null,
+    printTitles: printTitles(print),
     linksDropped: g.linksDropped,
   };
 }
@@ -366,7 +411,7 @@ export function templateXml(
     (validations.length
       ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
       : "") +
-    MARGINS +
+    marginsXml() +
     '<legacyDrawing r:id="rIdV1"/>' +
     "</worksheet>";
   return { xml, notes: spec.columns.map((c, j) => ({ ref: cellAddress(1, j + 1), text: c.note })) };

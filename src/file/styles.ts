@@ -17,6 +17,8 @@ export interface CellStyle {
   /** ARGB solid fill */
   fill?: string;
   wrap?: boolean;
+  /** aligned to the top of its row (beside wrapped text in a taller row) */
+  top?: boolean;
   /** horizontal alignment (headers over numbers) */
   align?: "right";
 }
@@ -286,6 +288,7 @@ export class StyleBook {
       s.fill,
       s.wrap,
       s.align,
+      s.top,
     ]);
     let id = this.xfIds.get(key);
     if (id !== undefined) return id;
@@ -295,8 +298,8 @@ export class StyleBook {
     const xml =
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0"${this.hasStyleXf ? ' xfId="0"' : ""}` +
       `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}` +
-      (s.wrap || s.align
-        ? ` applyAlignment="1"><alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.wrap ? ' vertical="top" wrapText="1"' : ""}/></xf>`
+      (s.wrap || s.align || s.top
+        ? ` applyAlignment="1"><alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.wrap || s.top ? ' vertical="top"' : ""}${s.wrap ? ' wrapText="1"' : ""}/></xf>`
         : "/>");
     id = this.existingXfs.get(xml);
     if (id === undefined) {

@@ -464,12 +464,10 @@ export class XlsxWorkbook implements WorkbookAdapter {
       encoded[last] = encoder.encode(tail);
       pkg.set(part, encoded);
     }
-    if (w.printTitles)
-      this.addDefinedName(
-        "_xlnm.Print_Titles",
-        index,
-        `'${name.replace(/'/g, "''")}'!${w.printTitles}`
-      );
+    if (w.printTitles.length) {
+      const q = `'${name.replace(/'/g, "''")}'!`;
+      this.addDefinedName("_xlnm.Print_Titles", index, w.printTitles.map((t) => q + t).join(","));
+    }
   }
 
   private addTemplate(name: string, xml: string, notes: { ref: string; text: string }[]): void {

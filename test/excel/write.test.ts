@@ -104,16 +104,35 @@ describe("writeResultSheets", () => {
     expect(progress[progress.length - 1].fraction).toBe(1);
     // the workbook now shows the settlement page
     expect(fake.activeSheetId).toBe(fake.sheet("结算确认单").id);
-    // which prints on one upright page, as the summary does; the others one page wide, landscape
-    for (const name of ["结算确认单", "核查汇总"])
-      expect(fake.sheet(name).pageLayout).toMatchObject({
-        orientation: "Portrait",
-        zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+    // every sheet prints as the layout set it up: A4, its orientation and fit, its footer, the
+    // header row repeated only where the layout says, the page break before a long table
+    for (const spec of written) {
+      const p = spec.print!;
+      expect(fake.sheet(spec.name).pageLayout).toEqual({
+        paperSize: "A4",
+        orientation: p.orientation === "portrait" ? "Portrait" : "Landscape",
+        zoom:
+          p.fit === "page"
+            ? { horizontalFitToPages: 1, verticalFitToPages: 1 }
+            : p.fit === "width"
+              ? { horizontalFitToPages: 1, verticalFitToPages: 0 }
+              : { scale: p.fit },
+        margins: { left: 36, right: 36, top: 43.2, bottom: 54, header: 21.6, footer: 21.6 },
+        footer: { leftFooter: p.footer[0], centerFooter: p.footer[1], rightFooter: p.footer[2] },
+        ...(p.repeatRow ? { printTitleRows: `$${p.repeatRow}:$${p.repeatRow}` } : {}),
+        ...(p.repeatColumns ? { printTitleColumns: `$A:$${"AB"[p.repeatColumns - 1]}` } : {}),
+        ...(p.breakBefore ? { breaks: [`A${p.breakBefore}`] } : {}),
       });
-    expect(fake.sheet("KPI明细").pageLayout).toMatchObject({
-      orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1 },
-    });
+    }
+    expect(fake.sheet("结算确认单").pageLayout.orientation).toBe("Portrait");
+    // long text wraps in its column, in the block's rows only (the caption above does not)
+    const kpis = written.find((x) => x.name === "KPI明细")!;
+    const note = kpis.blocks[0] as TableBlock;
+    expect(kpis.wrap).toContain(13);
+    expect(fake.sheet("KPI明细").cellMeta(note.row, 13)?.wrap).toBe(true);
+    expect(fake.sheet("KPI明细").cellMeta(note.row, 0)?.valign).toBe("Top");
+    expect(fake.sheet("KPI明细").cellMeta(note.row - 1, 13)?.wrap).toBeUndefined();
+    expect(fake.sheet("KPI明细").autofitRows.length).toBeGreaterThan(0);
     // headers over numbers and dates are aligned right, as their cells are; text headers are not
     for (const spec of written)
       for (const b of spec.blocks.filter((x): x is TableBlock => x.kind === "table"))

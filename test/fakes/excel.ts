@@ -29,6 +29,10 @@ export interface CellMeta {
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
   /** format.horizontalAlignment */
   align?: string;
+  /** format.verticalAlignment */
+  valign?: string;
+  /** format.wrapText */
+  wrap?: boolean;
 }
 
 export interface FakeTable {
@@ -96,7 +100,18 @@ export class FakeSheet {
   validations: { address: string; rule?: unknown; errorAlert?: unknown }[] = [];
   conditionalFormats: { address: string; type: string; dataBar: Record<string, unknown> }[] = [];
   notes = new Map<string, string>();
-  pageLayout: { orientation?: string; printTitleRows?: string; zoom?: unknown } = {};
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    printTitleRows?: string;
+    printTitleColumns?: string;
+    zoom?: unknown;
+    margins?: Record<string, number>;
+    footer?: Record<string, string>;
+    breaks?: string[];
+  } = {};
+  /** ranges whose rows were fitted to their content (format.autofitRows) */
+  autofitRows: string[] = [];
 
   constructor(
     readonly id: number,
@@ -721,7 +736,10 @@ class FakeWorksheet extends FakeObject {
     orientation: string;
     zoom: unknown;
     setPrintTitleRows(rows: string): void;
-  };
+    setPrintTitleColumns(cols: string): void;
+    headersFooters: { defaultForAllPages: Record<string, string> };
+  } & Record<string, unknown>;
+  readonly horizontalPageBreaks: { add(range: string): void };
 
   constructor(
     ctx: FakeContext,
@@ -769,8 +787,51 @@ class FakeWorksheet extends FakeObject {
             self.sheet().pageLayout.printTitleRows = rows;
           });
         },
+        setPrintTitleColumns(cols: string) {
+          self.command("pageLayout.setPrintTitleColumns", cols, () => {
+            self.sheet().pageLayout.printTitleColumns = cols;
+          });
+        },
+        headersFooters: { defaultForAllPages: {} as Record<string, string> },
       };
+      const layout = this.pageLayout as Record<string, unknown>;
+      const setter = (key: string, put: (v: never) => void) =>
+        Object.defineProperty(layout, key, {
+          set: (v: never) => {
+            self.command(`pageLayout.${key}`, v, () => {
+              put(v);
+            });
+          },
+          get: () => {
+            throw new Error("not loaded");
+          },
+        });
+      setter("paperSize", (v: string) => (self.sheet().pageLayout.paperSize = v));
+      for (const m of ["left", "right", "top", "bottom", "header", "footer"])
+        setter(`${m}Margin`, (v: number) => {
+          const pl = self.sheet().pageLayout;
+          pl.margins = { ...pl.margins, [m]: v };
+        });
+      for (const f of ["leftFooter", "centerFooter", "rightFooter"])
+        Object.defineProperty(this.pageLayout!.headersFooters.defaultForAllPages, f, {
+          set: (v: string) => {
+            self.command(`headersFooters.${f}`, v, () => {
+              const pl = self.sheet().pageLayout;
+              pl.footer = { ...pl.footer, [f]: v };
+            });
+          },
+          get: () => {
+            throw new Error("not loaded");
+          },
+        });
     }
+    this.horizontalPageBreaks = {
+      add: (range: string) =>
+        this.command("horizontalPageBreaks.add", range, () => {
+          const pl = this.sheet().pageLayout;
+          pl.breaks = [...(pl.breaks ?? []), range];
+        }),
+    };
   }
 
   bind(id: number): void {
@@ -936,10 +997,20 @@ class FakeRange extends FakeObject {
     font: { color: string; bold: boolean; size: number; underline: string };
     columnWidth: number;
     horizontalAlignment: string;
+    verticalAlignment: string;
+    wrapText: boolean;
+    autofitRows(): void;
     load(props?: string | string[]): void;
     loaded: Record<string, unknown>;
   };
   readonly dataValidation: { rule: unknown; errorAlert: unknown };
+  /** range.merge(across): the range becomes one merged area */
+  merge(across?: boolean): void {
+    this.command("range.merge", across ?? false, () => {
+      const { sheet, box } = this.resolveBox();
+      sheet.merge(boxAddress(box));
+    });
+  }
   readonly conditionalFormats: {
     add(type: string): { dataBar: Record<string, Record<string, unknown>> };
   };
@@ -998,6 +1069,24 @@ class FakeRange extends FakeObject {
       },
       set horizontalAlignment(v: string) {
         style("format.horizontalAlignment", (m) => (m.align = v));
+      },
+      set verticalAlignment(v: string) {
+        style("format.verticalAlignment", (m) => (m.valign = v));
+      },
+      get verticalAlignment(): string {
+        return unreadable();
+      },
+      set wrapText(v: boolean) {
+        style("format.wrapText", (m) => (m.wrap = v));
+      },
+      get wrapText(): boolean {
+        return unreadable();
+      },
+      autofitRows() {
+        self.command("format.autofitRows", null, () => {
+          const { sheet, box } = self.resolveBox();
+          sheet.autofitRows.push(boxAddress(box));
+        });
       },
       get horizontalAlignment(): string {
         return unreadable();

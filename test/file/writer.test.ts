@@ -9,7 +9,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { DEFAULT_PARAMS } from "../../src/engine/params";
 import { paramsSheetSpec, templateSpecs } from "../../src/engine/layout/own";
-import { SheetSpec, SpecCell, link, t } from "../../src/engine/layout/spec";
+import { PrintSetup, SheetSpec, SpecCell, link, t } from "../../src/engine/layout/spec";
 import { MAX_LINKS_PER_SHEET } from "../../src/file/sheet-writer";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { entryBytes, readDirectory } from "../../src/file/zip";
@@ -191,22 +191,51 @@ test("headers over numbers and dates are aligned right, as their cells are (read
   expect(ws.getCell("B3").alignment?.horizontal).toBe("right");
 });
 
-test("核查汇总 prints on one upright A4 page, signed by both parties; the other sheets one page wide", () => {
+test("each sheet prints as its print setup says: A4, orientation, fit or scale, footer, titles, page break", () => {
   const wb = small();
   const before = wb.bytes();
+  const print = (p: Partial<PrintSetup>): PrintSetup => ({
+    orientation: "landscape",
+    fit: "width",
+    repeatRow: null,
+    repeatColumns: 0,
+    breakBefore: null,
+    footer: ["&A · &F", "第 &P 页 共 &N 页", "评价截止 2023-12-31 · R&&D"],
+    tallRows: [],
+    ...p,
+  });
   const sheets = [
-    { ...spec("核查汇总", [[t("a"), { v: 1, format: "money" }]]), onePage: true },
-    spec("KPI明细", [[t("b"), { v: 2, format: "money" }]], "Kpi"),
+    {
+      ...spec("核查汇总", [[t("a"), { v: 1, format: "money" }]]),
+      print: print({ orientation: "portrait", fit: "page", tallRows: [[4, 3]] }),
+    },
+    {
+      ...spec("KPI明细", [[t("b"), { v: 2, format: "money" }]], "Kpi"),
+      print: print({ fit: 85, repeatRow: 3, repeatColumns: 2, breakBefore: 3 }),
+    },
   ];
   wb.writeResultSheetsSync(sheets);
-  const parts = [...newParts(before, wb.bytes()).values()].filter((x) => x.includes("<pageSetup"));
-  const summary = parts.find(
-    (x) => x.includes("核查汇总") || x.includes('orientation="portrait"')
-  )!;
+  const parts = newParts(before, wb.bytes());
+  const xml = [...parts.values()].filter((x) => x.includes("<pageSetup"));
+  const summary = xml.find((x) => x.includes("核查汇总"))!;
   expect(summary).toContain(
     '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/>'
   );
-  expect(
-    parts.filter((x) => x.includes('orientation="landscape" fitToWidth="1" fitToHeight="0"'))
-  ).toHaveLength(1);
+  expect(summary).toContain('<pageSetUpPr fitToPage="1"/>');
+  // a literal & doubled in the footer, the whole escaped as XML text
+  expect(summary).toContain(
+    "<headerFooter><oddFooter>&amp;L&amp;A · &amp;F&amp;C第 &amp;P 页 共 &amp;N 页&amp;R评价截止 2023-12-31 · R&amp;&amp;D</oddFooter></headerFooter>"
+  );
+  // a row of wrapped text three lines tall
+  expect(summary).toContain('<row r="4" ht="45" customHeight="1">');
+  const kpi = xml.find((x) => x.includes("KPI明细") || x.includes('scale="85"'))!;
+  expect(kpi).toContain('<pageSetup paperSize="9" orientation="landscape" scale="85"/>');
+  expect(kpi).not.toContain("fitToPage");
+  expect(kpi).toContain(
+    '<rowBreaks count="1" manualBreakCount="1"><brk id="2" max="16383" man="1"/></rowBreaks>'
+  );
+  const book = parts.get("xl/workbook.xml")!;
+  expect(book).toMatch(
+    /<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'KPI明细'!\$A:\$B,'KPI明细'!\$3:\$3<\/definedName>/
+  );
 });

@@ -186,10 +186,15 @@ describe("the 节假日 sheet", () => {
     const pay = layoutResults(r).find((s) => s.name === "付款计划")!;
     expect(JSON.stringify(pay)).toContain("待核（日历缺 2027 年");
     // every result sheet names the contract year of the run
+    // (结算确认单 in its title: its short subtitle fits the upright page, the body has the period)
     for (const sheet of layoutResults(r))
-      expect([sheet.name, sheet.subtitle]).toEqual([
+      expect([sheet.name, sheet.name === "结算确认单" ? sheet.title : sheet.subtitle]).toEqual([
         sheet.name,
-        expect.stringContaining("2026 年度（服务期 2026-01-23 至 2027-01-22）"),
+        expect.stringContaining(
+          sheet.name === "结算确认单"
+            ? "结算确认单（2026 年度）"
+            : "2026 年度（服务期 2026-01-23 至 2027-01-22）"
+        ),
       ]);
   });
 

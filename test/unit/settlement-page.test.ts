@@ -57,7 +57,7 @@ test("the first result sheet; its figures are the summary's, each with its 大�
   const all = texts(first).join("\n");
   for (const v of [f.refund, f.settlement, f.paid]) expect(all).toContain(toChineseCapital(v));
   expect(all).toContain("最终决算价款");
-  expect(all).toContain("仅供参考，未计入上列金额");
+  expect(all).toContain("如双方书面同意相抵：净额（仅供参考）");
   expect(all).toMatch(f.net >= 0 ? /甲方净付乙方|两清/ : /乙方净付甲方/);
   for (const who of [
     "甲方经办人",
@@ -70,6 +70,7 @@ test("the first result sheet; its figures are the summary's, each with its 大�
   expect(all).toContain("北京市朝阳区卫生健康委员会");
   expect(all).toContain("经双方书面确认后");
   expect(first.onePage).toBe(true);
+  expect(first.print!.orientation).toBe("portrait");
 });
 
 test("deductions by 考核细则 item in the annex's words, totalling the run's deductions", () => {

@@ -68,6 +68,7 @@ export function deductionsSheet(x: LayoutContext): SheetSpec {
     title: L("扣款明细", "Deductions"),
     subtitle: `${subtitle} · ${L("合计", "total")} ${formatYuan(tt.deductions)}`,
     freezeRows: 3,
+    wrap: [1, 3, 4, 9, 10],
     blocks: dedB.blocks,
   };
   return dedSheet;

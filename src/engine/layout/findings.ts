@@ -60,6 +60,7 @@ export function findingsSheet(x: LayoutContext): SheetSpec {
     title: L("合规检查与违约金主张", "Compliance findings and claims"),
     subtitle: `${subtitle} · ${L("违约金主张须双方书面确认，不自动抵扣", "claims need both parties’ written confirmation and are never netted")}`,
     freezeRows: 3,
+    wrap: [1, 4, 6, 7],
     blocks: finB.blocks,
   };
   return finSheet;

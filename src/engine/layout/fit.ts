@@ -57,7 +57,10 @@ export function fitWidths(spec: SheetSpec): number[] {
   const widths = [
     ...(spec.widths ?? (first?.kind === "table" ? first.columns.map((c) => c.width) : [])),
   ];
+  // a column whose text wraps keeps the layout's width: its content wraps, never widens it
+  const wraps = new Set(spec.wrap ?? []);
   const need = (j: number, w: number) => {
+    if (wraps.has(j) && widths[j] !== undefined) return;
     widths[j] = Math.max(widths[j] ?? 8.43, Math.ceil(w) + 2);
   };
   const fits = (w: number) => (w <= MAX_FIT_WIDTH ? w : 0);

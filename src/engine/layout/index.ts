@@ -4,6 +4,7 @@ import type { AuditResult } from "../audit";
 import type { Kpi } from "../model";
 import { RESULT_SHEET_NAMES } from "../sheets";
 import { fitWidths } from "./fit";
+import { footerRight, withPrintSetup } from "./print";
 import { capLinks, SheetSpec } from "./spec";
 import { Lang, layoutContext } from "./context";
 import { settlementSheet } from "./settlement";
@@ -30,7 +31,9 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
   const lang = x.lang;
 
   // Excel refuses a sheet with more than 65,530 links: 校验问题 can have one per bad cell
-  // and every column as wide as its content needs (up to a cap), whatever block it serves
+  // and every column as wide as its content needs (up to a cap), whatever block it serves;
+  // then narrowed where it wraps so the sheet prints at ≥ 9 pt (print.ts)
+  const right = footerRight(r, lang);
   const specs = [
     settlementSheet(x),
     summarySheet(x),
@@ -43,7 +46,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
     runlogSheet(x),
   ].map((sp) => {
     const capped = capLinks(sp, lang);
-    return { ...capped, widths: fitWidths(capped) };
+    return withPrintSetup(capped, fitWidths(capped), right, lang);
   });
   // guard: the order and names are those of WORKBOOK.md
   specs.forEach((sp, i) => {

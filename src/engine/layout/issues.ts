@@ -39,6 +39,7 @@ export function issuesSheet(x: LayoutContext): SheetSpec {
     title: L("校验问题", "Validation issues"),
     subtitle: `${subtitle} · ${L(`错误 ${errors} · 警告 ${warnings} · 提示 ${infos}`, `${errors} errors · ${warnings} warnings · ${infos} info`)}`,
     freezeRows: 3,
+    wrap: [6, 7],
     blocks: issB.blocks,
   };
   return issSheet;

@@ -51,6 +51,7 @@ export function kpisSheet(x: LayoutContext): SheetSpec {
     title: L("KPI明细：每条规则 × 每个考核期", "KPIs: every rule × period"),
     subtitle,
     freezeRows: 3,
+    wrap: [1, 3, 13, 14],
     blocks: kpiB.blocks,
   };
   return kpiSheet;

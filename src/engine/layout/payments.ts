@@ -142,6 +142,7 @@ export function paymentsSheet(x: LayoutContext): SheetSpec {
     title: L("付款计划：三期款项、退款与结算", "Installments, refund and settlement"),
     subtitle,
     freezeRows: 3,
+    wrap: [0, 3, 5, 8],
     blocks: payB.blocks,
   };
   return paySheet;

@@ -130,6 +130,7 @@ export function readingsSheet(r: AuditResult, lang: "zh" | "en", subtitle: strin
     ),
     subtitle,
     freezeRows: 3,
+    wrap: [0, 1],
     blocks: b.blocks,
   };
 }

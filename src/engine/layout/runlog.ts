@@ -202,6 +202,7 @@ export function runlogSheet(x: LayoutContext): SheetSpec {
     freezeRows: 0,
     blocks: logB.blocks,
     widths: [34, 22, 22, 10, 24, 68],
+    wrap: [0, 1, 2, 4, 5],
   };
   return logSheet;
 }

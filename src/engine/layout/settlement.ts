@@ -55,7 +55,12 @@ export function settlementFigures(x: LayoutContext): SettlementFigures {
 }
 
 export function settlementSheet(x: LayoutContext): SheetSpec {
-  const { r, L, s, tt, capital, subtitle, lang } = x;
+  const { r, L, s, tt, capital, lang } = x;
+  // short enough for the upright page: the service period and the parameters are in the body
+  const subtitle = L(
+    `评价截止 ${r.asOf}${r.runAt ? ` · 运行于 ${r.runAt}` : ""} · 程序版本 ${r.version}`,
+    `as of ${r.asOf}${r.runAt ? ` · run at ${r.runAt}` : ""} · version ${r.version}`
+  );
   const p = r.params;
   const f = settlementFigures(x);
   const b = new Builder(L("（无）", "(none)"));
@@ -139,7 +144,7 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
       ],
       [
         L(
-          "如双方书面同意相抵，净额（仅供参考，未计入上列金额）",
+          "如双方书面同意相抵：净额（仅供参考）",
           "if both agree in writing to offset: the net (not applied)"
         ),
         money(Math.abs(f.net)),
@@ -259,7 +264,9 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
     freezeRows: 0,
     tabColor: "FF1F4E79",
     blocks: b.blocks,
-    widths: [30, 24, 40, 10, 16],
+    // on an upright A4 page at ≥ 9 pt: the long texts wrap in these widths
+    widths: [20, 24, 34, 15, 14],
     onePage: true,
+    wrap: [0, 1, 2, 3],
   };
 }

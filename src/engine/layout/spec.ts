@@ -71,8 +71,34 @@ export interface SheetSpec {
   blocks: Block[];
   /** column widths for key/value sheets (when the first block is not a table) */
   widths?: number[];
-  /** printed on one A4 page, upright (核查汇总, the page that is signed and filed) */
+  /** printed upright, on one A4 page (结算确认单, the page that is signed and filed) */
   onePage?: boolean;
+  /** printed upright (portrait); otherwise sideways */
+  portrait?: boolean;
+  /** columns (0-based) whose block cells wrap their text: long sentences, read on paper */
+  wrap?: number[];
+  /** how the sheet prints: worked out by the layout (print.ts) from the above, written by both writers */
+  print?: PrintSetup;
+}
+
+/** A result sheet on paper (WORKBOOK.md "On paper"): A4, ≥ 9 pt, a footer on every page. */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /**
+   * `width`: one page wide, as many long as needed (fitToWidth 1, fitToHeight 0); `page`: all of it
+   * on one page; a number: printed at that percentage, several pages across, `repeatColumns` on each
+   */
+  fit: "width" | "page" | number;
+  /** the header row repeated above every page of the table it heads (1-based), or none */
+  repeatRow: number | null;
+  /** how many leftmost columns repeat on every page when the sheet is several pages wide */
+  repeatColumns: number;
+  /** a page break above this row (1-based): the long table starts a page of its own */
+  breakBefore: number | null;
+  /** the footer: left, centre and right, in Excel's header/footer codes (&P page, &N pages, &A sheet, &F file) */
+  footer: [string, string, string];
+  /** rows whose wrapped text needs more than one line: [row (1-based), lines], in row order */
+  tallRows: [number, number][];
 }
 
 export const t = (s: string | null | undefined): SpecCell => ({

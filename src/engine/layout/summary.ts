@@ -202,7 +202,7 @@ export function summarySheet(x: LayoutContext): SheetSpec {
     tabColor: "FF1F4E79",
     blocks: sum.blocks,
     widths: [34, 30, 44, 10, 10, 10, 10, 10, 16],
-    onePage: true,
+    wrap: [0, 1, 2],
   };
   return summary;
 }

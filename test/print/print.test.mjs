@@ -1,0 +1,141 @@
+// The result sheets on paper (WORKBOOK.md "On paper"; issue 22): the demo workbook and the four
+// template fixtures are audited by the command line, their result sheets printed to PDF by
+// LibreOffice (as the README's picture is made), and the PDF measured with PDF.js:
+//   - every glyph on every page is at least 9 pt;
+//   - every page has the footer: sheet, file, 第 x 页 共 y 页, the as-of date and the fingerprint;
+//   - 结算确认单 prints upright on at most two pages;
+//   - 扣款明细's evidence pages never carry the first table's header.
+// Needs `soffice` (libreoffice-calc-nogui), and the Carlito font so a column measures as in Excel
+// (Calibri's metrics); .ci/run installs both. Run: npm run test:print
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const out = mkdtempSync(path.join(tmpdir(), "print-"));
+const RESULT = [
+  "结算确认单",
+  "核查汇总",
+  "KPI明细",
+  "扣款明细",
+  "合规检查",
+  "付款计划",
+  "口径对比",
+  "校验问题",
+  "运行记录",
+];
+const WORKBOOKS = [
+  ["demo", "assets/sample/接诉即办-2023-示例.xlsx", []],
+  ["small-2months", "test/fixtures/small-2months.xlsx", ["--as-of", "2023-02-28"]],
+  ["year-plain", "test/fixtures/year-plain.xlsx", []],
+  ["year-messy", "test/fixtures/year-messy.xlsx", []],
+  ["year-edge", "test/fixtures/year-edge.xlsx", []],
+];
+
+/** The audited copy with every input sheet hidden, so the PDF holds the result sheets only. */
+function resultsOnly(file, to) {
+  const files = unzipSync(readFileSync(file));
+  let first = -1;
+  let i = 0;
+  let xml = strFromU8(files["xl/workbook.xml"]).replace(/<sheet\b[^>]*\/>/g, (tag) => {
+    const name = /name="([^"]*)"/.exec(tag)[1];
+    const bare = tag.replace(/\sstate="[^"]*"/, "");
+    if (RESULT.includes(name) && first < 0) first = i;
+    i++;
+    return RESULT.includes(name) ? bare : bare.replace("<sheet ", '<sheet state="hidden" ');
+  });
+  // a hidden sheet cannot be the active one: the first result sheet is
+  xml = xml.replace(/<bookViews>.*?<\/bookViews>/s, "");
+  xml = xml.replace(
+    /<sheets>/,
+    `<bookViews><workbookView activeTab="${first}"/></bookViews><sheets>`
+  );
+  files["xl/workbook.xml"] = strToU8(xml);
+  writeFileSync(to, zipSync(files));
+}
+
+/** Each page: its text, the smallest glyph (pt), upright or not. */
+async function pages(pdf) {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+  const list = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const all = (await page.getTextContent()).items;
+    const items = all.filter((t) => t.str.trim());
+    const sizes = items.map((t) => Math.hypot(t.transform[2], t.transform[3]));
+    const vp = page.getViewport({ scale: 1 });
+    const k = sizes.indexOf(Math.min(...sizes));
+    list.push({
+      text: all
+        .map((t) => t.str + (t.hasEOL ? " " : ""))
+        .join("")
+        .replace(/\s+/g, " "),
+      smallest: Math.min(...sizes),
+      smallestText: items[k]?.str,
+      upright: vp.height > vp.width,
+    });
+  }
+  return list;
+}
+
+for (const [name, input, flags] of WORKBOOKS) {
+  test(`${name}: every result page ≥ 9 pt, with its footer; 结算确认单 upright on ≤ 2 pages`, async () => {
+    const audited = path.join(out, `${name}.xlsx`);
+    execFileSync(
+      "node",
+      [path.join(root, "scripts/cli.cjs"), path.join(root, input), "--out", audited, ...flags],
+      {
+        stdio: "ignore",
+      }
+    );
+    const printed = path.join(out, `${name}-print.xlsx`);
+    resultsOnly(audited, printed);
+    execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", out, printed], {
+      stdio: "ignore",
+    });
+    const list = await pages(path.join(out, `${name}-print.pdf`));
+    assert.ok(list.length >= RESULT.length, `${list.length} pages`);
+    const sheetOf = (p) => /(\S+) ?· ?\S+-print\.xlsx/.exec(p.text)?.[1];
+    for (const [i, p] of list.entries()) {
+      const sheet = sheetOf(p);
+      assert.ok(
+        RESULT.includes(sheet),
+        `page ${i + 1} names its sheet in the footer: ${p.text.slice(-120)}`
+      );
+      assert.match(
+        p.text,
+        new RegExp(`第 ?${i + 1} ?页 ?共 ?${list.length} ?页`),
+        `page ${i + 1}: page numbers`
+      );
+      assert.match(
+        p.text,
+        /评价截止 ?\d{4}-\d\d-\d\d ?· ?工单指纹 ?[0-9a-f]{8}/,
+        `page ${i + 1}: as-of and fingerprint`
+      );
+      assert.ok(
+        p.smallest >= 9,
+        `${sheet} page ${i + 1}: "${p.smallestText}" prints at ${p.smallest.toFixed(2)} pt`
+      );
+    }
+    const settlement = list.filter((p) => sheetOf(p) === "结算确认单");
+    assert.ok(
+      settlement.length >= 1 && settlement.length <= 2,
+      `结算确认单: ${settlement.length} pages`
+    );
+    assert.ok(
+      settlement.every((p) => p.upright),
+      "结算确认单 is upright"
+    );
+    assert.match(settlement.map((p) => p.text).join(" "), /乙方（签字、盖章）/);
+    // 扣款明细: the first table's header (with 单价) never above the evidence pages
+    const deductions = list.filter((p) => sheetOf(p) === "扣款明细");
+    for (const p of deductions.slice(1))
+      assert.doesNotMatch(p.text, /单价/, "扣款明细 continuation header");
+  });
+}
