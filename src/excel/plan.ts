@@ -246,6 +246,11 @@ interface Style {
   underline?: boolean;
   /** horizontal alignment (headers over numbers) */
   align?: "Right";
+  /** vertical alignment (beside wrapped text in a taller row) */
+  valign?: "Top";
+  wrap?: boolean;
+  /** the rows fitted to their (wrapped) text by Excel */
+  autofitRows?: boolean;
 }
 
 function styleOp(
@@ -273,6 +278,9 @@ function styleOp(
       if (s.size !== undefined) format.font.size = s.size;
       if (s.underline) format.font.underline = "Single";
       if (s.align) format.horizontalAlignment = s.align;
+      if (s.valign) format.verticalAlignment = s.valign;
+      if (s.wrap) format.wrapText = true;
+      if (s.autofitRows) format.autofitRows();
     },
   };
 }
@@ -639,19 +647,16 @@ export function sheetOps(
   // as the .xlsx writer: the subtitle wraps over the sheet's width, never widening the page
   const across = (spec.widths ?? []).length;
   if (across > 1)
-    ops.push({
-      sheet: ref.finalName,
-      kind: "style",
-      bytes: 400 + COMMAND_BYTES * 3,
-      cells: 0,
-      apply: () => {
-        const r = rangeAt(ref, 1, 0, 1, across);
-        r.merge(false);
-        r.format.wrapText = true;
-        r.format.verticalAlignment = "Top";
-        r.format.autofitRows();
+    ops.push(
+      {
+        sheet: ref.finalName,
+        kind: "style",
+        bytes: 400 + COMMAND_BYTES,
+        cells: 0,
+        apply: () => rangeAt(ref, 1, 0, 1, across).merge(false),
       },
-    });
+      styleOp(ref, 2, 1, 1, across, { wrap: true, valign: "Top", autofitRows: true })
+    );
   for (const b of spec.blocks) {
     if (b.kind === "table") ops.push(...tableOps(ref, b, tableName(b.name), features, budget));
     else ops.push(...keyValueOps(ref, b, features, budget));
@@ -674,34 +679,15 @@ function wrapOps(spec: SheetSpec, ref: SheetRef): Op[] {
   const wrap = spec.wrap ?? [];
   if (!wrap.length) return [];
   const ops: Op[] = [];
-  const op = (apply: () => void): Op => ({
-    sheet: ref.finalName,
-    kind: "style",
-    bytes: 400 + COMMAND_BYTES * 2,
-    cells: 0,
-    apply,
-  });
   for (const b of spec.blocks) {
     const first = b.kind === "table" ? b.row + 1 : b.row;
     const rows = b.rows.length;
     if (!rows) continue;
     const cols = b.kind === "table" ? b.columns.length : 3;
-    ops.push(
-      op(() => {
-        rangeAt(ref, first - 1, 0, rows, cols).format.verticalAlignment = "Top";
-      })
-    );
+    ops.push(styleOp(ref, first, 1, rows, cols, { valign: "Top" }));
     for (const j of wrap.filter((c) => c < cols))
-      ops.push(
-        op(() => {
-          rangeAt(ref, first - 1, j, rows, 1).format.wrapText = true;
-        })
-      );
-    ops.push(
-      op(() => {
-        rangeAt(ref, first - 1, 0, rows, cols).format.autofitRows();
-      })
-    );
+      ops.push(styleOp(ref, first, j + 1, rows, 1, { wrap: true }));
+    ops.push(styleOp(ref, first, 1, rows, cols, { autofitRows: true }));
   }
   return ops;
 }
