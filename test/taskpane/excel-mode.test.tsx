@@ -43,7 +43,12 @@ test("run: reads the sheets, writes the seven result sheets, never touches an in
   for (const [name, snap] of before) expect(fake.snapshot(name)).toBe(snap);
   // a rule opens its rows in KPI明细
   await user.click(screen.getByRole("button", { name: "在 KPI明细 中查看 R2" }));
-  await waitFor(() => expect(fake.selection).toEqual({ sheet: "KPI明细", address: expect.stringMatching(/^A\d+:O\d+$/) }));
+  await waitFor(() =>
+    expect(fake.selection).toEqual({
+      sheet: "KPI明细",
+      address: expect.stringMatching(/^A\d+:O\d+$/),
+    })
+  );
   // every row of R2 (one per month of the window: 13), and only those
   const [from, to] = fake.selection!.address.split(":").map((a) => Number(a.slice(1)));
   const kpiRows = fake.officeValues("KPI明细");
@@ -61,17 +66,23 @@ test("run: reads the sheets, writes the seven result sheets, never touches an in
   fake.sheet("工单").visibility = "Hidden";
   fake.selection = null;
   await user.click(screen.getByRole("button", { name: "定位到 工单!C237" }));
-  expect((await screen.findByText(/工作表“工单”已隐藏：请先取消隐藏/)).textContent).toContain("C237");
+  expect((await screen.findByText(/工作表“工单”已隐藏：请先取消隐藏/)).textContent).toContain(
+    "C237"
+  );
   expect(fake.selection).toBeNull();
   expect(fake.sheet("工单").visibility).toBe("Hidden");
   fake.sheet("工单").visibility = "Visible";
   // the auditor's question: have the inputs changed since the results were written?
   await user.click(screen.getByRole("tab", { name: "核查" }));
   await user.click(screen.getByTestId("verify"));
-  expect((await screen.findByTestId("verify-result")).textContent).toContain("结果写入后输入未改动");
+  expect((await screen.findByTestId("verify-result")).textContent).toContain(
+    "结果写入后输入未改动"
+  );
   fake.sheet("付款").set(1, 6, 1599998.41); // G2: 付款金额 of installment 1
   await user.click(screen.getByTestId("verify"));
-  await waitFor(() => expect(screen.getByTestId("verify-result").textContent).toContain("结果写入后输入已改动：付款"));
+  await waitFor(() =>
+    expect(screen.getByTestId("verify-result").textContent).toContain("结果写入后输入已改动：付款")
+  );
 }, 90000);
 
 test("a second run replaces the result sheets", async () => {

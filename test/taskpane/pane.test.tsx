@@ -22,7 +22,13 @@ class FakeSession implements AuditSession {
   selected: string[] = [];
   constructor(
     public sheets: SheetInfo[],
-    private paramErrors: { key: string; message: string; messageEn: string; sheet?: string; cell?: string }[] = []
+    private paramErrors: {
+      key: string;
+      message: string;
+      messageEn: string;
+      sheet?: string;
+      cell?: string;
+    }[] = []
   ) {}
   async listSheets() {
     return this.sheets;
@@ -32,7 +38,9 @@ class FakeSession implements AuditSession {
   }
   run(_o: unknown, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<never> {
     onProgress({ stage: "reading", sheet: "工单", rowsRead: 5000, rowsTotal: 12345 });
-    return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Cancelled())));
+    return new Promise((_, reject) =>
+      signal.addEventListener("abort", () => reject(new Cancelled()))
+    );
   }
   async saveParams() {}
   planMapping(): Promise<never> {
@@ -43,11 +51,18 @@ class FakeSession implements AuditSession {
     return Promise.reject(new Error("no run in this fake"));
   }
   async verify() {
-    return { audited: true, unchanged: false, items: [{ sheet: "工单", status: "changed" as const, stored: "a", current: "b" }] };
+    return {
+      audited: true,
+      unchanged: false,
+      items: [{ sheet: "工单", status: "changed" as const, stored: "a", current: "b" }],
+    };
   }
   async insertTemplates(keys: SheetKey[]) {
     this.inserted.push(keys);
-    this.sheets = [...this.sheets, ...keys.map((k) => ({ name: k === "trainings" ? "培训" : k, rows: 1, columns: 4 }))];
+    this.sheets = [
+      ...this.sheets,
+      ...keys.map((k) => ({ name: k === "trainings" ? "培训" : k, rows: 1, columns: 4 })),
+    ];
     return keys.map((k) => (k === "trainings" ? "培训" : k));
   }
   async selectCell(sheet: string, cell: string) {
@@ -102,7 +117,9 @@ describe("a bug in the pane (issue 11)", () => {
   /** A session whose run fails as a library does: its message quotes a cell. */
   class BuggySession extends FakeSession {
     override run(): Promise<never> {
-      return Promise.reject(new TypeError("Cannot read properties of undefined (reading '13812345678 楼下噪音')"));
+      return Promise.reject(
+        new TypeError("Cannot read properties of undefined (reading '13812345678 楼下噪音')")
+      );
     }
   }
 
@@ -127,7 +144,10 @@ describe("a bug in the pane (issue 11)", () => {
 
   test("without a clipboard, the report is shown to select", async () => {
     const user = userEvent.setup();
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) }, configurable: true });
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: () => Promise.reject(new Error("denied")) },
+      configurable: true,
+    });
     render(<App mode="excel" session={new BuggySession(SOME)} lang="en" />);
     await screen.findByText(/工单/);
     await user.click(screen.getByTestId("run"));
@@ -139,7 +159,11 @@ describe("a bug in the pane (issue 11)", () => {
   test("a message written for the user is shown as written, with no report", () => {
     const hidden = explainError(new UserError("工作表“人员”已隐藏 / hidden"), "zh", "x");
     expect(hidden).toEqual({ message: "工作表“人员”已隐藏 / hidden" });
-    const engine = explainError(new EngineFailure("no-tickets", "没有工单", "no tickets", []), "en", "x");
+    const engine = explainError(
+      new EngineFailure("no-tickets", "没有工单", "no tickets", []),
+      "en",
+      "x"
+    );
     expect(engine).toEqual({ message: "no tickets" });
     const bugged = explainError(new RangeError("Invalid array length 123456"), "en", "x");
     expect(bugged.message).toMatch(/^内部错误（编号 E-/);
@@ -164,7 +188,23 @@ test("templates: inserts only the sheets chosen, for the missing ones", async ()
 });
 
 test("an invalid 规则参数 sheet is reported with the key and the cell", async () => {
-  render(<App mode="excel" session={new FakeSession(SOME, [{ key: "r2.threshold", message: "参数“r2.threshold”的值无效：不是比例：很高", messageEn: "invalid", sheet: "规则参数", cell: "B5" }])} lang="zh" />);
+  render(
+    <App
+      mode="excel"
+      session={
+        new FakeSession(SOME, [
+          {
+            key: "r2.threshold",
+            message: "参数“r2.threshold”的值无效：不是比例：很高",
+            messageEn: "invalid",
+            sheet: "规则参数",
+            cell: "B5",
+          },
+        ])
+      }
+      lang="zh"
+    />
+  );
   expect(await screen.findByText(/r2\.threshold.*规则参数!B5/)).toBeTruthy();
 });
 
@@ -178,9 +218,15 @@ test("a focused tab opens with Enter, and every control has an accessible name",
   await user.keyboard("{Enter}");
   expect(screen.getByRole("tab", { name: "参数" }).getAttribute("aria-selected")).toBe("true");
   // every button, input and select on the thresholds tab (the largest) is named
-  const controls = [...document.querySelectorAll("button, input, select, [role=tab], [role=switch], [role=checkbox]")];
+  const controls = [
+    ...document.querySelectorAll(
+      "button, input, select, [role=tab], [role=switch], [role=checkbox]"
+    ),
+  ];
   expect(controls.length).toBeGreaterThan(60);
-  const unnamed = controls.filter((el) => computeAccessibleName(el).trim() === "").map((el) => el.outerHTML.slice(0, 120));
+  const unnamed = controls
+    .filter((el) => computeAccessibleName(el).trim() === "")
+    .map((el) => el.outerHTML.slice(0, 120));
   expect(unnamed).toEqual([]);
 });
 
@@ -201,8 +247,13 @@ test("the pane follows Office's dark theme", async () => {
     .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
     .concat([...document.querySelectorAll("style")].map((st) => st.textContent ?? ""))
     .join("\n");
-  const cls = [...provider.classList].find((c) => c.startsWith("fui-FluentProvider") && c !== "fui-FluentProvider")!;
-  const rule = new RegExp(`\\.${cls}\\s*\\{[^}]*--colorNeutralBackground1:\\s*#([0-9a-f]{6})`, "i").exec(css);
+  const cls = [...provider.classList].find(
+    (c) => c.startsWith("fui-FluentProvider") && c !== "fui-FluentProvider"
+  )!;
+  const rule = new RegExp(
+    `\\.${cls}\\s*\\{[^}]*--colorNeutralBackground1:\\s*#([0-9a-f]{6})`,
+    "i"
+  ).exec(css);
   expect(rule).not.toBeNull();
   const rgb = parseInt(rule![1], 16);
   expect(((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)).toBeLessThan(3 * 128);
