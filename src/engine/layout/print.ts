@@ -49,7 +49,7 @@ export function pagePx(orientation: PrintSetup["orientation"]): number {
 }
 
 /**
- * Narrows the wrapped columns until the sheet fits the page at MIN_SCALE, each no narrower than
+ * Narrows the wrapped columns until the sheet is no wider than `budgetPx`, each no narrower than
  * MIN_WRAP_WIDTH and none wider than MAX_WRAP_WIDTH; the other columns keep their fitted widths.
  */
 export function printWidths(widths: number[], wrap: number[], budgetPx: number): number[] {
@@ -88,12 +88,11 @@ export function withPrintSetup(
   const printed = printWidths(widths, spec.wrap ?? [], budget);
   const total = printed.reduce((a, w) => a + columnPx(w), 0);
   const fits = total <= budget;
-  // several pages across: at MIN_SCALE, the first table's key columns on every page
   const tall = tallRows(spec, printed);
-  // one page when it fits at the planned scale; else one page wide over as many as it takes
+  // one page when it fits at the planned scale; else one page wide over as many as it takes;
+  // too wide even so: at MIN_SCALE over several pages across, the first table's key columns on each
   const onePage = spec.onePage && sheetHeight(spec, tall) <= pageHeightPt() / PLANNED_SCALE;
   const fit: PrintSetup["fit"] = !fits ? Math.round(MIN_SCALE * 100) : onePage ? "page" : "width";
-  const tables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
   const last = spec.blocks[spec.blocks.length - 1];
   let repeatRow: number | null = null;
   let breakBefore: number | null = null;
@@ -104,7 +103,7 @@ export function withPrintSetup(
       breakBefore = last.caption ? last.row - 1 : last.row;
     }
   }
-  const first = tables[0];
+  const first = spec.blocks.find((b): b is TableBlock => b.kind === "table");
   const repeatColumns = typeof fit === "number" && first ? keyColumns(first) : 0;
   const page = lang === "zh" ? "第 &P 页 共 &N 页" : "page &P of &N";
   return {
