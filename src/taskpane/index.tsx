@@ -13,9 +13,15 @@ import { ExcelSession, FileSession } from "./session";
 /** Office's theme (bodyBackgroundColor) or the browser's preference. */
 function isDark(host: string | null): boolean {
   if (host) {
-    const bg = (globalThis as { Office?: typeof Office }).Office?.context?.officeTheme?.bodyBackgroundColor;
+    const bg = (globalThis as { Office?: typeof Office }).Office?.context?.officeTheme
+      ?.bodyBackgroundColor;
     const m = bg ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(bg) : null;
-    if (m) return (0.2126 * parseInt(m[1], 16) + 0.7152 * parseInt(m[2], 16) + 0.0722 * parseInt(m[3], 16)) / 255 < 0.5;
+    if (m)
+      return (
+        (0.2126 * parseInt(m[1], 16) + 0.7152 * parseInt(m[2], 16) + 0.0722 * parseInt(m[3], 16)) /
+          255 <
+        0.5
+      );
   }
   return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 }
@@ -37,9 +43,18 @@ async function start(): Promise<void> {
   const root = createRoot(document.getElementById("container")!);
   if (host === "excel") {
     const adapter = new ExcelAdapter(officeRun(Excel));
-    root.render(<App mode="excel" session={new ExcelSession(adapter)} lang={lang} dark={isDark(host)} />);
+    root.render(
+      <App mode="excel" session={new ExcelSession(adapter)} lang={lang} dark={isDark(host)} />
+    );
   } else {
-    root.render(<App mode="file" openFile={(bytes, name) => FileSession.open(bytes, name)} lang={lang} dark={isDark(null)} />);
+    root.render(
+      <App
+        mode="file"
+        openFile={(bytes, name) => FileSession.open(bytes, name)}
+        lang={lang}
+        dark={isDark(null)}
+      />
+    );
   }
 }
 

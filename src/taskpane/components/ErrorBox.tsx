@@ -37,14 +37,21 @@ export function ErrorBox(props: {
         ) : null}
         {props.report ? (
           <div>
-            <Button size="small" icon={<Copy24Regular />} onClick={() => void copyText(props.report!).then(setCopied)}>
+            <Button
+              size="small"
+              icon={<Copy24Regular />}
+              onClick={() => void copyText(props.report!).then(setCopied)}
+            >
               {s.copyReport}
             </Button>
             {copied === true ? <div role="status">{s.reportCopied}</div> : null}
             {copied === false ? <div role="alert">{s.reportCopyFailed}</div> : null}
             <details open={copied === false}>
               <summary>{s.reportShow}</summary>
-              <pre data-testid="fault-report" style={{ whiteSpace: "pre-wrap", userSelect: "all", fontSize: "11px" }}>
+              <pre
+                data-testid="fault-report"
+                style={{ whiteSpace: "pre-wrap", userSelect: "all", fontSize: "11px" }}
+              >
                 {props.report}
               </pre>
             </details>

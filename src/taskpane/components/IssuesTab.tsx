@@ -28,7 +28,11 @@ const useStyles = makeStyles({
 
 const MAX_SHOWN = 500;
 
-export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; onSelect: (sheet: string, cell: string) => void }) {
+export function IssuesTab(props: {
+  issues: Issue[] | null;
+  canSelect: boolean;
+  onSelect: (sheet: string, cell: string) => void;
+}) {
   const { s, lang } = useStrings();
   const c = useStyles();
   const [level, setLevel] = React.useState("");
@@ -41,12 +45,20 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
   const rank = { error: 0, warning: 1, info: 2 };
   const shown = [...all]
     .sort((a, b) => rank[a.level] - rank[b.level])
-    .filter((i) => (!level || i.level === level) && (!sheet || i.sheet === sheet) && (!code || i.code === code));
+    .filter(
+      (i) =>
+        (!level || i.level === level) && (!sheet || i.sheet === sheet) && (!code || i.code === code)
+    );
   return (
     <div className={c.col}>
       <div className={c.filters}>
         <Field label={s.level} className={c.field}>
-          <Select className={c.select} value={level} onChange={(_, d) => setLevel(d.value)} data-testid="filter-level">
+          <Select
+            className={c.select}
+            value={level}
+            onChange={(_, d) => setLevel(d.value)}
+            data-testid="filter-level"
+          >
             <option value="">{s.all}</option>
             {["error", "warning", "info"].map((l) => (
               <option key={l} value={l}>
@@ -56,7 +68,12 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
           </Select>
         </Field>
         <Field label={s.sheet} className={c.field}>
-          <Select className={c.select} value={sheet} onChange={(_, d) => setSheet(d.value)} data-testid="filter-sheet">
+          <Select
+            className={c.select}
+            value={sheet}
+            onChange={(_, d) => setSheet(d.value)}
+            data-testid="filter-sheet"
+          >
             <option value="">{s.all}</option>
             {uniq(all.map((i) => i.sheet)).map((x) => (
               <option key={x} value={x}>
@@ -66,7 +83,12 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
           </Select>
         </Field>
         <Field label={s.code} className={c.field}>
-          <Select className={c.select} value={code} onChange={(_, d) => setCode(d.value)} data-testid="filter-code">
+          <Select
+            className={c.select}
+            value={code}
+            onChange={(_, d) => setCode(d.value)}
+            data-testid="filter-code"
+          >
             <option value="">{s.all}</option>
             {uniq(all.map((i) => i.code)).map((x) => (
               <option key={x} value={x}>
@@ -76,7 +98,9 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
           </Select>
         </Field>
       </div>
-      <Caption1 aria-live="polite">{s.showing(Math.min(shown.length, MAX_SHOWN), shown.length)}</Caption1>
+      <Caption1 aria-live="polite">
+        {s.showing(Math.min(shown.length, MAX_SHOWN), shown.length)}
+      </Caption1>
       {!props.canSelect ? <Caption1>{s.cellHint}</Caption1> : null}
       <Table size="extra-small" aria-label={s.issuesTitle}>
         <TableHeader>
@@ -90,13 +114,28 @@ export function IssuesTab(props: { issues: Issue[] | null; canSelect: boolean; o
           {shown.slice(0, MAX_SHOWN).map((i, k) => (
             <TableRow key={`${i.sheet}|${i.cell}|${i.code}|${k}`} data-testid="issue-row">
               <TableCell>
-                <Badge appearance="tint" size="small" color={i.level === "error" ? "danger" : i.level === "warning" ? "warning" : "informative"}>
+                <Badge
+                  appearance="tint"
+                  size="small"
+                  color={
+                    i.level === "error"
+                      ? "danger"
+                      : i.level === "warning"
+                        ? "warning"
+                        : "informative"
+                  }
+                >
                   {s.levels[i.level]}
                 </Badge>
               </TableCell>
               <TableCell>
                 {i.cell && props.canSelect ? (
-                  <Button size="small" appearance="transparent" aria-label={`${s.goToCell(`${i.sheet}!${i.cell}`)}`} onClick={() => props.onSelect(i.sheet, i.cell!)}>
+                  <Button
+                    size="small"
+                    appearance="transparent"
+                    aria-label={`${s.goToCell(`${i.sheet}!${i.cell}`)}`}
+                    onClick={() => props.onSelect(i.sheet, i.cell!)}
+                  >
                     {i.sheet}!{i.cell}
                   </Button>
                 ) : (

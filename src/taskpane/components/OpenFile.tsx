@@ -14,11 +14,28 @@ const useStyles = makeStyles({
     gap: "8px",
     alignItems: "flex-start",
   },
-  over: { borderTopColor: tokens.colorBrandStroke1, borderRightColor: tokens.colorBrandStroke1, borderBottomColor: tokens.colorBrandStroke1, borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorBrandBackground2 },
-  hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflowX: "hidden", overflowY: "hidden" },
+  over: {
+    borderTopColor: tokens.colorBrandStroke1,
+    borderRightColor: tokens.colorBrandStroke1,
+    borderBottomColor: tokens.colorBrandStroke1,
+    borderLeftColor: tokens.colorBrandStroke1,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    opacity: 0,
+    overflowX: "hidden",
+    overflowY: "hidden",
+  },
 });
 
-export function OpenFile(props: { onFile: (file: File) => void; busy?: boolean; current?: string | null }) {
+export function OpenFile(props: {
+  onFile: (file: File) => void;
+  busy?: boolean;
+  current?: string | null;
+}) {
   const { s } = useStrings();
   const c = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
@@ -42,7 +59,12 @@ export function OpenFile(props: { onFile: (file: File) => void; busy?: boolean; 
       }}
       aria-label={s.dropHere}
     >
-      <Button appearance={props.current ? "secondary" : "primary"} icon={<FolderOpen24Regular />} onClick={() => input.current?.click()} disabled={props.busy}>
+      <Button
+        appearance={props.current ? "secondary" : "primary"}
+        icon={<FolderOpen24Regular />}
+        onClick={() => input.current?.click()}
+        disabled={props.busy}
+      >
         {s.openWorkbook}
       </Button>
       <input

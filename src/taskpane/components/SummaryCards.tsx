@@ -24,9 +24,17 @@ import { formatDay } from "../../engine/time";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))", gap: "8px" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))",
+    gap: "8px",
+  },
   card: { padding: "10px 12px", gap: "2px" },
-  value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  value: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
   // an amount of millions in a card of a 360 px pane: one size down, never clipped
   long: { fontSize: tokens.fontSizeBase400 },
   bad: { color: tokens.colorPaletteRedForeground1 },
@@ -35,12 +43,25 @@ const useStyles = makeStyles({
   failRow: { backgroundColor: tokens.colorPaletteRedBackground1 },
 });
 
-function Figure(props: { label: string; value: string; sub?: string; tone?: "bad" | "warn"; testId?: string }) {
+function Figure(props: {
+  label: string;
+  value: string;
+  sub?: string;
+  tone?: "bad" | "warn";
+  testId?: string;
+}) {
   const c = useStyles();
   return (
     <Card className={c.card} role="group" aria-label={props.label}>
       <Caption1>{props.label}</Caption1>
-      <Text className={mergeClasses(c.value, props.value.startsWith("¥") && props.value.length > 12 && c.long, props.tone && c[props.tone])} data-testid={props.testId}>
+      <Text
+        className={mergeClasses(
+          c.value,
+          props.value.startsWith("¥") && props.value.length > 12 && c.long,
+          props.tone && c[props.tone]
+        )}
+        data-testid={props.testId}
+      >
         {props.value}
       </Text>
       {props.sub ? <Caption1>{props.sub}</Caption1> : null}
@@ -48,7 +69,10 @@ function Figure(props: { label: string; value: string; sub?: string; tone?: "bad
   );
 }
 
-export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId: string) => void }) {
+export function SummaryCards(props: {
+  result: AuditResult;
+  onOpenRule?: (ruleId: string) => void;
+}) {
   const { s, lang } = useStrings();
   const c = useStyles();
   const t = props.result.settlement.totals;
@@ -71,12 +95,31 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
         <Figure
           label={s.cards.installment3}
           value={formatYuan(t.installment3Payable)}
-          sub={i3 ? [i3.dueOn !== null ? s.dueOn(formatDay(i3.dueOn)) : "", lang === "zh" ? i3.statusZh : INSTALLMENT_STATUS_EN[i3.status]].filter(Boolean).join(" · ") : undefined}
+          sub={
+            i3
+              ? [
+                  i3.dueOn !== null ? s.dueOn(formatDay(i3.dueOn)) : "",
+                  lang === "zh" ? i3.statusZh : INSTALLMENT_STATUS_EN[i3.status],
+                ]
+                  .filter(Boolean)
+                  .join(" · ")
+              : undefined
+          }
           testId="installment3-payable"
         />
-        <Figure label={s.cards.refund} value={formatYuan(t.refundDue)} tone={t.refundDue > 0 ? "warn" : undefined} testId="refund-due" />
+        <Figure
+          label={s.cards.refund}
+          value={formatYuan(t.refundDue)}
+          tone={t.refundDue > 0 ? "warn" : undefined}
+          testId="refund-due"
+        />
         <Figure label={s.cards.settlement} value={formatYuan(t.settlement)} testId="settlement" />
-        <Figure label={s.cards.claims} value={formatYuan(t.claims)} tone={t.claims > 0 ? "warn" : undefined} testId="claims" />
+        <Figure
+          label={s.cards.claims}
+          value={formatYuan(t.claims)}
+          tone={t.claims > 0 ? "warn" : undefined}
+          testId="claims"
+        />
         <Figure
           label={s.cards.issues}
           value={s.errorsWarnings(errors, warnings)}
@@ -101,10 +144,19 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
           {DEDUCTION_RULES.map((rule, i) => {
             const { amount, occurrences: occ, byStatus } = totals[i];
             return (
-              <TableRow key={rule.id} className={amount > 0 ? c.failRow : undefined} data-testid={`rule-${rule.id}`}>
+              <TableRow
+                key={rule.id}
+                className={amount > 0 ? c.failRow : undefined}
+                data-testid={`rule-${rule.id}`}
+              >
                 <TableCell>
                   {props.onOpenRule ? (
-                    <Button appearance="transparent" size="small" aria-label={s.openRows(rule.id)} onClick={() => props.onOpenRule!(rule.id)}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      aria-label={s.openRows(rule.id)}
+                      onClick={() => props.onOpenRule!(rule.id)}
+                    >
                       {rule.id}
                     </Button>
                   ) : (
@@ -113,7 +165,12 @@ export function SummaryCards(props: { result: AuditResult; onOpenRule?: (ruleId:
                 </TableCell>
                 <TableCell>
                   {lang === "zh" ? rule.zh : rule.en}
-                  {byStatus.pending ? <Caption1 data-testid={`pending-${rule.id}`}> · {s.pendingCount(byStatus.pending)}</Caption1> : null}
+                  {byStatus.pending ? (
+                    <Caption1 data-testid={`pending-${rule.id}`}>
+                      {" "}
+                      · {s.pendingCount(byStatus.pending)}
+                    </Caption1>
+                  ) : null}
                 </TableCell>
                 <TableCell className={c.money}>{occ}</TableCell>
                 <TableCell className={c.money}>{formatYuan(amount)}</TableCell>

@@ -13,8 +13,18 @@ import { useStrings } from "../i18n";
 import { explainError } from "../explain";
 
 const useStyles = makeStyles({
-  box: { border: `1px solid ${tokens.colorBrandStroke1}`, borderRadius: "4px", padding: "6px 8px", backgroundColor: tokens.colorBrandBackground2 },
-  table: { borderCollapse: "collapse", width: "100%", "& td": { padding: "1px 4px" }, "& td:not(:first-child)": { textAlign: "right", whiteSpace: "nowrap" } },
+  box: {
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    borderRadius: "4px",
+    padding: "6px 8px",
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    "& td": { padding: "1px 4px" },
+    "& td:not(:first-child)": { textAlign: "right", whiteSpace: "nowrap" },
+  },
 });
 
 /** How long typing must pause before the what-if is computed. */
@@ -22,10 +32,19 @@ export const WHAT_IF_DELAY_MS = 300;
 
 const signed = (c: number) => (c === 0 ? "—" : formatSignedYuan(c));
 
-export function WhatIfPanel(props: { current: AuditResult; params: Params | null; dirty: boolean; whatIf: (p: Params) => Promise<WhatIf> }) {
+export function WhatIfPanel(props: {
+  current: AuditResult;
+  params: Params | null;
+  dirty: boolean;
+  whatIf: (p: Params) => Promise<WhatIf>;
+}) {
   const { s, lang } = useStrings();
   const c = useStyles();
-  const [state, setState] = React.useState<{ busy: boolean; value: WhatIf | null; error: string | null }>({ busy: false, value: null, error: null });
+  const [state, setState] = React.useState<{
+    busy: boolean;
+    value: WhatIf | null;
+    error: string | null;
+  }>({ busy: false, value: null, error: null });
   const seq = React.useRef(0);
   const key = props.dirty && props.params ? JSON.stringify(props.params) : "";
   React.useEffect(() => {
@@ -38,7 +57,13 @@ export function WhatIfPanel(props: { current: AuditResult; params: Params | null
     const timer = setTimeout(() => {
       props.whatIf(JSON.parse(key) as Params).then(
         (value) => mine === seq.current && setState({ busy: false, value, error: null }),
-        (e) => mine === seq.current && setState({ busy: false, value: null, error: explainError(e, lang, "pane what-if").message })
+        (e) =>
+          mine === seq.current &&
+          setState({
+            busy: false,
+            value: null,
+            error: explainError(e, lang, "pane what-if").message,
+          })
       );
     }, WHAT_IF_DELAY_MS);
     return () => clearTimeout(timer);
@@ -58,7 +83,8 @@ export function WhatIfPanel(props: { current: AuditResult; params: Params | null
   return (
     <section className={c.box} aria-label={s.whatIfTitle} aria-live="polite" data-testid="what-if">
       <Subtitle2>
-        {s.whatIfTitle} {state.busy ? <Spinner size="extra-tiny" aria-label={s.whatIfBusy} /> : null}
+        {s.whatIfTitle}{" "}
+        {state.busy ? <Spinner size="extra-tiny" aria-label={s.whatIfBusy} /> : null}
       </Subtitle2>
       {state.error ? <Caption1>{state.error}</Caption1> : null}
       <table className={c.table}>
@@ -91,7 +117,9 @@ export function WhatIfPanel(props: { current: AuditResult; params: Params | null
           ))}
         </tbody>
       </table>
-      {w && !moved.length && rows.every(([, a, b]) => a === b) ? <Caption1>{s.whatIfSame}</Caption1> : null}
+      {w && !moved.length && rows.every(([, a, b]) => a === b) ? (
+        <Caption1>{s.whatIfSame}</Caption1>
+      ) : null}
       <Caption1>{s.whatIfNote}</Caption1>
     </section>
   );
