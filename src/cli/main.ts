@@ -314,7 +314,7 @@ export function printSummary(r: AuditResult, io: Io): void {
   );
   io.out(`尾款（第3期）应付 ${formatYuan(t.installment3Payable)}`);
   io.out(`乙方应退款 ${formatYuan(t.refundDue)}`);
-  io.out(`结算金额 ${formatYuan(t.settlement)}`);
+  io.out(`最终决算价款 ${formatYuan(t.settlement)}`);
   const claimRules = [...new Set(r.claims.map((c) => c.ruleId))].map(
     (id) => `${id} × ${r.claims.filter((c) => c.ruleId === id).length}`
   );
@@ -338,7 +338,7 @@ export function printSummary(r: AuditResult, io: Io): void {
   if (errors > firstErrors.length) io.out(`  …… 另有 ${errors - firstErrors.length} 个错误`);
 }
 
-/** The readings that move money, one line each: "若 R1 只考核签收：扣款 −¥1,800.00，结算 +¥1,800.00". */
+/** The readings that move money, one line each: "若 R1 只考核签收：扣款 −¥1,800.00，决算价款 +¥1,800.00". */
 function printReadings(r: AuditResult, io: Io): void {
   if (!r.readings) {
     io.out("口径对比：未计算（--no-readings）");

@@ -359,8 +359,7 @@ function warnMissingColumns(ctx: Context): void {
       row: sheet.headerRow,
       column: def.zh,
       cell: null,
-      level: "warning",
-      code: "missing-column",
+      code: "missing-optional-column",
       message: `工作表“${sheet.name}”缺少列“${def.zh}”（${def.en}）：${rules.join("、")} 不予评价`,
       messageEn: `sheet "${sheet.name}" has no column ${def.zh} (${def.en}): ${rules.join(", ")} will not be evaluated`,
     });
@@ -549,7 +548,6 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
         row: s.headerRow,
         column: null,
         cell: null,
-        level: "warning",
         code: "empty-sheet",
         message: `工作表“${s.name}”只有表头、没有数据行：用到它的规则按无记录处理`,
         messageEn: `sheet "${s.name}" has headers but no data rows: rules that use it see no records`,
@@ -578,7 +576,6 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
       const costs = rulesNeeding(s.key);
       issues.sheet(
         s.zh,
-        "warning",
         "missing-sheet",
         `未找到工作表“${s.zh}”（${s.en}）${costs.length ? `：${costs.join("、")} 不予评价` : ""}`,
         `sheet ${s.zh} (${s.en}) not found${costs.length ? `: ${costs.join(", ")} will not be evaluated` : ""}`
@@ -591,7 +588,6 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
   if (ctx.asOf < ctx.serviceStart)
     issues.sheet(
       "",
-      "warning",
       "as-of-before-service",
       `评价截止日 ${resolved.asOf} 早于服务开始日 ${params["service.start"]}：没有可评价的期间，所有结果均为待定`,
       `the as-of date ${resolved.asOf} is before the service start ${params["service.start"]}: nothing can be evaluated yet, every result is pending`
@@ -614,7 +610,6 @@ export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResu
   for (const year of uncoveredYears)
     issues.sheet(
       calendar.sheet ?? "",
-      "warning",
       "calendar-not-covered",
       `节假日数据不含 ${year} 年：该年的工作日按周一至周五计算（未计法定节假日与调休），相关截止日可能有误。请在“节假日”工作表中按国务院办公厅 ${year} 年节假日安排的通知填写该年的放假（休）与调休上班（班）日期`,
       `the holiday data does not cover ${year}: its working days are counted as Monday to Friday (no public holidays or make-up days), so deadlines there may be off. Enter that year's State Council holidays (休) and make-up working days (班) in a 节假日 sheet`

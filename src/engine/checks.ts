@@ -1,5 +1,6 @@
 // Row checks of WORKBOOK.md beyond single cells: ordering of ticket times, the service
 // window, references between sheets, shift lengths. Values that break them are still used.
+import type { IssueCode } from "./issue-codes";
 import { Context, Shift, Staff, Ticket } from "./model";
 import { ReadSheet, Rec, rowIssue } from "./read";
 import { SECONDS_PER_DAY, dayEnd, dayStart, formatDateTimeSpace } from "./time";
@@ -18,14 +19,8 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
   const hi = dayEnd(ctx.serviceEnd) + WINDOW_SLACK_DAYS * SECONDS_PER_DAY;
   const hasDue = sheet.columns.has("due_at");
   const hasDept = sheet.columns.has("department");
-  const add = (
-    rec: Rec<Ticket>,
-    key: string,
-    level: "error" | "warning",
-    code: string,
-    zh: string,
-    en: string
-  ) => ctx.issues.add(rowIssue(rec, key, level, code, zh, en));
+  const add = (rec: Rec<Ticket>, key: string, code: IssueCode, zh: string, en: string) =>
+    ctx.issues.add(rowIssue(rec, key, code, zh, en));
   const label = (k: string) => sheet.columns.get(k)?.header ?? k;
   const orderPairs: [keyof Ticket, keyof Ticket][] = [
     ["signed_at", "received_at"],
@@ -43,7 +38,6 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
         add(
           rec,
           later,
-          "error",
           "order",
           `${label(later)} ${formatDateTimeSpace(a)} 早于${label(earlier)} ${formatDateTimeSpace(b)}（按原值计算）`,
           `${label(later)} ${formatDateTimeSpace(a)} is before ${label(earlier)} ${formatDateTimeSpace(b)} (used as written)`
@@ -62,7 +56,6 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
         add(
           rec,
           k,
-          "warning",
           "outside-window",
           `${label(k)} ${formatDateTimeSpace(x)} 在服务期前后${WINDOW_SLACK_DAYS}天之外`,
           `${label(k)} ${formatDateTimeSpace(x)} is more than ${WINDOW_SLACK_DAYS} days outside the service window`
@@ -72,7 +65,6 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
       add(
         rec,
         "department",
-        "warning",
         "no-department",
         `有转派时间但承办部门为空`,
         `forwarded but no handling department`
@@ -81,7 +73,6 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
       add(
         rec,
         "due_at",
-        "warning",
         "default-due",
         `办理时限为空，按派单后 ${ctx.p["r4.defaultHandlingDays"]} 个自然日计`,
         `no handling deadline; taken as received + ${ctx.p["r4.defaultHandlingDays"]} natural days`
@@ -90,7 +81,6 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
   if (!hasDue)
     ctx.issues.sheet(
       sheet.name,
-      "warning",
       "default-due",
       `缺少“办理时限”列，R4 一律按派单后 ${ctx.p["r4.defaultHandlingDays"]} 个自然日计`,
       `no 办理时限 column: R4 takes every deadline as received + ${ctx.p["r4.defaultHandlingDays"]} natural days`
@@ -110,7 +100,6 @@ function checkRoster(
         rowIssue(
           rec,
           "staff_id",
-          "error",
           "unknown-staff",
           `工号 ${v.staff_id} 不在人员表中`,
           `staff id ${v.staff_id} is not in the staff sheet`
@@ -122,7 +111,6 @@ function checkRoster(
           rowIssue(
             rec,
             "end_at",
-            "error",
             "order",
             `结束时间 ${formatDateTimeSpace(v.end_at)} 不晚于开始时间 ${formatDateTimeSpace(v.start_at)}`,
             `shift ends ${formatDateTimeSpace(v.end_at)}, not after its start ${formatDateTimeSpace(v.start_at)}`
@@ -133,7 +121,6 @@ function checkRoster(
           rowIssue(
             rec,
             "end_at",
-            "error",
             "shift-too-long",
             `班次超过24小时（${formatDateTimeSpace(v.start_at)} 至 ${formatDateTimeSpace(v.end_at)}）`,
             `shift longer than 24 hours`

@@ -5,6 +5,7 @@
 // bundled schedule is a warning naming both, and the sheet wins.
 import { bundledKind, bundledYears } from "./calendar";
 import type { IssueList } from "./issues";
+import type { IssueCode } from "./issue-codes";
 import type { Holiday } from "./model";
 import type { ParamError } from "./params";
 import { ReadSheet, Rec, cellOf } from "./read";
@@ -57,13 +58,12 @@ export function readHolidays(
     if (date === null || (kind !== "休" && kind !== "班") || rec.bad.size) continue;
     const day = formatDay(date);
     const at = cellOf(rec, "date");
-    const warn = (code: string, message: string, messageEn: string) =>
+    const warn = (code: IssueCode, message: string, messageEn: string) =>
       issues.add({
         sheet: rec.src.name,
         row: rec.row,
         column: at?.column ?? "日期",
         cell: at?.cell ?? null,
-        level: "warning",
         code,
         message,
         messageEn,
@@ -82,7 +82,7 @@ export function readHolidays(
         });
       else
         warn(
-          "duplicate",
+          "duplicate-date",
           `${day} 重复（同 ${firstAt?.cell ?? ""}），只计一次`,
           `${day} repeats ${firstAt?.cell ?? ""}; counted once`
         );

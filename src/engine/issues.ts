@@ -1,6 +1,7 @@
 // Validation issues: every one names the sheet (as written in the workbook), the 1-based
 // row, the column header as written, the cell address, a level, a stable code and a
-// message in Chinese and English.
+// message in Chinese and English. The level is the code's (issue-codes.ts).
+import { IssueCode, levelOf } from "./issue-codes";
 
 export type IssueLevel = "error" | "warning" | "info";
 
@@ -10,10 +11,16 @@ export interface Issue {
   column: string | null;
   cell: string | null;
   level: IssueLevel;
-  code: string;
+  code: IssueCode;
   message: string;
   messageEn: string;
 }
+
+/** An issue as it is raised: its level follows from its code. */
+export type NewIssue = Omit<Issue, "level">;
+
+/** A raised issue with its code's level. */
+export const withLevel = (i: NewIssue): Issue => ({ ...i, level: levelOf(i.code) });
 
 export const LEVEL_ZH: Record<IssueLevel, string> = {
   error: "错误",
@@ -24,18 +31,12 @@ export const LEVEL_ZH: Record<IssueLevel, string> = {
 export class IssueList {
   readonly items: Issue[] = [];
 
-  add(issue: Issue): void {
-    this.items.push(issue);
+  add(issue: NewIssue): void {
+    this.items.push(withLevel(issue));
   }
 
-  sheet(sheet: string, level: IssueLevel, code: string, message: string, messageEn: string): void {
-    this.add({ sheet, row: null, column: null, cell: null, level, code, message, messageEn });
-  }
-
-  count(level: IssueLevel): number {
-    let n = 0;
-    for (const i of this.items) if (i.level === level) n++;
-    return n;
+  sheet(sheet: string, code: IssueCode, message: string, messageEn: string): void {
+    this.add({ sheet, row: null, column: null, cell: null, code, message, messageEn });
   }
 }
 

@@ -592,7 +592,36 @@ export function displayParam(key: ParamKey, value: unknown, lang: "zh" | "en" = 
     if (c !== null) return formatYuan(c);
   }
   if (meta.kind === "bool" && lang === "en") return value ? "yes" : "no";
+  if (meta.kind === "list" && Array.isArray(value))
+    return value
+      .map((v) => meta.options?.find((o) => o.value === v)?.[lang] ?? String(v))
+      .join(lang === "zh" ? "、" : ", ");
+  if (meta.kind === "tiers" && Array.isArray(value)) return tiersInWords(value, lang);
   return formatParam(key, value);
+}
+
+/** R10's tiers as a sentence: "下降 1–3 名扣 5%，4–5 名扣 10%，6 名及以上扣 15%". */
+function tiersInWords(tiers: { minDrop: number; rate: number }[], lang: "zh" | "en"): string {
+  const sorted = [...tiers].sort((a, b) => a.minDrop - b.minDrop);
+  const pct = (r: number) => `${+(r * 100).toFixed(6)}%`;
+  const parts = sorted.map((t, i) => {
+    const next = sorted[i + 1];
+    const to = next ? next.minDrop - 1 : null;
+    const span =
+      to === null
+        ? lang === "zh"
+          ? `${t.minDrop} 名及以上`
+          : `${t.minDrop} or more`
+        : to === t.minDrop
+          ? lang === "zh"
+            ? `${t.minDrop} 名`
+            : `${t.minDrop}`
+          : lang === "zh"
+            ? `${t.minDrop}–${to} 名`
+            : `${t.minDrop}–${to}`;
+    return lang === "zh" ? `${span}扣 ${pct(t.rate)}` : `${span}: ${pct(t.rate)}`;
+  });
+  return lang === "zh" ? `名次下降 ${parts.join("，")}` : `places dropped ${parts.join("; ")}`;
 }
 
 /** What a parameter of each kind may be, in the words of the 规则参数 sheet. */

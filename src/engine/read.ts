@@ -1,5 +1,6 @@
 // Sheet and header detection, cell parsing into typed records, per-sheet validation issues.
-import { Issue, IssueList } from "./issues";
+import { IssueList, NewIssue } from "./issues";
+import type { IssueCode } from "./issue-codes";
 import {
   ColumnMapping,
   HEADER_SCAN_ROWS,
@@ -203,7 +204,6 @@ export function detectSheets(
     if (mapping?.inputs.get(def.key)?.sheets) {
       issues.sheet(
         t.name,
-        "info",
         "mapped-elsewhere",
         `列映射指定${def.zh}表来自其他工作表，工作表“${t.name}”未读取`,
         `列映射 names other sheets for ${def.en}; sheet "${t.name}" is not read`
@@ -214,7 +214,6 @@ export function detectSheets(
       const first = found.get(def.key)![0];
       issues.sheet(
         t.name,
-        "warning",
         "duplicate-sheet",
         `工作表“${t.name}”与“${first.name}”都是${def.zh}表，只读取“${first.name}”`,
         `sheets "${t.name}" and "${first.name}" are both ${def.en}; only "${first.name}" is read`
@@ -256,7 +255,6 @@ function readHeader(
   if (headerIdx < 0) {
     issues.sheet(
       table.name,
-      "error",
       "no-header",
       `工作表“${table.name}”前${HEADER_SCAN_ROWS}行中找不到表头（至少两个已知列名）。应有的列：${def.columns
         .filter((c) => c.required)
@@ -318,7 +316,6 @@ function readHeader(
         row: headerRow,
         column: c.header,
         cell: cellAddress(headerRow, c.col),
-        level: "warning",
         code: "duplicate-column",
         message: `列“${quote(c.header)}”重复，只读取第一列（${prior.header}）`,
         messageEn: `column "${quote(c.header)}" appears twice; only the first is read`,
@@ -351,7 +348,6 @@ function readHeader(
       row: headerRow,
       column: col.zh,
       cell: cellAddress(headerRow, list[0].col),
-      level: "warning",
       code: "ambiguous-column",
       message: `“${col.zh}”有多个可能的列（${list.map((c) => `“${quote(c.header)}”`).join("、")}），均未采用；请在“列映射”表中指定`,
       messageEn: `${col.zh} has several candidate columns (${list.map((c) => `"${quote(c.header)}"`).join(", ")}); none is taken — name one in a 列映射 sheet`,
@@ -364,7 +360,6 @@ function readHeader(
       row: headerRow,
       column: c.header,
       cell: cellAddress(headerRow, c.col),
-      level: "info",
       code: "unknown-column",
       message: `未知列“${quote(c.header)}”，已忽略`,
       messageEn: `unknown column "${quote(c.header)}" ignored`,
@@ -400,7 +395,6 @@ export function readSheet(
         row: p.headerRow,
         column: c.zh,
         cell: null,
-        level: "error",
         code: "missing-column",
         message,
         messageEn,
@@ -468,7 +462,6 @@ export function readSheet(
           row,
           column: null,
           cell: cellAddress(row, table.firstCol),
-          level: "warning",
           code: "stray-row",
           message: `第${row}行没有必填内容（如合计行或备注），已跳过`,
           messageEn: `row ${row} has none of the required cells (a totals row or a note?) and is left out`,
@@ -509,7 +502,6 @@ export function readSheet(
             row,
             column: from.header,
             cell: addr,
-            level: "error",
             code: `invalid-${c.def.type.kind}`,
             message: `${addr}：${p.reason}${c.values ? "（值映射也未覆盖）" : ""}，本行不参与需要该值的规则`,
             messageEn: `${addr}: ${p.reasonEn}${c.values ? " (not covered by the value map either)" : ""}; the row is left out of rules that need this value`,
@@ -524,7 +516,6 @@ export function readSheet(
             row,
             column: from.header,
             cell: addr,
-            level: "error",
             code: "required",
             message: `${addr}：必填单元格“${from.header}”为空`,
             messageEn: `${addr}: required cell "${from.header}" is blank`,
@@ -548,7 +539,6 @@ export function readSheet(
             row,
             column: sourceOf(c).header,
             cell: addr,
-            level: "error",
             code: "duplicate",
             message: `${addr}：${keyCols.map((k) => k.header).join("+")}“${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}”与${where}重复，本行不参与计算`,
             messageEn: `${addr}: duplicate ${keyCols.map((k) => k.header).join("+")} "${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}" (first on ${whereEn}); this row is left out`,
@@ -596,7 +586,6 @@ export function readWorkbook(tables: RawTable[]): ReadResult {
       row: u.row,
       column: "说明",
       cell: u.cell,
-      level: "warning",
       code: "mapping-unconfirmed",
       message: `${mapping!.name}第${u.row}行是程序的建议，尚未核对（说明仍为“待核对”）：核对无误后请删去“待核对”`,
       messageEn: `${mapping!.name} row ${u.row} is a suggestion not yet checked (its note says 待核对): check it, then delete 待核对`,
@@ -638,18 +627,16 @@ export function cellOf(
 export function rowIssue(
   rec: Rec<unknown>,
   key: string,
-  level: Issue["level"],
-  code: string,
+  code: IssueCode,
   message: string,
   messageEn: string
-): Issue {
+): NewIssue {
   const c = cellOf(rec, key);
   return {
     sheet: rec.src.name,
     row: rec.row,
     column: c?.column ?? null,
     cell: c?.cell ?? null,
-    level,
     code,
     message,
     messageEn,

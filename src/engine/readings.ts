@@ -2,7 +2,7 @@
 // reading, and what the totals would be with only that parameter changed. A manager changing a
 // threshold and an auditor contesting a reading both ask how much money the choice moves.
 import { shiftIsoDate } from "./contract-year";
-import { DEFAULT_PARAMS, ParamKey, Params, formatParam, paramMeta } from "./params";
+import { DEFAULT_PARAMS, ParamKey, Params, displayParam, formatParam, paramMeta } from "./params";
 import { formatDay, parseIsoDay } from "./time";
 
 export interface ReadingDef {
@@ -108,8 +108,8 @@ export function readingPhrase(
     return lang === "zh" ? def.zh : def.en;
   const meta = paramMeta(def.key);
   return lang === "zh"
-    ? `若 ${meta.zh} 按合同默认（${formatParam(def.key, alternative)}）`
-    : `if ${meta.en} were the contract default (${formatParam(def.key, alternative)})`;
+    ? `若 ${meta.zh} 按合同默认（${displayParam(def.key, alternative, "zh")}）`
+    : `if ${meta.en} were the contract default (${displayParam(def.key, alternative, "en")})`;
 }
 
 /** A value as --params accepts it: yes/no as true/false, tiers as "1:5%, 4:10%, 6:15%". */

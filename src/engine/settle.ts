@@ -156,7 +156,6 @@ export function settle(ctx: Context, kpis: Kpi[], claims: Claim[]): Settlement {
       row: guaranteeRow.row,
       column: at?.column ?? "保函金额",
       cell: at?.cell ?? null,
-      level: "warning",
       code: "guarantee-amount-blank",
       message: "保函金额为空：未核对保函是否与尾款等额",
       messageEn: "the guarantee amount is blank: whether it equals installment 3 was not checked",

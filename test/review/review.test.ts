@@ -266,7 +266,7 @@ describe("payments: missing columns", () => {
       asOf: "2023-03-31",
     });
     const cols = s.issues
-      .filter((i) => i.sheet === "付款" && i.code === "missing-column")
+      .filter((i) => i.sheet === "付款" && i.code === "missing-optional-column")
       .map((i) => i.column);
     expect(cols).toEqual(expect.arrayContaining(["发票金额", "付款金额"]));
   });

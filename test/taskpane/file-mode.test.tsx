@@ -11,6 +11,7 @@ import { App } from "../../src/taskpane/components/App";
 import { EngineClient } from "../../src/taskpane/engine/client";
 import { FileSession, AuditSession } from "../../src/taskpane/session";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
+import { issueTitle } from "../../src/engine/issue-codes";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
 const bytes = readFileSync(FIXTURE);
@@ -146,7 +147,7 @@ test("readings: the ones that move money listed after a run; switched off, the r
     within(list)
       .getAllByRole("listitem")
       .map((li) => li.textContent)
-  ).toEqual(["若不足月也按整月要求培训：扣款 +¥500.00，尾款 −¥500.00，结算 −¥500.00"]);
+  ).toEqual(["若不足月也按整月要求培训：扣款 +¥500.00，尾款 −¥500.00，决算价款 −¥500.00"]);
   await user.click(screen.getByTestId("readings-switch"));
   await user.click(screen.getByTestId("run"));
   await waitFor(
@@ -197,6 +198,19 @@ test("issues: listed after a run and filterable by level", async () => {
   // exactly the error rows remain
   expect(errors.length).toBe(errorRows);
   for (const r of errors) expect(within(r).getByText("错误")).toBeTruthy();
+  // the kinds of issue are offered in words (with their counts), never as codes
+  const kinds = within(screen.getByTestId("filter-code"))
+    .getAllByRole("option")
+    .slice(1) as HTMLOptionElement[];
+  expect(kinds.length).toBeGreaterThan(0);
+  for (const o of kinds) {
+    expect(o.textContent).toMatch(new RegExp(`^${issueTitle(o.value, "zh")} \\(\\d+\\)$`));
+    expect(o.textContent).toMatch(/[\u4e00-\u9fff]/);
+  }
+  await user.selectOptions(screen.getByTestId("filter-level"), "");
+  await user.selectOptions(screen.getByTestId("filter-code"), kinds[0].value);
+  const count = Number(kinds[0].textContent!.match(/\((\d+)\)$/)![1]);
+  expect(screen.getAllByTestId("issue-row").length).toBe(Math.min(count, 500));
 }, 60000);
 
 test("English when the display language is not Chinese", async () => {

@@ -1,6 +1,6 @@
 // Invalid 规则参数 values are rejected naming the key, the value's fault and what is allowed, in
 // the user's words: never the schema library's ("Too big: expected number to be <=1").
-import { validateParams } from "../../src/engine/params";
+import { DEFAULT_PARAMS, PARAM_KEYS, displayParam, validateParams } from "../../src/engine/params";
 import { auditFailure, oneTicket, paramsSheet } from "./helpers";
 
 const messages = (input: Record<string, unknown>) => {
@@ -68,4 +68,31 @@ test("a 规则参数 sheet with a bad value stops the run, naming the key, the c
   expect(e.messageZh).toContain("不能超过 100%");
   expect(e.messageZh).toContain("规则参数!B2");
   expect(e.messageEn).toContain("must not exceed 100%");
+});
+
+test("values in her words: R10's tiers as a sentence, a list by its labels, a follower by name", () => {
+  const tiers = [
+    { minDrop: 1, rate: 0.05 },
+    { minDrop: 4, rate: 0.1 },
+    { minDrop: 6, rate: 0.15 },
+  ];
+  expect(displayParam("r10.tiers", tiers, "zh")).toBe(
+    "名次下降 1–3 名扣 5%，4–5 名扣 10%，6 名及以上扣 15%"
+  );
+  expect(displayParam("r10.tiers", tiers, "en")).toBe(
+    "places dropped 1–3: 5%; 4–5: 10%; 6 or more: 15%"
+  );
+  // out of order and with a one-place step, as a manager may type them
+  expect(
+    displayParam("r10.tiers", [
+      { minDrop: 3, rate: 0.1 },
+      { minDrop: 2, rate: 0.05 },
+    ])
+  ).toBe("名次下降 2 名扣 5%，3 名及以上扣 10%");
+  expect(displayParam("r8.countedKinds", ["培训课", "复盘会"], "zh")).toBe("培训课、复盘会");
+  // no value shown as the schema stores it, for any parameter's contract default
+  for (const k of PARAM_KEYS) {
+    const shown = displayParam(k, DEFAULT_PARAMS[k], "zh");
+    expect(shown).not.toMatch(/\d:\d|perPeriod|forwarded|prorate|contract\.|service\./);
+  }
 });

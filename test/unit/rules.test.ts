@@ -1024,7 +1024,7 @@ describe("missing-column warnings follow the parameters", () => {
     );
   test("no 回访录音 column: R3 is named as not evaluated only when recordings count", () => {
     const warned = (s: ReturnType<typeof run>) =>
-      issuesWith(s, "missing-column").filter((i) => i.column === "回访录音");
+      issuesWith(s, "missing-optional-column").filter((i) => i.column === "回访录音");
     const strict = run([noRecording()]);
     expect(
       warned(strict)

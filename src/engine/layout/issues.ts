@@ -1,4 +1,6 @@
-// 校验问题: one row per validation issue, with a link to its cell.
+// 校验问题: one row per validation issue, with a link to its cell; the kind of issue in words, its
+// code last, for the record.
+import { issueTitle } from "../issue-codes";
 import { LEVEL_ZH } from "../issues";
 import { Builder, col } from "./builder";
 import { SheetSpec, link, n, t } from "./spec";
@@ -16,9 +18,10 @@ export function issuesSheet(x: LayoutContext): SheetSpec {
       col(L("列", "column"), "text", 14),
       col(L("单元格", "cell"), "text", 9),
       col(L("级别", "level"), "text", 7),
-      col(L("代码", "code"), "text", 16),
+      col(L("问题", "issue"), "text", 18),
       col(L("说明", "message"), "text", 70),
       col(L("English", "Chinese"), "text", 60),
+      col(L("代码", "code"), "text", 16),
     ],
     r.issues.map((i) => [
       t(i.sheet),
@@ -29,9 +32,10 @@ export function issuesSheet(x: LayoutContext): SheetSpec {
         v: { text: lang === "zh" ? LEVEL_ZH[i.level] : i.level },
         highlight: i.level === "error" ? "fail" : i.level === "warning" ? "warn" : undefined,
       },
-      t(i.code),
+      t(issueTitle(i.code, lang)),
       t((lang === "zh" ? i.message : i.messageEn).slice(0, MAX_CELL_TEXT)),
       t((lang === "zh" ? i.messageEn : i.message).slice(0, MAX_CELL_TEXT)),
+      t(i.code),
     ])
   );
   const issSheet: SheetSpec = {

@@ -1,6 +1,13 @@
 // Sheets the add-in writes besides the results: the 规则参数 sheet (thresholds that travel with the
 // workbook) and empty input-sheet templates. Generated from the parameter schema and the sheet list.
-import { DEFAULT_PARAMS, PARAM_KEYS, Params, formatParam, paramMeta } from "../params";
+import {
+  DEFAULT_PARAMS,
+  PARAM_KEYS,
+  Params,
+  displayParam,
+  formatParam,
+  paramMeta,
+} from "../params";
 import { MAPPING_HEADERS, MAPPING_SHEET, SHEET_FIELD } from "../mapping";
 import { SHEETS, SheetKey, PARAMS_SHEET } from "../sheets";
 import { Format, SheetSpec, TemplateSheetSpec, t } from "./spec";
@@ -10,7 +17,8 @@ export function paramsSheetSpec(params: Params): SheetSpec {
   const rows = PARAM_KEYS.map((k) => {
     const changed = JSON.stringify(params[k]) !== JSON.stringify(DEFAULT_PARAMS[k]);
     const meta = paramMeta(k);
-    const def = formatParam(k, DEFAULT_PARAMS[k]) || `同 ${meta.follows}`;
+    // a default that follows another parameter, by that one's name (its key beside, for the record)
+    const def = formatParam(k, DEFAULT_PARAMS[k]) || `${displayParam(k, null)}（${meta.follows}）`;
     return [
       t(k),
       { ...t(formatParam(k, params[k])), highlight: changed ? ("changed" as const) : undefined },

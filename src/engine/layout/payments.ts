@@ -105,7 +105,7 @@ export function paymentsSheet(x: LayoutContext): SheetSpec {
         ),
       ],
       [
-        L("结算金额", "settlement"),
+        L("最终决算价款", "final settlement"),
         { ...money(tt.settlement), bold: true },
         capital(tt.settlement),
       ],

@@ -15,7 +15,7 @@ const TOTAL_LABELS: Record<TotalKey, [string, string]> = {
   deductions: ["扣款合计", "deductions"],
   installment3Payable: ["尾款应付", "installment 3 payable"],
   refundDue: ["乙方应退款", "refund due"],
-  settlement: ["结算金额", "settlement"],
+  settlement: ["最终决算价款", "final settlement"],
   claims: ["违约金主张", "claims"],
   lateFees: ["甲方逾期付款违约金", "Party A's late fees"],
 };
@@ -38,7 +38,7 @@ export function orderedReadings(r: AuditResult): Reading[] {
 
 /**
  * The readings that move money, as short lines for the pane and the terminal:
- * "若 R1 只考核签收：扣款 −¥1,800.00，结算 +¥1,800.00".
+ * "若 R1 只考核签收：扣款 −¥1,800.00，决算价款 +¥1,800.00".
  */
 export function readingLines(r: AuditResult, lang: "zh" | "en"): string[] {
   const out: string[] = [];
@@ -61,7 +61,7 @@ const SHORT: Record<TotalKey, [string, string]> = {
   deductions: ["扣款", "deductions"],
   installment3Payable: ["尾款", "installment 3"],
   refundDue: ["退款", "refund"],
-  settlement: ["结算", "settlement"],
+  settlement: ["决算价款", "final settlement"],
   claims: ["违约金主张", "claims"],
   lateFees: ["甲方逾期违约金", "Party A's late fees"],
 };

@@ -54,7 +54,7 @@ export function runlogSheet(x: LayoutContext): SheetSpec {
       [L("考核扣款合计", "total deductions"), money(tt.deductions)],
       [L("尾款应付", "installment 3 payable"), money(tt.installment3Payable)],
       [L("乙方应退款", "refund due"), money(tt.refundDue)],
-      [L("结算金额", "settlement"), money(tt.settlement)],
+      [L("最终决算价款", "final settlement"), money(tt.settlement)],
       [L("违约金主张", "claims"), money(tt.claims)],
     ],
     L("本次运行", "this run")

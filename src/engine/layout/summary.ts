@@ -47,7 +47,7 @@ export function summarySheet(x: LayoutContext): SheetSpec {
         ),
       ],
       [
-        L("结算金额（合同金额 − 扣款）", "settlement (fee − deductions)"),
+        L("最终决算价款（合同金额 − 扣款）", "final settlement (fee − deductions)"),
         { ...money(tt.settlement), bold: true },
         capital(tt.settlement),
       ],

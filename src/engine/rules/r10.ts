@@ -69,7 +69,6 @@ export const r10: Rule = {
     if (!row) {
       ctx.issues.sheet(
         ctx.sheets.rankings!.name,
-        "warning",
         "no-annual-rank",
         `考核排名表中没有 ${period} 年度排名，R10 待定`,
         `no annual ${period} ranking row; R10 is pending`

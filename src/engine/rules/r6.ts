@@ -66,7 +66,6 @@ export const r6: Rule = {
           row: rec.row,
           column: at?.column ?? "成绩公布日期",
           cell: at?.cell ?? null,
-          level: "warning",
           code: "fallback-due",
           message: `${e.type} ${e.period.key} 无成绩公布日期，按期末后 ${ctx.p["r6.fallbackDueDays"]} 日（${formatDay(due)}）为截止日`,
           messageEn: `${e.type} ${e.period.key} has no publication date; due ${ctx.p["r6.fallbackDueDays"]} days after the period end (${formatDay(due)})`,

@@ -15,6 +15,7 @@ import {
   TableRow,
   makeStyles,
 } from "@fluentui/react-components";
+import { ISSUE_CODE_LIST, issueTitle } from "../../engine/issue-codes";
 import type { Issue } from "../../engine/issues";
 import { useStrings } from "../i18n";
 
@@ -90,9 +91,9 @@ export function IssuesTab(props: {
             data-testid="filter-code"
           >
             <option value="">{s.all}</option>
-            {uniq(all.map((i) => i.code)).map((x) => (
+            {ISSUE_CODE_LIST.filter((x) => all.some((i) => i.code === x)).map((x) => (
               <option key={x} value={x}>
-                {x}
+                {issueTitle(x, lang)} ({all.filter((i) => i.code === x).length})
               </option>
             ))}
           </Select>
