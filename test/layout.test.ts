@@ -6,7 +6,7 @@ import { layoutResults } from "../src/engine/layout";
 import { SheetSpec, SpecCell } from "../src/engine/layout/spec";
 import path from "path";
 import { MAX_FIT_WIDTH, cellWidth, displayWidth } from "../src/engine/layout/fit";
-import { linesIn } from "../src/engine/layout/print";
+import { linesIn, spanWidth } from "../src/engine/layout/print";
 import { readXlsx } from "./xlsx";
 import { oneTicket, sheet, tickets } from "./unit/helpers";
 
@@ -140,14 +140,16 @@ describe("every value fits its column (the sheet-layout check)", () => {
         const widths = spec.widths!;
         const wrap = new Set(spec.wrap ?? []);
         const tall = new Map(spec.print!.tallRows);
-        const check = (row: number | null, j: number, w: number, what: string) => {
-          if (row !== null && wrap.has(j)) {
+        // a stretched key/value cell wraps over the columns from its own to the last
+        const check = (row: number | null, j: number, w: number, what: string, span = false) => {
+          const width = span ? spanWidth(widths, j) : widths[j];
+          if (row !== null && (wrap.has(j) || span)) {
             // wrapped: the row is given the lines the text needs (up to the cap)
-            const need = linesIn(w, widths[j]);
+            const need = linesIn(w, width);
             if (need > (tall.get(row) ?? 1))
               cut.push(`${spec.name} row ${row} col ${j + 1}: ${what} (${need} lines)`);
-          } else if (w <= MAX_FIT_WIDTH && w > widths[j])
-            cut.push(`${spec.name} col ${j + 1}: ${what} (${w} > ${widths[j]})`);
+          } else if (w <= MAX_FIT_WIDTH && w > width)
+            cut.push(`${spec.name} col ${j + 1}: ${what} (${w} > ${width})`);
         };
         for (const b of spec.blocks)
           if (b.kind === "table")
@@ -162,9 +164,11 @@ describe("every value fits its column (the sheet-layout check)", () => {
             });
           else
             b.rows.forEach(([label, value, extra], i) => {
+              const last = b.stretch ? (extra ? 2 : 1) : -1;
               check(b.row + i, 0, displayWidth(label), label);
-              check(b.row + i, 1, cellWidth(value, "text"), JSON.stringify(value.v));
-              if (extra) check(b.row + i, 2, cellWidth(extra, "text"), JSON.stringify(extra.v));
+              check(b.row + i, 1, cellWidth(value, "text"), JSON.stringify(value.v), last === 1);
+              if (extra)
+                check(b.row + i, 2, cellWidth(extra, "text"), JSON.stringify(extra.v), last === 2);
             });
       }
       expect(cut).toEqual([]);

@@ -15,6 +15,8 @@ import {
   TemplateSheetSpec,
   alignsRight,
   isLink,
+  cellFormat,
+  indentsAfter,
 } from "../engine/layout/spec";
 import { columnLetter } from "../engine/table";
 import {
@@ -40,7 +42,7 @@ import {
   textCell,
 } from "./cells";
 import { DATA_BAR_COLOR } from "../engine/layout/styles";
-import { PRINT_MARGINS, printTitles } from "../engine/layout/print";
+import { LINE_PT, PRINT_MARGINS, printTitles, stretchedCells } from "../engine/layout/print";
 
 export type OpKind =
   | "create"
@@ -251,6 +253,10 @@ interface Style {
   wrap?: boolean;
   /** the rows fitted to their (wrapped) text by Excel */
   autofitRows?: boolean;
+  /** set in from the left by one indent (text after a number); ExcelApi 1.9 */
+  indent?: boolean;
+  /** the rows' height in points (after any fitting) */
+  rowHeight?: number;
 }
 
 function styleOp(
@@ -281,6 +287,11 @@ function styleOp(
       if (s.valign) format.verticalAlignment = s.valign;
       if (s.wrap) format.wrapText = true;
       if (s.autofitRows) format.autofitRows();
+      if (s.indent) {
+        format.horizontalAlignment = "Left";
+        format.indentLevel = 1;
+      }
+      if (s.rowHeight !== undefined) format.rowHeight = s.rowHeight;
     },
   };
 }
@@ -499,6 +510,12 @@ function tableOps(
       table.showBandedRows = true;
     },
   });
+  // text right after a number column is set in from it, as in the .xlsx writer
+  if (features.pageLayout && b.rows.length)
+    b.columns.forEach((c, j) => {
+      if (indentsAfter(b.columns[j - 1]?.format, c.format))
+        ops.push(styleOp(ref, b.row + 1, j + 1, b.rows.length, 1, { indent: true }));
+    });
   // whole-row highlights, consecutive equal rows in one op
   const hls = b.rowHighlight ?? [];
   for (let i = 0; i < b.rows.length;) {
@@ -565,9 +582,11 @@ function keyValueOps(ref: SheetRef, b: KeyValueBlock, features: Features, budget
     ...valueOps(ref, { row: b.row, col: 1, cells }, budget),
   ];
   if (b.rows.length) ops.push(styleOp(ref, b.row, 1, b.rows.length, 1, LABEL));
-  b.rows.forEach(([, value, extra], i) =>
-    ops.push(...cellStyleOps(ref, b.row + i, 2, extra ? [value, extra] : [value]))
-  );
+  b.rows.forEach(([, value, extra], i) => {
+    ops.push(...cellStyleOps(ref, b.row + i, 2, extra ? [value, extra] : [value]));
+    if (features.pageLayout && extra && indentsAfter(cellFormat(value), extra.format))
+      ops.push(styleOp(ref, b.row + i, 3, 1, 1, { indent: true }));
+  });
   for (const j of [1, 2])
     ops.push(
       ...linkOps(
@@ -666,7 +685,7 @@ export function sheetOps(
   ops.push(
     ...widthOps(ref, spec.widths ?? first?.columns.map((c: ColumnSpec) => c.width) ?? [], scale)
   );
-  ops.push(...wrapOps(spec, ref));
+  ops.push(...wrapOps(spec, ref), ...stretchOps(spec, ref));
   if (features.pageLayout && spec.print) ops.push(pageLayoutOp(spec.print, ref));
   return ops;
 }
@@ -689,6 +708,41 @@ function wrapOps(spec: SheetSpec, ref: SheetRef): Op[] {
       ops.push(styleOp(ref, first, j + 1, rows, 1, { wrap: true }));
     ops.push(styleOp(ref, first, 1, rows, cols, { autofitRows: true }));
   }
+  return ops;
+}
+
+/**
+ * As the .xlsx writer: each stretched key/value cell merged to the sheet's last column and
+ * wrapped there, the row's other cells at the top, the rows fitted, and a block's least height
+ * (room to sign, or for a seal) set after the fitting.
+ */
+function stretchOps(spec: SheetSpec, ref: SheetRef): Op[] {
+  const across = (spec.widths ?? []).length;
+  const ops: Op[] = [];
+  for (const [row, col] of stretchedCells(spec)) {
+    if (col < across)
+      ops.push({
+        sheet: ref.finalName,
+        kind: "style",
+        bytes: 400 + COMMAND_BYTES,
+        cells: 0,
+        apply: () => rangeAt(ref, row - 1, col - 1, 1, across - col + 1).merge(false),
+      });
+    ops.push(
+      styleOp(ref, row, 1, 1, col, { valign: "Top" }),
+      styleOp(ref, row, col, 1, 1, { wrap: true, autofitRows: true })
+    );
+  }
+  const tall = new Map(spec.print?.tallRows ?? []);
+  for (const b of spec.blocks)
+    if (b.kind === "keyValue" && (b.lines ?? 1) > 1)
+      b.rows.forEach((_, i) =>
+        ops.push(
+          styleOp(ref, b.row + i, 1, 1, 1, {
+            rowHeight: (tall.get(b.row + i) ?? b.lines!) * LINE_PT,
+          })
+        )
+      );
   return ops;
 }
 

@@ -12,9 +12,12 @@ import {
   TemplateSheetSpec,
   isLink,
   PrintSetup,
+  cellFormat,
+  indentsAfter,
+  lastCellColumn,
 } from "../engine/layout/spec";
 import { DATA_BAR_COLOR, HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
-import { LINE_PT, PRINT_MARGINS, printTitles } from "../engine/layout/print";
+import { LINE_PT, PRINT_MARGINS, printTitles, stretchedCells } from "../engine/layout/print";
 import { cellAddress, columnLetter } from "../engine/table";
 import { dayToSerial, secondsToSerial } from "../engine/time";
 import { NS_MAIN, NS_REL } from "./package";
@@ -301,6 +304,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
           // a link over Excel's limit is written as plain text, and looks like it
           const shown = isLink(v) && !linked ? { ...cell, v: { text: v.text } } : cell;
           const style = cellStyle(shown, c.format, b.rowHighlight?.[i]);
+          if (indentsAfter(b.columns[j - 1]?.format, c.format)) style.indent = true;
           g.value(row, j + 1, cell, wrapped(j + 1, style));
         });
       });
@@ -312,17 +316,28 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
           `<dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${DATA_BAR_COLOR}"/></dataBar></cfRule></conditionalFormatting>`;
       }
     } else {
-      b.rows.forEach(([label, value, extra], i) => {
+      b.rows.forEach((r, i) => {
+        const [label, value, extra] = r;
         const row = b.row + i;
-        g.value(row, 1, { v: { text: label } }, wrapped(1, { color: "FF404040" }));
-        const put = (col: number, c: SpecCell | undefined) => {
+        // a stretched row's last cell wraps over the merged columns; the others keep to the top
+        const last = b.stretch ? lastCellColumn(r) + 1 : 0;
+        const styled = (col: number, style: CellStyle): CellStyle =>
+          col === last
+            ? { ...style, wrap: true }
+            : last
+              ? { ...wrapped(col, style), top: true }
+              : wrapped(col, style);
+        g.value(row, 1, { v: { text: label } }, styled(1, { color: "FF404040" }));
+        const put = (col: number, c: SpecCell | undefined, left?: SpecCell) => {
           const v = c?.v;
           const linked = isLink(v) && g.link(row, col, v.link.sheet, v.link.cell, v.text);
           const shown = isLink(v) && !linked ? { ...c, v: { text: v.text } } : c;
-          g.value(row, col, shown, wrapped(col, cellStyle(shown, undefined, null)));
+          const style = cellStyle(shown, undefined, null);
+          if (left && indentsAfter(cellFormat(left), c?.format)) style.indent = true;
+          g.value(row, col, shown, styled(col, style));
         };
         put(2, value);
-        if (extra) put(3, extra);
+        if (extra) put(3, extra, value);
       });
     }
   }
@@ -342,9 +357,16 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
   );
   out.push(...data);
   const across = widths.length;
+  // the subtitle over every column, and each stretched key/value cell to the last one
+  const merges = [
+    ...(across > 1 ? [`A2:${columnLetter(across)}2`] : []),
+    ...stretchedCells(spec)
+      .filter(([, col]) => col < across)
+      .map(([row, col]) => `${columnLetter(col)}${row}:${columnLetter(across)}${row}`),
+  ];
   let end =
-    (across > 1
-      ? `<mergeCells count="1"><mergeCell ref="A2:${columnLetter(across)}2"/></mergeCells>`
+    (merges.length
+      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
       : "") + dataBar;
   if (g.links.length) end += `<hyperlinks>${g.links.join("")}</hyperlinks>`;
   end += printXml(print);

@@ -21,6 +21,8 @@ export interface CellStyle {
   top?: boolean;
   /** horizontal alignment (headers over numbers) */
   align?: "right";
+  /** set in from the left by one indent (text after a number, which would otherwise touch it) */
+  indent?: boolean;
 }
 
 // number formats Excel knows by id (ECMA-376 §18.8.30), so none is added for them
@@ -289,6 +291,7 @@ export class StyleBook {
       s.wrap,
       s.align,
       s.top,
+      s.indent,
     ]);
     let id = this.xfIds.get(key);
     if (id !== undefined) return id;
@@ -298,8 +301,8 @@ export class StyleBook {
     const xml =
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0"${this.hasStyleXf ? ' xfId="0"' : ""}` +
       `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}` +
-      (s.wrap || s.align || s.top
-        ? ` applyAlignment="1"><alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.wrap || s.top ? ' vertical="top"' : ""}${s.wrap ? ' wrapText="1"' : ""}/></xf>`
+      (s.wrap || s.align || s.top || s.indent
+        ? ` applyAlignment="1"><alignment${s.align ? ` horizontal="${s.align}"` : s.indent ? ' horizontal="left"' : ""}${s.wrap || s.top ? ' vertical="top"' : ""}${s.wrap ? ' wrapText="1"' : ""}${s.indent && !s.align ? ' indent="1"' : ""}/></xf>`
         : "/>");
     id = this.existingXfs.get(xml);
     if (id === undefined) {

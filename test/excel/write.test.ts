@@ -2,7 +2,8 @@
 // (temporary sheets, then one swap), text never a formula, every request under 4 MB.
 import { audit } from "../../src/engine/audit";
 import { layoutResults } from "../../src/engine/layout";
-import { SheetSpec, TableBlock, link, t } from "../../src/engine/layout/spec";
+import { KeyValueBlock, SheetSpec, TableBlock, link, t } from "../../src/engine/layout/spec";
+import { LINE_PT, stretchedCells } from "../../src/engine/layout/print";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { RawTable } from "../../src/engine/table";
 import { dayToSerial, ymdToDay } from "../../src/engine/time";
@@ -125,6 +126,39 @@ describe("writeResultSheets", () => {
       });
     }
     expect(fake.sheet("结算确认单").pageLayout.orientation).toBe("Portrait");
+    // 结算确认单 as the .xlsx writer has it: each stretched key/value cell merged to the last
+    // column and wrapped there, text after an amount set in from it, the seal row tall
+    const settle = written.find((x) => x.name === "结算确认单")!;
+    const ss = fake.sheet("结算确认单");
+    const across = settle.widths!.length;
+    const stretched = stretchedCells(settle);
+    expect(stretched.length).toBeGreaterThan(10);
+    expect(ss.merges).toEqual(
+      expect.arrayContaining([
+        { r: 1, c: 0, rows: 1, cols: across },
+        ...stretched.map(([row, col]) => ({
+          r: row - 1,
+          c: col - 1,
+          rows: 1,
+          cols: across - col + 1,
+        })),
+      ])
+    );
+    for (const [row, col] of stretched) expect(ss.cellMeta(row - 1, col - 1)?.wrap).toBe(true);
+    const conclusion = settle.blocks.find(
+      (b): b is KeyValueBlock => b.kind === "keyValue" && b.caption === "结论"
+    )!;
+    expect(ss.cellMeta(conclusion.row - 1, 2)?.indent).toBe(1);
+    expect(ss.cellMeta(conclusion.row - 1, 0)?.indent).toBeUndefined();
+    const deductions = settle.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.name === "SettlementDeductions"
+    )!;
+    // 明细 follows 扣款金额: set in; 指标 follows 考核细则 (text): not
+    expect(ss.cellMeta(deductions.row, 4)?.indent).toBe(1);
+    expect(ss.cellMeta(deductions.row, 1)?.indent).toBeUndefined();
+    const seal = settle.blocks[settle.blocks.length - 1] as KeyValueBlock;
+    expect(seal.lines).toBeGreaterThan(2);
+    expect(ss.rowHeights.get(seal.row - 1)).toBe(seal.lines! * LINE_PT);
     // long text wraps in its column, in the block's rows only (the caption above does not)
     const kpis = written.find((x) => x.name === "KPI明细")!;
     const note = kpis.blocks[0] as TableBlock;

@@ -33,6 +33,8 @@ export interface CellMeta {
   valign?: string;
   /** format.wrapText */
   wrap?: boolean;
+  /** format.indentLevel */
+  indent?: number;
 }
 
 export interface FakeTable {
@@ -112,6 +114,8 @@ export class FakeSheet {
   } = {};
   /** ranges whose rows were fitted to their content (format.autofitRows) */
   autofitRows: string[] = [];
+  /** rows (0-based) given a height in points (format.rowHeight) */
+  rowHeights = new Map<number, number>();
 
   constructor(
     readonly id: number,
@@ -999,6 +1003,8 @@ class FakeRange extends FakeObject {
     horizontalAlignment: string;
     verticalAlignment: string;
     wrapText: boolean;
+    indentLevel: number;
+    rowHeight: number;
     autofitRows(): void;
     load(props?: string | string[]): void;
     loaded: Record<string, unknown>;
@@ -1080,6 +1086,21 @@ class FakeRange extends FakeObject {
         style("format.wrapText", (m) => (m.wrap = v));
       },
       get wrapText(): boolean {
+        return unreadable();
+      },
+      set indentLevel(v: number) {
+        style("format.indentLevel", (m) => (m.indent = v));
+      },
+      get indentLevel(): number {
+        return unreadable();
+      },
+      set rowHeight(v: number) {
+        self.command("format.rowHeight", v, () => {
+          const { sheet, box } = self.resolveBox();
+          for (let r = box.r; r < box.r + box.rows; r++) sheet.rowHeights.set(r, v);
+        });
+      },
+      get rowHeight(): number {
         return unreadable();
       },
       autofitRows() {

@@ -11,6 +11,7 @@ import { DEFAULT_PARAMS } from "../../src/engine/params";
 import { paramsSheetSpec, templateSpecs } from "../../src/engine/layout/own";
 import { PrintSetup, SheetSpec, SpecCell, link, t } from "../../src/engine/layout/spec";
 import { MAX_LINKS_PER_SHEET } from "../../src/file/sheet-writer";
+import { withPrintSetup } from "../../src/engine/layout/print";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { entryBytes, readDirectory } from "../../src/file/zip";
 import { readXlsx } from "../xlsx";
@@ -238,4 +239,42 @@ test("each sheet prints as its print setup says: A4, orientation, fit or scale, 
   expect(book).toMatch(
     /<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'KPI明细'!\$A:\$B,'KPI明细'!\$3:\$3<\/definedName>/
   );
+});
+
+test("a stretched key/value cell is merged to the last column and wraps; text after an amount is set in (read back by exceljs)", async () => {
+  const wb = small();
+  const s: SheetSpec = {
+    name: "结算确认单",
+    title: "结算确认单",
+    subtitle: "副标题",
+    freezeRows: 0,
+    widths: [20, 16, 10, 16, 20],
+    blocks: [
+      {
+        kind: "keyValue",
+        row: 4,
+        stretch: true,
+        lines: 3,
+        rows: [
+          ["项目名称", t("朝阳区卫生健康委“接诉即办”工作服务采购项目")],
+          ["乙方应退款", { v: 200699.8, format: "money" }, t("贰拾万零陆佰玖拾玖元捌角")],
+        ],
+      },
+    ],
+  };
+  // the rows' heights come from the print setup, as in a run
+  wb.writeResultSheetsSync([withPrintSetup(s, s.widths!, "评价截止 2024-01-22", "zh")]);
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(wb.bytes() as unknown as ArrayBuffer);
+  const ws = x.getWorksheet("结算确认单")!;
+  const merges = (ws.model as unknown as { merges: string[] }).merges;
+  expect([...merges].sort()).toEqual(["A2:E2", "B4:E4", "C5:E5"]);
+  expect(ws.getCell("B4").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+  expect(ws.getCell("C5").alignment).toMatchObject({ wrapText: true, indent: 1 });
+  // the amount itself and the label are not set in; they keep to the top of the tall row
+  expect(ws.getCell("B5").alignment?.indent).toBeUndefined();
+  expect(ws.getCell("A5").alignment).toMatchObject({ vertical: "top" });
+  // each row at least the block's lines tall
+  expect(ws.getRow(4).height).toBe(45);
+  expect(ws.getRow(5).height).toBe(45);
 });

@@ -57,7 +57,7 @@ test("the first result sheet; its figures are the summary's, each with its 大�
   const all = texts(first).join("\n");
   for (const v of [f.refund, f.settlement, f.paid]) expect(all).toContain(toChineseCapital(v));
   expect(all).toContain("最终决算价款");
-  expect(all).toContain("如双方书面同意相抵：净额（仅供参考）");
+  expect(all).toContain("书面同意相抵则净额");
   expect(all).toMatch(f.net >= 0 ? /甲方净付乙方|两清/ : /乙方净付甲方/);
   for (const who of [
     "甲方经办人",
@@ -118,5 +118,29 @@ test("a changed parameter is named with both values; the contract's own facts co
   );
   const all = texts(layoutResults(r)[0]).join("\n");
   expect(all).toContain("CY-2023-12345");
-  expect(all).toMatch(/R2[^\n]*\n90%\n85%/);
+  expect(all).toMatch(/R2[^\n]*\n合同：90%\n本次采用：85%/);
+});
+
+test("claims apart, one line a rule: how many, their total and whom, never in the settlement", () => {
+  const edge = readXlsx(path.join(__dirname, "..", "fixtures", "year-edge.xlsx")).tables;
+  const r = audit(edge, { readings: false });
+  expect(r.claims.length).toBeGreaterThan(1);
+  const first = layoutResults(r)[0];
+  const block = first.blocks.find((b) => b.caption?.startsWith("违约金主张"));
+  if (!block || block.kind !== "keyValue") throw new Error("no claims block");
+  const ids = [...new Set(r.claims.map((c) => c.ruleId))];
+  expect(block.rows.map((row) => row[0].split(" ")[0])).toEqual(ids);
+  block.rows.forEach((row, i) => {
+    const of = r.claims.filter((c) => c.ruleId === ids[i]);
+    expect(Math.round((row[1].v as number) * 100)).toBe(of.reduce((a, c) => a + c.amount, 0));
+    const note = (row[2]!.v as { text: string }).text;
+    expect(note).toContain(`${of.length} 项`);
+    for (const c of of.slice(0, 6)) expect(note).toContain(c.subject!);
+    expect(note).toContain(`合规检查 ${ids[i]}`);
+  });
+  // the claims are apart from the final settlement: the fee less the deductions, nothing else
+  expect(r.settlement.totals.settlement).toBe(
+    Math.round(Number(r.params["contract.totalFee"]) * 100) - r.settlement.totals.deductions
+  );
+  expect(first.print!.fit).toBe("page");
 });

@@ -16,7 +16,11 @@ export class Builder {
   row = 4;
   blocks: Block[] = [];
 
-  constructor(private readonly none: string) {}
+  /** `gap`: blank rows between blocks (one on the page that must fit on one sheet of paper) */
+  constructor(
+    private readonly none: string,
+    private readonly gap = 2
+  ) {}
 
   table(
     name: string,
@@ -29,15 +33,20 @@ export class Builder {
     const body = rows.length ? rows : [[t(this.none)]];
     const b: TableBlock = { kind: "table", row: this.row, name, columns, rows: body, ...opts };
     this.blocks.push(b);
-    this.row += body.length + 1 + 2; // header + rows + two blank rows
+    this.row += body.length + 1 + this.gap; // header + rows + the blank rows
     return b;
   }
 
-  keyValue(rows: KeyValueBlock["rows"], caption?: string): KeyValueBlock {
+  keyValue(
+    rows: KeyValueBlock["rows"],
+    caption?: string,
+    opts: { stretch?: boolean; lines?: number; gap?: number } = {}
+  ): KeyValueBlock {
     if (caption) this.row += 1;
-    const b: KeyValueBlock = { kind: "keyValue", row: this.row, rows, caption };
+    const { gap = this.gap, ...shape } = opts;
+    const b: KeyValueBlock = { kind: "keyValue", row: this.row, rows, caption, ...shape };
     this.blocks.push(b);
-    this.row += rows.length + 2;
+    this.row += rows.length + gap;
     return b;
   }
 }

@@ -79,8 +79,9 @@ export function fitWidths(spec: SheetSpec): number[] {
       let extra = 0;
       for (const [l, v, x] of b.rows) {
         label = Math.max(label, fits(displayWidth(l)));
-        value = Math.max(value, fits(cellWidth(v, "text")));
-        extra = Math.max(extra, fits(cellWidth(x, "text")));
+        // a stretched block's last cell spans to the sheet's edge: it never widens its column
+        if (!(b.stretch && !x)) value = Math.max(value, fits(cellWidth(v, "text")));
+        if (!b.stretch) extra = Math.max(extra, fits(cellWidth(x, "text")));
       }
       need(0, label);
       need(1, value);

@@ -8,7 +8,7 @@
 import type { AuditResult } from "../audit";
 import { columnLetter } from "../table";
 import { cellWidth, displayWidth } from "./fit";
-import { PrintSetup, SheetSpec, SpecCell, TableBlock } from "./spec";
+import { PrintSetup, SheetSpec, SpecCell, TableBlock, lastCellColumn } from "./spec";
 
 /** The smallest print scale: 11 pt text prints at 9.35 pt. */
 export const MIN_SCALE = 0.85;
@@ -17,6 +17,11 @@ export const MIN_SCALE = 0.85;
  * spreadsheet program may measure a column a few per cent wider than Excel's 7 px a character.
  */
 const PLANNED_SCALE = 0.9;
+/**
+ * The least scale a one-page sheet (结算确认单) is planned for: printed whole on one page, it may
+ * shrink a little below PLANNED_SCALE, never to MIN_SCALE by our reckoning of its height.
+ */
+const ONE_PAGE_SCALE = 0.87;
 /** Most lines a wrapped cell is given: longer text is read in the cell. */
 export const MAX_LINES = 12;
 /** Narrowest a wrapped column is made for the page (characters). */
@@ -91,7 +96,7 @@ export function withPrintSetup(
   const tall = tallRows(spec, printed);
   // one page when it fits at the planned scale; else one page wide over as many as it takes;
   // too wide even so: at MIN_SCALE over several pages across, the first table's key columns on each
-  const onePage = spec.onePage && sheetHeight(spec, tall) <= pageHeightPt() / PLANNED_SCALE;
+  const onePage = spec.onePage && sheetHeight(spec, tall) <= pageHeightPt() / ONE_PAGE_SCALE;
   const fit: PrintSetup["fit"] = !fits ? Math.round(MIN_SCALE * 100) : onePage ? "page" : "width";
   const last = spec.blocks[spec.blocks.length - 1];
   let repeatRow: number | null = null;
@@ -158,23 +163,50 @@ function tallRows(spec: SheetSpec, widths: number[]): [number, number][] {
   const across = widths.reduce((a, w) => a + w, 0);
   const sub = linesIn(displayWidth(spec.subtitle), across);
   if (sub > 1) out.push([2, sub]);
-  const measure = (row: number, cells: (SpecCell | undefined)[]) => {
-    let lines = 1;
-    for (const j of wrap) {
-      const c = cells[j];
-      const v = c?.v;
-      if (!v || typeof v !== "object" || !("text" in v)) continue;
-      lines = Math.max(lines, linesIn(cellWidth(c, "text"), widths[j] ?? 8.43));
-    }
-    if (lines > 1) out.push([row, lines]);
+  const lines = (c: SpecCell | undefined, width: number) => {
+    const v = c?.v;
+    return v && typeof v === "object" && "text" in v ? linesIn(cellWidth(c, "text"), width) : 1;
+  };
+  const measure = (
+    row: number,
+    cells: (SpecCell | undefined)[],
+    stretched: number | null = null,
+    least = 1
+  ) => {
+    let most = least;
+    for (const j of wrap)
+      if (j !== stretched) most = Math.max(most, lines(cells[j], widths[j] ?? 8.43));
+    if (stretched !== null)
+      most = Math.max(most, lines(cells[stretched], spanWidth(widths, stretched)));
+    if (most > 1) out.push([row, most]);
   };
   for (const b of spec.blocks) {
     if (b.kind === "table") b.rows.forEach((r, i) => measure(b.row + 1 + i, r));
     else
-      b.rows.forEach(([label, value, extra], i) =>
-        measure(b.row + i, [{ v: { text: label } }, value, extra])
+      b.rows.forEach((r, i) =>
+        measure(
+          b.row + i,
+          [{ v: { text: r[0] } }, r[1], r[2]],
+          b.stretch ? lastCellColumn(r) : null,
+          b.lines ?? 1
+        )
       );
   }
+  return out;
+}
+
+/** The width a cell spanning from column `from` to the sheet's last column has (characters). */
+export function spanWidth(widths: number[], from: number): number {
+  // merged columns also gain the padding between them
+  return widths.slice(from).reduce((a, w) => a + w, 0) + (widths.length - from - 1) * (5 / 7);
+}
+
+/** The merged ranges of a sheet's stretched key/value rows: [row (1-based), first column (1-based)]. */
+export function stretchedCells(spec: SheetSpec): [number, number][] {
+  const out: [number, number][] = [];
+  for (const b of spec.blocks)
+    if (b.kind === "keyValue" && b.stretch)
+      b.rows.forEach((r, i) => out.push([b.row + i, lastCellColumn(r) + 1]));
   return out;
 }
 

@@ -5,6 +5,7 @@
 // figures and 大写; the deductions by 考核细则 item in the annex's words; claims apart; every
 // parameter that differs from the contract; the contract's words; the sign-off lines.
 import { ruleTotals } from "../audit";
+import { RULES } from "../rules";
 import { Builder, col, money } from "./builder";
 import { toChineseCapital } from "../money";
 import { DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
@@ -25,6 +26,9 @@ export const ANNEX_ITEMS: Record<string, { item: number; group: string; indicato
   R9: { item: 8, group: "培训", indicator: "制度建设" },
   R10: { item: 9, group: "项目管理", indicator: "区内考核结果稳定性" },
 };
+
+/** Lines of the seal row: a round seal of about 4 cm fits between the name and the date. */
+const SEAL_LINES = 6;
 
 /** What the conclusion box says, as figures (the sheet and the tests read the same). */
 export interface SettlementFigures {
@@ -55,7 +59,7 @@ export function settlementFigures(x: LayoutContext): SettlementFigures {
 }
 
 export function settlementSheet(x: LayoutContext): SheetSpec {
-  const { r, L, s, tt, capital, lang } = x;
+  const { r, L, s, tt, lang } = x;
   // short enough for the upright page: the service period and the parameters are in the body
   const subtitle = L(
     `评价截止 ${r.asOf}${r.runAt ? ` · 运行于 ${r.runAt}` : ""} · 程序版本 ${r.version}`,
@@ -63,42 +67,49 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
   );
   const p = r.params;
   const f = settlementFigures(x);
-  const b = new Builder(L("（无）", "(none)"));
+  // one blank row between blocks: the page is meant to fit on one sheet of paper
+  const b = new Builder(L("（无）", "(none)"), 1);
   const final = parseIsoDay(r.asOf)! > parseIsoDay(p["acceptance.firstCutoff"])!;
   b.keyValue(
     [
-      [L("项目名称", "project"), t(p["contract.name"]), t(null)],
       [
-        L("合同编号", "contract no."),
-        t(p["contract.number"] || L("（合同书未填）", "(none given)")),
-        t(null),
+        L("项目名称", "project"),
+        // the contract's number where the workbook gives one
+        t(
+          `${p["contract.name"]}${p["contract.number"] ? L(`（合同编号 ${p["contract.number"]}）`, ` (contract no. ${p["contract.number"]})`) : ""}`
+        ),
       ],
-      [L("委托方（甲方）", "Party A"), t(p["contract.partyA"]), t(null)],
-      [L("受托方（乙方）", "Party B"), t(p["contract.partyB"]), t(null)],
+      [
+        L("甲方 · 乙方", "Party A · Party B"),
+        t(
+          `${p["contract.partyA"]}${L("（委托方） · ", " (client) · ")}${p["contract.partyB"]}${L("（受托方）", " (contractor)")}`
+        ),
+      ],
       [
         L("考核年度 · 服务期", "contract year · service"),
         t(
           `${r.resolved.contractYear} · ${p["service.start"]} ${L("至", "to")} ${p["service.end"]}`
         ),
-        t(null),
       ],
       [
         L("评价截止日 · 用于", "evaluated up to · for"),
-        t(r.asOf),
         t(
-          final
-            ? L(
-                `最终验收（${p["acceptance.finalOn"]}）`,
-                `final acceptance (${p["acceptance.finalOn"]})`
-              )
-            : L(
-                `第一次验收（${p["acceptance.firstOn"]}）`,
-                `first acceptance (${p["acceptance.firstOn"]})`
-              )
+          `${r.asOf} · ${
+            final
+              ? L(
+                  `最终验收（${p["acceptance.finalOn"]}）`,
+                  `final acceptance (${p["acceptance.finalOn"]})`
+                )
+              : L(
+                  `第一次验收（${p["acceptance.firstOn"]}）`,
+                  `first acceptance (${p["acceptance.firstOn"]})`
+                )
+          }`
         ),
       ],
     ],
-    L("合同与考核", "contract and assessment")
+    L("合同与考核", "contract and assessment"),
+    { stretch: true }
   );
   const i3 = s.installments.find((i) => i.no === 3)!;
   const netText =
@@ -142,22 +153,16 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
           }`
         ),
       ],
+      [L("书面同意相抵则净额", "net if offset in writing"), money(Math.abs(f.net)), t(netText)],
+      [L("截至评价日已付款", "paid to the as-of date"), money(f.paid), t(toChineseCapital(f.paid))],
       [
-        L(
-          "如双方书面同意相抵：净额（仅供参考）",
-          "if both agree in writing to offset: the net (not applied)"
-        ),
-        money(Math.abs(f.net)),
-        t(netText),
-      ],
-      [L("已付款合计（截至评价日）", "paid so far"), money(f.paid), capital(f.paid)],
-      [
-        L("最终决算价款（合同金额 − 考核扣款）", "final settlement (fee − deductions)"),
+        L("最终决算价款", "final settlement"),
         { ...money(f.settlement), bold: true },
-        capital(f.settlement),
+        t(toChineseCapital(f.settlement)),
       ],
     ],
-    L("结论", "conclusion")
+    L("结论", "conclusion"),
+    { stretch: true }
   );
   const totals = ruleTotals(r);
   const rows = totals.map((rt) => {
@@ -173,11 +178,11 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
   b.table(
     "SettlementDeductions",
     [
-      col(L("考核细则", "annex item"), "text", 16),
-      col(L("指标", "indicator"), "text", 22),
-      col(L("次数", "times"), "int", 8),
+      col(L("考核细则", "annex item"), "text", 24),
+      col(L("指标", "indicator"), "text", 30),
+      col(L("次数", "times"), "int", 10),
       col(L("扣款金额", "amount"), "money", 16),
-      col(L("明细", "evidence"), "text", 16),
+      col(L("明细", "evidence"), "text", 24),
     ],
     [
       ...rows,
@@ -197,35 +202,56 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
       rowHighlight: [...totals.map((rt) => (rt.amount > 0 ? ("fail" as const) : null)), null],
     }
   );
-  b.table(
-    "SettlementClaims",
-    [
-      col(L("违约金", "claim"), "text", 16),
-      col(L("对象", "subject"), "text", 22),
-      col(L("金额", "amount"), "money", 16),
-      col(L("说明", "note"), "text", 30),
-    ],
-    r.claims.map((c) => [
-      t(c.ruleId),
-      t(c.subject),
-      money(c.amount),
-      t(L("须双方书面确认，未计入决算价款", "needs written confirmation; not in the settlement")),
-    ]),
-    { caption: L("违约金主张（另行书面确认）", "claims (confirmed apart, in writing)") }
+  // claims and changed parameters as short lines: label, figure or contract value, the rest
+  // across the page
+  const ruleName = (id: string) => {
+    const rule = RULES.find((x) => x.id === id);
+    return rule ? `${id} ${rule[lang]}` : id;
+  };
+  // one line a claim rule: how many, the total and whom; each claim's facts are in 合规检查
+  const claimRules = [...new Set(r.claims.map((c) => c.ruleId))];
+  const SUBJECTS_SHOWN = 6;
+  b.keyValue(
+    claimRules.length
+      ? claimRules.map((id) => {
+          const of = r.claims.filter((c) => c.ruleId === id);
+          const who = of.map((c) => c.subject).filter((x): x is string => !!x);
+          const named =
+            who.slice(0, SUBJECTS_SHOWN).join(L("、", ", ")) +
+            (who.length > SUBJECTS_SHOWN
+              ? L(` 等 ${who.length} 项`, ` and ${who.length - SUBJECTS_SHOWN} more`)
+              : "");
+          return [
+            ruleName(id),
+            money(of.reduce((a, c) => a + c.amount, 0)),
+            t(
+              L(
+                `${of.length} 项${named ? `：${named}` : ""}；详见合规检查 ${id}`,
+                `${of.length}${named ? `: ${named}` : ""}; see 合规检查 ${id}`
+              )
+            ),
+          ];
+        })
+      : [[L("（无）", "(none)"), t(null)]],
+    L(
+      "违约金主张（须双方另行书面确认，未计入最终决算价款）",
+      "claims (to be confirmed in writing; not in the final settlement)"
+    ),
+    { stretch: true }
   );
-  b.table(
-    "SettlementParams",
-    [
-      col(L("参数", "parameter"), "text", 30),
-      col(L("合同约定", "contract"), "text", 20),
-      col(L("本次采用", "used"), "text", 20),
-    ],
-    r.changedParams.map((k) => [
-      t(paramMeta(k)[lang]),
-      t(displayParam(k, DEFAULT_PARAMS[k], lang)),
-      { ...t(displayParam(k, p[k], lang)), highlight: "changed" },
-    ]),
-    { caption: L("与合同约定不同的参数", "parameters that differ from the contract") }
+  b.keyValue(
+    r.changedParams.length
+      ? r.changedParams.map((k) => [
+          paramMeta(k)[lang],
+          t(`${L("合同：", "contract: ")}${displayParam(k, DEFAULT_PARAMS[k], lang)}`),
+          {
+            ...t(`${L("本次采用：", "used: ")}${displayParam(k, p[k], lang)}`),
+            highlight: "changed",
+          },
+        ])
+      : [[L("（无）", "(none)"), t(L("全部按合同约定", "all as the contract says"))]],
+    L("与合同约定不同的参数", "parameters that differ from the contract"),
+    { stretch: true }
   );
   b.keyValue(
     [
@@ -237,10 +263,10 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
             "Art. 3: after written confirmation by both parties, Party A may deduct per the assessment annex; installment 3 is the amount Party A fixes after acceptance. Penalties (Art. 7) are confirmed apart, in writing."
           )
         ),
-        t(null),
       ],
     ],
-    L("依据", "basis")
+    undefined,
+    { stretch: true }
   );
   const line = t("____________________");
   const date = t(L("日期：____年__月__日", "date: __________"));
@@ -249,10 +275,27 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
       [L("甲方经办人（签字）", "Party A, prepared by"), line, date],
       [L("甲方复核人（签字）", "Party A, checked by"), line, date],
       [L("甲方负责人（签字）", "Party A, approved by"), line, date],
-      [L("甲方（盖章）", "Party A (seal)"), t(p["contract.partyA"]), date],
-      [L("乙方（签字、盖章）", "Party B (signature, seal)"), t(p["contract.partyB"]), date],
     ],
-    L("确认", "confirmed")
+    undefined,
+    // the seals follow at once: the signatures and the seals are one sign-off
+    { stretch: true, lines: 2, gap: 0 }
+  );
+  // both seals side by side, with room for them under the names and the dates below
+  const sealed = (who: string) => `${who}\n\n\n\n${L("日期：____年__月__日", "date: __________")}`;
+  b.keyValue(
+    [
+      [
+        L("甲方（盖章）", "Party A (seal)"),
+        t(sealed(p["contract.partyA"])),
+        t(
+          sealed(
+            `${L("乙方（签字、盖章）：", "Party B (signature, seal): ")}${p["contract.partyB"]}`
+          )
+        ),
+      ],
+    ],
+    undefined,
+    { stretch: true, lines: SEAL_LINES }
   );
   return {
     name: "结算确认单",
@@ -265,8 +308,8 @@ export function settlementSheet(x: LayoutContext): SheetSpec {
     tabColor: "FF1F4E79",
     blocks: b.blocks,
     // on an upright A4 page at ≥ 9 pt: the long texts wrap in these widths
-    widths: [20, 24, 34, 15, 14],
+    widths: [24, 30, 10, 16, 24],
     onePage: true,
-    wrap: [0, 1, 2, 3],
+    wrap: [0, 1, 4],
   };
 }

@@ -57,7 +57,28 @@ export interface KeyValueBlock {
   caption?: string;
   /** label, value, optional third column (e.g. 大写) */
   rows: [string, SpecCell, SpecCell?][];
+  /**
+   * each row's last cell spans to the sheet's last column (merged) and wraps there: a sentence
+   * beside a short label reads on one or two lines instead of down a narrow column
+   */
+  stretch?: boolean;
+  /** each row at least this many lines tall: room to sign, or for a seal */
+  lines?: number;
 }
+
+/** The 0-based column of a key/value row's last cell, which a stretched block spans from. */
+export const lastCellColumn = (row: KeyValueBlock["rows"][number]): number => (row[2] ? 2 : 1);
+
+/**
+ * Whether a text cell is set in from the left: the cell to its left holds a number, aligned right,
+ * so the two would otherwise touch ("¥500.00第一次验收").
+ */
+/** A key/value cell's format: its own, else a number's "number" and anything else's "text". */
+export const cellFormat = (c: SpecCell | undefined): Format =>
+  c?.format ?? (typeof c?.v === "number" ? "number" : "text");
+
+export const indentsAfter = (left: Format | undefined, format: Format | undefined): boolean =>
+  left !== undefined && alignsRight(left) && (format === undefined || format === "text");
 
 export type Block = TableBlock | KeyValueBlock;
 
