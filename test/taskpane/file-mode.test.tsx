@@ -71,6 +71,36 @@ test("open a workbook file, run, see the totals, download the audited copy", asy
   expect(names[0]).toBe("工单");
 }, 60000);
 
+test("after a run the settlement conclusion comes first and the sheet list folds to one line", async () => {
+  const { user } = setup();
+  await openAndRun(user);
+  // 结算确认单's conclusion: installment 3 not paid by 2023-02-28, nothing to refund, so no net line
+  const conclusion = screen.getByTestId("conclusion");
+  expect(within(conclusion).getByTestId("pay-now").textContent).toBe("¥797,799.20");
+  expect(within(conclusion).getByTestId("refund-due").textContent).toBe("¥0.00");
+  expect(within(conclusion).queryByTestId("net-if-offset")).toBeNull();
+  expect(within(conclusion).getByTestId("paid-so-far").textContent).toMatch(/^¥[\d,]+\.\d\d$/);
+  // 最终决算价款 = the fee less the deductions
+  expect(within(conclusion).getByText("最终决算价款")).toBeTruthy();
+  expect(within(conclusion).getByTestId("settlement").textContent).toBe("¥3,997,796.00");
+  // before the cards, the run's controls and the per-rule table in the document's order
+  const order = ["conclusion", "total-deductions", "sheets-toggle", "run", "rule-R1"].map((id) =>
+    screen.getByTestId(id)
+  );
+  for (let i = 1; i < order.length; i++)
+    expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING
+    );
+  // the sheet list: one line that says how many were found, opened on a click
+  const toggle = screen.getByTestId("sheets-toggle");
+  expect(toggle.getAttribute("aria-expanded")).toBe("false");
+  expect(toggle.textContent).toContain("输入工作表：已找到 12 张");
+  expect(screen.queryByText(/工单 · 411 行/)).toBeNull();
+  await user.click(toggle);
+  expect(screen.getByText(/工单 · 411 行/)).toBeTruthy();
+  expect(toggle.getAttribute("aria-expanded")).toBe("true");
+}, 60000);
+
 test("a workbook with every input sheet reports none missing", async () => {
   const { user } = setup();
   await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
@@ -136,6 +166,10 @@ test("the Run tab also shows 尾款's status, the pending periods, the findings;
   expect(screen.getByTestId("where-to-look").textContent).toMatch(
     /下载核查结果后，在“KPI明细”表的 A\d+:O\d+ 查看 R1/
   );
+  // under the rule clicked: the table's next row, not the top of the pane
+  const hintRow = screen.getByTestId("rule-hint-R1");
+  expect(screen.getByTestId("rule-R1").nextElementSibling).toBe(hintRow);
+  expect(hintRow.contains(screen.getByTestId("where-to-look"))).toBe(true);
 }, 90000);
 
 test("readings: the ones that move money listed after a run; switched off, the run says so", async () => {

@@ -5,8 +5,6 @@ import {
   Button,
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
   Tab,
   TabList,
   Title3,
@@ -50,6 +48,11 @@ const useStyles = makeStyles({
     gap: "8px",
   },
   body: { padding: "8px 12px 16px", display: "flex", flexDirection: "column", gap: "10px" },
+  // the title block shrinks and wraps beside the language button (English at 360 px)
+  titles: { minWidth: 0, overflowWrap: "anywhere" },
+  // four tabs fit a 360 px pane in either language; a longer label wraps, never runs off the pane
+  tabs: { flexWrap: "wrap" },
+  tab: { paddingLeft: "4px", paddingRight: "4px" },
 });
 
 type TabId = "run" | "issues" | "params" | "template";
@@ -80,7 +83,6 @@ export function App(props: AppProps) {
   const [asOf, setAsOf] = React.useState<string>(resolve(DEFAULT_PARAMS).asOf);
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
   const [readings, setReadings] = React.useState(true);
-  const [notice, setNotice] = React.useState<string | null>(null);
   const [result, setResult] = React.useState<AuditResult | null>(null);
   // the parameters or sheets changed after the run whose results are shown
   const [stale, setStale] = React.useState(false);
@@ -136,7 +138,6 @@ export function App(props: AppProps) {
     abort.current = ctrl;
     setRun({ status: "running", progress: { stage: "reading" } });
     setVerified(null);
-    setNotice(null);
     setMapping(null);
     try {
       const out = await session.run(
@@ -241,12 +242,16 @@ export function App(props: AppProps) {
     setFault(null);
     session?.selectCell(sheet, cell).catch(failed("pane select"));
   };
-  // a file in a browser has no cells to select: the click says where to look instead
-  const onOpenRule = result
-    ? session?.canSelect
+  // a file in a browser has no cells to select: the click says where to look instead, under the
+  // rule clicked (not at the top of the pane, out of sight)
+  const onOpenRule =
+    result && session?.canSelect
       ? (ruleId: string) => select("KPI明细", kpiRuleRange(result.kpis, ruleId))
-      : (ruleId: string) => setNotice(s.whereToLook(ruleId, kpiRuleRange(result.kpis, ruleId)))
-    : undefined;
+      : undefined;
+  const ruleHint =
+    result && session && !session.canSelect
+      ? (ruleId: string) => s.whereToLook(ruleId, kpiRuleRange(result.kpis, ruleId))
+      : undefined;
 
   return (
     <LangContext.Provider value={{ lang, s }}>
@@ -256,7 +261,7 @@ export function App(props: AppProps) {
         lang={lang === "zh" ? "zh-CN" : "en"}
       >
         <header className={c.header}>
-          <div>
+          <div className={c.titles}>
             <Title3 as="h1">{s.appTitle}</Title3>
             <div>
               <Caption1>
@@ -285,25 +290,28 @@ export function App(props: AppProps) {
           {fault ? (
             <ErrorBox testId="pane-fault" message={fault.message} report={fault.report} />
           ) : null}
-          {notice ? (
-            <MessageBar intent="info" data-testid="where-to-look">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          ) : null}
           {session ? (
             <>
               <TabList
+                size="small"
+                className={c.tabs}
                 selectedValue={tab}
                 onTabSelect={(_, d) => setTab(d.value as TabId)}
                 aria-label={s.appTitle}
               >
-                <Tab value="run">{s.tabRun}</Tab>
-                <Tab value="issues">
+                <Tab value="run" className={c.tab}>
+                  {s.tabRun}
+                </Tab>
+                <Tab value="issues" className={c.tab}>
                   {s.tabIssues}
                   {result ? ` (${result.issues.length})` : ""}
                 </Tab>
-                <Tab value="params">{s.tabParams}</Tab>
-                <Tab value="template">{s.tabTemplate}</Tab>
+                <Tab value="params" className={c.tab}>
+                  {s.tabParams}
+                </Tab>
+                <Tab value="template" className={c.tab}>
+                  {s.tabTemplate}
+                </Tab>
               </TabList>
               <div role="tabpanel" aria-label={tab}>
                 {tab === "run" ? (
@@ -315,6 +323,7 @@ export function App(props: AppProps) {
                     onRun={() => void onRun()}
                     onCancel={() => abort.current?.abort()}
                     onOpenRule={onOpenRule}
+                    ruleHint={ruleHint}
                     onDownload={onDownload}
                     stale={stale}
                     paramErrors={sheetParamErrors}

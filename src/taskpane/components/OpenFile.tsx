@@ -1,4 +1,6 @@
 // File mode: "打开工作簿" — a file input and a drop zone. The file is read on this computer only.
+// Once a file is open the zone is one line (the button and the file's name), so that the results
+// of a 360 px pane are on its first screen.
 import * as React from "react";
 import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { FolderOpen24Regular } from "@fluentui/react-icons";
@@ -14,6 +16,18 @@ const useStyles = makeStyles({
     gap: "8px",
     alignItems: "flex-start",
   },
+  // a file is open: one line, the name beside the button (wrapping only when it must)
+  compact: {
+    padding: "6px 8px",
+    borderTopWidth: "1px",
+    borderRightWidth: "1px",
+    borderBottomWidth: "1px",
+    borderLeftWidth: "1px",
+    flexDirection: "row",
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
+  name: { minWidth: 0, overflowWrap: "anywhere" },
   over: {
     borderTopColor: tokens.colorBrandStroke1,
     borderRightColor: tokens.colorBrandStroke1,
@@ -46,7 +60,7 @@ export function OpenFile(props: {
   };
   return (
     <div
-      className={mergeClasses(c.zone, over && c.over)}
+      className={mergeClasses(c.zone, !!props.current && c.compact, over && c.over)}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -61,6 +75,7 @@ export function OpenFile(props: {
     >
       <Button
         appearance={props.current ? "secondary" : "primary"}
+        size={props.current ? "small" : "medium"}
         icon={<FolderOpen24Regular />}
         onClick={() => input.current?.click()}
         disabled={props.busy}
@@ -79,7 +94,7 @@ export function OpenFile(props: {
           e.currentTarget.value = "";
         }}
       />
-      <Caption1>{props.current ? props.current : s.openHint}</Caption1>
+      <Caption1 className={c.name}>{props.current ? props.current : s.openHint}</Caption1>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // 参数 (Thresholds): a form generated from the engine's zod parameter schema, grouped by rule, each
 // with its contract default beside it; changed values highlighted; zod messages inline. Save
-// writes the 规则参数 sheet; an invalid value can never be saved.
+// writes the 规则参数 sheet; an invalid value can never be saved. Save sits in a compact sticky foot
+// with the what-if's one line; the foot never covers the field being edited (the page scrolls the
+// field above it), and the whole what-if table is in the flow below the form.
 import * as React from "react";
 import {
   Badge,
@@ -34,7 +36,7 @@ import {
 import { shiftContractYear } from "../../engine/contract-year";
 import { ErrorBox } from "./ErrorBox";
 import { Explained, explainError } from "../explain";
-import { WhatIfPanel } from "./WhatIf";
+import { WhatIfBar, WhatIfPanel, useWhatIf } from "./WhatIf";
 import type { WhatIf } from "../engine/protocol";
 import type { AuditResult } from "../../engine/audit";
 import { useStrings } from "../i18n";
@@ -58,14 +60,17 @@ const useStyles = makeStyles({
   checks: { display: "flex", flexWrap: "wrap", gap: "0 8px" },
   bar: {
     display: "flex",
-    gap: "8px",
+    gap: "4px 8px",
     flexWrap: "wrap",
+    alignItems: "center",
     position: "sticky",
     bottom: 0,
-    paddingTop: "6px",
-    paddingBottom: "6px",
+    paddingTop: "4px",
+    paddingBottom: "4px",
     backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  status: { minWidth: 0, overflowWrap: "anywhere" },
 });
 
 export function toDraft(key: ParamKey, value: unknown): Draft {
@@ -240,6 +245,38 @@ export function ParamsTab(props: {
   };
   const reset = () =>
     setDraft(Object.fromEntries(PARAM_KEYS.map((k) => [k, toDraft(k, DEFAULT_PARAMS[k])])));
+  const what = useWhatIf(evaluated.params, dirty, props.current ? props.whatIf : undefined);
+
+  // the sticky foot never covers the field being edited: a field under it is scrolled above it
+  // (on focus, on every keystroke, and when the foot grows as the what-if line appears)
+  const root = React.useRef<HTMLDivElement>(null);
+  const foot = React.useRef<HTMLDivElement>(null);
+  const details = React.useRef<HTMLDivElement>(null);
+  const keepClear = React.useCallback(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const bar = foot.current;
+    if (!el || !bar || !root.current?.contains(el) || bar.contains(el)) return;
+    const box = bar.getBoundingClientRect();
+    if (!box.height) return; // not laid out (no window to scroll)
+    const top = box.top;
+    // the field with its hint and message, unless that is a tall group (a list of checkboxes)
+    const field = el.closest<HTMLElement>('[data-testid^="param-"]');
+    const fr = field?.getBoundingClientRect();
+    const r = fr && fr.height <= window.innerHeight / 3 ? fr : el.getBoundingClientRect();
+    if (r.bottom > top - 4) window.scrollBy(0, r.bottom - top + 12);
+  }, []);
+  React.useEffect(() => {
+    const bar = foot.current;
+    if (!bar || typeof ResizeObserver === "undefined") return;
+    const watch = new ResizeObserver(() => keepClear());
+    watch.observe(bar);
+    return () => watch.disconnect();
+  }, [keepClear]);
+  const clearSoon = () => {
+    keepClear();
+    // focus by the keyboard scrolls the field into view after the event: look again then
+    requestAnimationFrame(keepClear);
+  };
 
   const field = (key: ParamKey) => {
     const meta = paramMeta(key);
@@ -355,7 +392,7 @@ export function ParamsTab(props: {
   };
 
   return (
-    <div className={c.col}>
+    <div className={c.col} ref={root} onFocus={clearSoon} onInput={clearSoon}>
       <Subtitle2>{s.paramsTitle}</Subtitle2>
       <Caption1>{s.paramsHint}</Caption1>
       {props.sheetErrors?.length ? (
@@ -386,19 +423,28 @@ export function ParamsTab(props: {
           </section>
         ) : null;
       })}
-      <div className={c.bar}>
-        {props.current && props.whatIf ? (
-          <div style={{ flexBasis: "100%" }}>
-            <WhatIfPanel
-              current={props.current}
-              params={evaluated.params}
-              dirty={dirty}
-              whatIf={props.whatIf}
-            />
-          </div>
+      {props.current && what.active ? (
+        <div ref={details}>
+          <WhatIfPanel current={props.current} state={what} />
+        </div>
+      ) : null}
+      {dirty && evaluated.params && status !== "saving" ? <Caption1>{s.unsaved}</Caption1> : null}
+      <div>
+        <Button icon={<ArrowReset24Regular />} onClick={reset} data-testid="reset-params">
+          {s.resetDefaults}
+        </Button>
+      </div>
+      <div className={c.bar} ref={foot} data-testid="params-foot">
+        {props.current ? (
+          <WhatIfBar
+            current={props.current}
+            state={what}
+            onDetails={() => details.current?.scrollIntoView?.({ block: "nearest" })}
+          />
         ) : null}
         <Button
           appearance="primary"
+          size="small"
           icon={<Save24Regular />}
           disabled={!evaluated.params || status === "saving"}
           onClick={save}
@@ -406,16 +452,13 @@ export function ParamsTab(props: {
         >
           {s.save}
         </Button>
-        <Button icon={<ArrowReset24Regular />} onClick={reset} data-testid="reset-params">
-          {s.resetDefaults}
-        </Button>
-        <Caption1 aria-live="polite">
+        <Caption1 aria-live="polite" className={c.status}>
           {!evaluated.params
             ? s.invalidCannotSave
             : status === "saved"
               ? s.saved
               : dirty && status !== "saving"
-                ? s.unsaved
+                ? s.unsavedShort
                 : ""}
         </Caption1>
       </div>

@@ -1,5 +1,7 @@
 // 核查 (Run): the input sheets found and missing (with what that costs), the as-of date, Run and
-// Cancel with named stages, then the summary cards and the per-rule table.
+// Cancel with named stages. After a run the result comes first (issue 22, a 360 px pane): the
+// settlement conclusion and the totals, then the run's controls with the sheet list folded to one
+// line, then the per-rule table, the findings and the readings.
 import * as React from "react";
 import {
   Badge,
@@ -17,6 +19,8 @@ import {
 } from "@fluentui/react-components";
 import {
   ArrowDownload24Regular,
+  ChevronDown20Regular,
+  ChevronRight20Regular,
   Dismiss24Regular,
   Play24Regular,
   ShieldCheckmark24Regular,
@@ -30,7 +34,7 @@ import { SHEETS } from "../../engine/sheets";
 import type { SheetInfo } from "../../workbook";
 import { useStrings } from "../i18n";
 import type { RunProgress } from "../session";
-import { SummaryCards } from "./SummaryCards";
+import { Conclusion, RuleTable, SummaryCards } from "./SummaryCards";
 import { ErrorBox } from "./ErrorBox";
 
 const useStyles = makeStyles({
@@ -45,6 +49,8 @@ const useStyles = makeStyles({
     gap: "2px",
   },
   item: { display: "flex", gap: "6px", alignItems: "center" },
+  breakable: { minWidth: 0, overflowWrap: "anywhere" },
+  fold: { alignSelf: "flex-start", maxWidth: "100%", textAlign: "start", minWidth: 0 },
 });
 
 export type RunState =
@@ -90,13 +96,47 @@ export function SheetList(props: { sheets: SheetInfo[] }) {
             >
               {sh ? "✓" : "!"}
             </Badge>
-            <Caption1>
+            <Caption1 className={c.breakable}>
               {sh ? s.sheetFound(sh.name, Math.max(0, sh.rows - 1)) : s.sheetMissing(def.zh, costs)}
             </Caption1>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** The input sheets under a one-line summary that opens them (folded once a run has results). */
+function FoldedSheets(props: { sheets: SheetInfo[]; open: boolean; onOpen: (o: boolean) => void }) {
+  const { s } = useStrings();
+  const c = useStyles();
+  const id = React.useId();
+  const keys = new Set(props.sheets.map((sh) => matchSheet(sh.name)?.key).filter(Boolean));
+  const wanted = SHEETS.filter((def) => !def.optional || keys.has(def.key));
+  const found = wanted.filter((def) => keys.has(def.key)).length;
+  const missing = wanted.length - found;
+  return (
+    <div className={c.col}>
+      <Button
+        appearance="subtle"
+        className={c.fold}
+        icon={props.open ? <ChevronDown20Regular /> : <ChevronRight20Regular />}
+        aria-expanded={props.open}
+        aria-controls={id}
+        onClick={() => props.onOpen(!props.open)}
+        data-testid="sheets-toggle"
+      >
+        <span className={c.breakable}>{s.sheetsSummary(found, missing)}</span>
+        {missing ? (
+          <Badge appearance="tint" color="warning" size="small" style={{ marginLeft: "6px" }}>
+            !
+          </Badge>
+        ) : null}
+      </Button>
+      <div id={id} hidden={!props.open}>
+        {props.open ? <SheetList sheets={props.sheets} /> : null}
+      </div>
+    </div>
   );
 }
 
@@ -131,6 +171,8 @@ export function RunTab(props: {
   onRun: () => void;
   onCancel: () => void;
   onOpenRule?: (ruleId: string) => void;
+  /** file mode: a rule clicked says where to look, under the rule */
+  ruleHint?: (ruleId: string) => string;
   onDownload?: () => void;
   /** the parameters or sheets changed since the results shown were computed */
   stale?: boolean;
@@ -152,13 +194,43 @@ export function RunTab(props: {
   const overall = progress
     ? (ORDER.indexOf(progress.stage) + (progress.fraction ?? 0.5)) / ORDER.length
     : 0;
+  const result = props.state.status === "done" ? props.state.result : null;
+  // the sheet list is open until a run has results, then folds to one line (set as the status
+  // changes, in the same render as the results)
+  const [sheetsOpen, setSheetsOpen] = React.useState(result === null);
+  const [seen, setSeen] = React.useState(props.state.status);
+  if (seen !== props.state.status) {
+    setSeen(props.state.status);
+    if (props.state.status === "idle") setSheetsOpen(true);
+    if (props.state.status === "done") setSheetsOpen(false);
+  }
+  const head = React.useRef<HTMLDivElement>(null);
+  const last = React.useRef(props.state.status);
+  React.useEffect(() => {
+    const was = last.current;
+    last.current = props.state.status;
+    if (props.state.status !== "done" || was === "done") return;
+    // a run just finished: the conclusion is where the user looks, in view wherever she was
+    const el = head.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.top > window.innerHeight / 2) el.scrollIntoView?.({ block: "start" });
+  }, [props.state.status]);
   return (
     <div className={c.col}>
+      {result ? (
+        <div ref={head} className={c.col} data-testid="result-head">
+          {props.stale ? (
+            <MessageBar intent="warning" data-testid="stale-results">
+              <MessageBarBody>{s.staleResults}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <Conclusion result={result} />
+          <SummaryCards result={result} />
+        </div>
+      ) : null}
       {props.sheets ? (
-        <>
-          <Subtitle2>{s.inputSheets}</Subtitle2>
-          <SheetList sheets={props.sheets} />
-        </>
+        <FoldedSheets sheets={props.sheets} open={sheetsOpen} onOpen={setSheetsOpen} />
       ) : null}
       {!hasTickets && !opening ? (
         <MessageBar intent={(props.sheets ?? []).length ? "warning" : "error"}>
@@ -281,20 +353,15 @@ export function RunTab(props: {
           report={props.state.report}
         />
       ) : null}
-      {props.state.status === "done" ? (
+      {result ? (
         <>
-          {props.stale ? (
-            <MessageBar intent="warning" data-testid="stale-results">
-              <MessageBarBody>{s.staleResults}</MessageBarBody>
-            </MessageBar>
-          ) : null}
           {!props.onDownload && !props.stale ? (
             <MessageBar intent="success">
               <MessageBarBody>{s.resultsWritten}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <SummaryCards result={props.state.result} onOpenRule={props.onOpenRule} />
-          <ReadingsList result={props.state.result} />
+          <RuleTable result={result} onOpenRule={props.onOpenRule} ruleHint={props.ruleHint} />
+          <ReadingsList result={result} />
         </>
       ) : null}
     </div>
