@@ -380,3 +380,30 @@ test("an earlier copy of the same name is replaced, and the run says so", async 
   const second = await run([SMALL, "--out", out, "--as-of", "2023-02-28", "--no-readings"]);
   expect(second.out).toContain("替换了同名的旧文件");
 });
+
+test("--kpi-open-only writes KPI明细 filtered to its failing and pending rows; without it, none hidden", async () => {
+  const hiddenIn = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("KPI明细")!;
+    let hidden = 0;
+    let shown = 0;
+    ws.eachRow((row, n) => {
+      if (n <= 3) return;
+      if (row.hidden) hidden++;
+      else shown++;
+    });
+    return { hidden, shown, subtitle: String(ws.getCell("A2").value) };
+  };
+  const open = path.join(dir, "open.xlsx");
+  const all = path.join(dir, "all.xlsx");
+  const flags = ["--as-of", "2023-02-28", "--no-readings"];
+  expect((await run([SMALL, "--out", open, "--kpi-open-only", ...flags])).code).toBe(0);
+  expect((await run([SMALL, "--out", all, ...flags])).code).toBe(0);
+  const a = await hiddenIn(open);
+  const b = await hiddenIn(all);
+  expect(b.hidden).toBe(0);
+  expect(a.hidden).toBeGreaterThan(0);
+  expect(a.hidden + a.shown).toBe(b.shown);
+  expect(a.subtitle).toContain(`只显示未达标与待定的 ${a.shown} 行（共 ${b.shown} 行）`);
+});

@@ -47,7 +47,7 @@ export interface Io {
   cwd?: string;
 }
 
-const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify] [--no-readings] [--debug]
+const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出.xlsx] [--json 摘要.json] [--as-of YYYY-MM-DD] [--params 参数.json] [--lang zh|en] [--verify] [--no-readings] [--kpi-open-only] [--debug]
   --out     写出带九张结果表的副本（默认：<输入>-2026年度核查.xlsx，按所核合同年度）/ audited copy
             (default <input>-2026年度核查.xlsx, the contract year checked)
   --json    写出机器可读摘要 / write the summary JSON
@@ -57,6 +57,8 @@ const USAGE = `用法 usage: npm run --silent audit -- 输入.xlsx [--out 输出
   --verify  只核对：输入表自上次核查（“运行记录”中的指纹）后是否改动，不写文件 / only check whether the
             inputs changed since the results were written (退出码 0 未改动 unchanged · 1 已改动或未核查过 changed or never audited)
   --no-readings  不计算口径对比（快速核查）/ skip the readings (RULES.md §5) for a quick run
+  --kpi-open-only  “KPI明细”筛选为只显示（和打印）未达标与待定行，在 Excel 中清除筛选即见全部 / KPI明细
+            filtered to its failing and pending rows (shown and printed so); clear the filter in Excel to see all
   --suggest-mapping  只列出各输入表与列的识别结果和“列映射”建议，不核查（配合 --json 写出 JSON）/ only print
             what each input and column is matched to and what a 列映射 would add; no audit
   --write-mapping    写出带预填“列映射”表的副本（默认 <输入>-列映射.xlsx），在 Excel 中核对后再核查 / write a copy
@@ -79,6 +81,8 @@ interface Args {
   verify: boolean;
   debug: boolean;
   readings: boolean;
+  /** KPI明细 filtered to its failing and pending rows */
+  kpiOpenOnly: boolean;
   suggestMapping: boolean;
   writeMapping: boolean;
   contractYear?: number;
@@ -93,6 +97,7 @@ export function parseArgs(argv: string[]): Args | "help" {
     verify: false,
     debug: false,
     readings: true,
+    kpiOpenOnly: false,
     suggestMapping: false,
     writeMapping: false,
   };
@@ -121,6 +126,9 @@ export function parseArgs(argv: string[]): Args | "help" {
         break;
       case "--no-readings":
         args.readings = false;
+        break;
+      case "--kpi-open-only":
+        args.kpiOpenOnly = true;
         break;
       case "--suggest-mapping":
         args.suggestMapping = true;
@@ -555,7 +563,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       runAt: beijingNow(),
       readings: args.readings,
     });
-    wb.writeResultSheetsSync(layoutResults(result, { lang: args.lang }));
+    wb.writeResultSheetsSync(
+      layoutResults(result, { lang: args.lang, kpiOpenOnly: args.kpiOpenOnly })
+    );
     // an earlier copy of the same name is replaced: say so (the input never is: checkDistinct)
     const replaced = existsSync(out);
     writeAtomically(out, wb.toZipPieces());

@@ -17,6 +17,7 @@ import {
   isLink,
   cellFormat,
   indentsAfter,
+  RowFilter,
 } from "../engine/layout/spec";
 import { columnLetter } from "../engine/table";
 import {
@@ -481,9 +482,12 @@ function tableOps(
   b: TableBlock,
   tableName: string,
   features: Features,
-  budget: Budget
+  budget: Budget,
+  filter?: RowFilter
 ): Op[] {
   const n = b.columns.length;
+  // as the .xlsx writer: a table written filtered (Excel hides the other rows; the user clears it)
+  const filtered = filter && filter.table === b.name ? filter : null;
   const header = b.columns.map((c) => textCell(c.header));
   const body = b.rows.map((r) => b.columns.map((c, j) => officeCell(r[j], c.format)));
   const ops = [
@@ -501,13 +505,16 @@ function tableOps(
   ops.push({
     sheet: ref.finalName,
     kind: "table",
-    bytes: 4 * COMMAND_BYTES,
+    bytes: (filtered ? 7 : 4) * COMMAND_BYTES,
     cells: 0,
     apply: () => {
       const table = ref.get().tables.add(address, true);
       table.name = tableName;
       table.style = TABLE_STYLE;
       table.showBandedRows = true;
+      // ExcelApi 1.2
+      if (filtered)
+        table.columns.getItemAt(filtered.column).filter.applyValuesFilter(filtered.values);
     },
   });
   // text right after a number column is set in from it, as in the .xlsx writer
@@ -677,7 +684,8 @@ export function sheetOps(
       styleOp(ref, 2, 1, 1, across, { wrap: true, valign: "Top", autofitRows: true })
     );
   for (const b of spec.blocks) {
-    if (b.kind === "table") ops.push(...tableOps(ref, b, tableName(b.name), features, budget));
+    if (b.kind === "table")
+      ops.push(...tableOps(ref, b, tableName(b.name), features, budget, spec.filter));
     else ops.push(...keyValueOps(ref, b, features, budget));
   }
   if (spec.freezeRows) ops.push(freezeOp(ref, spec.freezeRows));

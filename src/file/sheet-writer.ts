@@ -13,6 +13,8 @@ import {
   isLink,
   PrintSetup,
   cellFormat,
+  filteredOut,
+  RowFilter,
   indentsAfter,
   lastCellColumn,
 } from "../engine/layout/spec";
@@ -128,8 +130,15 @@ class Grid {
     return true;
   }
 
-  /** The <sheetData> element in pieces, rows in order, cells in column order; `tall`: row → lines. */
-  sheetData(out: string[], tall: [number, number][] = []): { lastRow: number; lastCol: number } {
+  /**
+   * The <sheetData> element in pieces, rows in order, cells in column order; `tall`: row → lines;
+   * `hidden`: rows (1-based) a table's filter hides.
+   */
+  sheetData(
+    out: string[],
+    tall: [number, number][] = [],
+    hidden: Set<number> = new Set()
+  ): { lastRow: number; lastCol: number } {
     const lines = new Map(tall);
     out.push("<sheetData>");
     let lastRow = 0;
@@ -142,7 +151,7 @@ class Grid {
       lastRow = i + 1;
       lastCol = Math.max(lastCol, cells[cells.length - 1].col);
       const n = lines.get(i + 1);
-      let r = n ? `<row r="${i + 1}" ht="${n * LINE_PT}" customHeight="1">` : `<row r="${i + 1}">`;
+      let r = `<row r="${i + 1}"${n ? ` ht="${n * LINE_PT}" customHeight="1"` : ""}${hidden.has(i + 1) ? ' hidden="1"' : ""}>`;
       for (const c of cells) r += c.xml;
       piece += r + "</row>";
       if (piece.length > 1 << 16) {
@@ -250,16 +259,24 @@ function tableHeaders(b: TableBlock): string[] {
   });
 }
 
-function tablePart(b: TableBlock, headers: string[]): TablePart {
+function tablePart(b: TableBlock, headers: string[], filter?: RowFilter): TablePart {
   const last = columnLetter(b.columns.length);
   const ref = `A${b.row}:${last}${b.row + Math.max(1, b.rows.length)}`;
+  // the filter as Excel's filter button writes it (the rows it hides are hidden in the sheet)
+  const filterXml =
+    filter && filter.table === b.name
+      ? `<filterColumn colId="${filter.column}"><filters>${filter.values.map((v) => `<filter val="${escapeAttr(v)}"/>`).join("")}</filters></filterColumn>`
+      : "";
   return {
     id: 0,
     name: b.name,
     wantedName: b.name,
     xml: (id, name) =>
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS_MAIN}" id="${id}" name="${escapeAttr(name)}" displayName="${escapeAttr(name)}" ref="${ref}" totalsRowShown="0">` +
-      `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">` +
+      (filterXml
+        ? `<autoFilter ref="${ref}">${filterXml}</autoFilter>`
+        : `<autoFilter ref="${ref}"/>`) +
+      `<tableColumns count="${headers.length}">` +
       headers
         .map(
           (h, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(h.replace(/\n/g, "_x000a_"))}"/>`
@@ -282,6 +299,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
   // widens the printed page (a long one ran far past the last column)
   g.value(2, 1, { v: { text: spec.subtitle } }, { color: "FF595959", wrap: true });
   const tables: TablePart[] = [];
+  const hidden = new Set<number>();
   let dataBar = "";
   for (const b of spec.blocks) {
     if (b.caption) g.value(b.row - 1, 1, { v: { text: b.caption } }, { bold: true, size: 12 });
@@ -308,7 +326,8 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
           g.value(row, j + 1, cell, wrapped(j + 1, style));
         });
       });
-      tables.push(tablePart(b, headers));
+      tables.push(tablePart(b, headers, spec.filter));
+      for (const i of filteredOut(b, spec.filter)) hidden.add(b.row + 1 + i);
       if (b.dataBarColumn !== undefined && b.rows.length) {
         const L = columnLetter(b.dataBarColumn + 1);
         dataBar =
@@ -346,7 +365,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
   const print = spec.print ?? DEFAULT_PRINT;
   const out: string[] = [];
   const data: string[] = [];
-  const { lastRow, lastCol } = g.sheetData(data, print.tallRows);
+  const { lastRow, lastCol } = g.sheetData(data, print.tallRows, hidden);
   out.push(
     HEAD +
       `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ""}${typeof print.fit === "number" ? "" : '<pageSetUpPr fitToPage="1"/>'}</sheetPr>` +

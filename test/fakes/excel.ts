@@ -44,6 +44,8 @@ export interface FakeTable {
   address: string;
   style?: string;
   showBandedRows?: boolean;
+  /** column (0-based) → the values its filter shows */
+  filters?: Record<number, string[]>;
 }
 
 export interface SyncRecord {
@@ -1554,5 +1556,22 @@ class FakeTableProxy extends FakeObject {
     this.command("table.showBandedRows", v, () => {
       this.resolve().showBandedRows = v;
     });
+  }
+
+  /** table.columns.getItemAt(i).filter.applyValuesFilter(values): the values shown in column i */
+  get columns(): {
+    getItemAt(i: number): { filter: { applyValuesFilter(values: string[]): void } };
+  } {
+    return {
+      getItemAt: (i: number) => ({
+        filter: {
+          applyValuesFilter: (values: string[]) =>
+            this.command("table.column.filter.applyValuesFilter", [i, values], () => {
+              const t = this.resolve();
+              t.filters = { ...t.filters, [i]: [...values] };
+            }),
+        },
+      }),
+    };
   }
 }

@@ -24,6 +24,11 @@ export { kpiFirstRow } from "./context";
 
 export interface LayoutOptions {
   lang?: Lang;
+  /**
+   * KPI明细 written filtered to its failing and pending rows (WORKBOOK.md "On paper": printed so),
+   * a filter the user clears to see every row
+   */
+  kpiOpenOnly?: boolean;
 }
 
 export function layoutResults(r: AuditResult, options: LayoutOptions = {}): SheetSpec[] {
@@ -37,7 +42,7 @@ export function layoutResults(r: AuditResult, options: LayoutOptions = {}): Shee
   const specs = [
     settlementSheet(x),
     summarySheet(x),
-    kpisSheet(x),
+    kpisSheet(x, options.kpiOpenOnly ?? false),
     deductionsSheet(x),
     findingsSheet(x),
     paymentsSheet(x),

@@ -3,12 +3,13 @@ import { Builder, col, money } from "./builder";
 import { SheetSpec, n, t } from "./spec";
 import { LayoutContext, STATUS } from "./context";
 
-export function kpisSheet(x: LayoutContext): SheetSpec {
+/** KPI明细; `openOnly`: filtered to the failing and pending rows (the user clears the filter). */
+export function kpisSheet(x: LayoutContext, openOnly = false): SheetSpec {
   const { r, lang, L, title, status, windowLabel, firstCutoff, subtitle, evidenceLink, measure } =
     x;
   const kpiB = new Builder(L("（无）", "(none)"));
   kpiB.row = 3;
-  kpiB.table(
+  const table = kpiB.table(
     "KpiDetail",
     [
       col(L("规则", "rule"), "text", 7),
@@ -46,10 +47,23 @@ export function kpisSheet(x: LayoutContext): SheetSpec {
     ]),
     { rowHighlight: r.kpis.map((k) => (k.status === "fail" ? "fail" : null)) }
   );
+  const open = r.kpis.filter((k) => k.status === "fail" || k.status === "pending").length;
   const kpiSheet: SheetSpec = {
     name: "KPI明细",
     title: L("KPI明细：每条规则 × 每个考核期", "KPIs: every rule × period"),
-    subtitle,
+    subtitle: openOnly
+      ? `${subtitle} · ${L(
+          `已筛选：只显示未达标与待定的 ${open} 行（共 ${r.kpis.length} 行），清除“结果”列的筛选即见全部`,
+          `filtered: the ${open} failing and pending rows of ${r.kpis.length}; clear the filter on “status” to see them all`
+        )}`
+      : subtitle,
+    filter: openOnly
+      ? {
+          table: "KpiDetail",
+          column: table.columns.findIndex((c) => c.header === L("结果", "status")),
+          values: [status("fail"), status("pending")],
+        }
+      : undefined,
     freezeRows: 3,
     wrap: [1, 3, 13, 14],
     blocks: kpiB.blocks,

@@ -100,6 +100,33 @@ export interface SheetSpec {
   wrap?: number[];
   /** how the sheet prints: worked out by the layout (print.ts) from the above, written by both writers */
   print?: PrintSetup;
+  /** a table written filtered: only some of its rows shown (and printed) until the user clears it */
+  filter?: RowFilter;
+}
+
+/**
+ * A filter on one column of a table, as Excel's filter button sets it: the rows whose cell is none
+ * of `values` are hidden; clearing the filter shows them again. Nothing is removed.
+ */
+export interface RowFilter {
+  /** the table block's name */
+  table: string;
+  /** 0-based column of the table */
+  column: number;
+  /** the cell texts shown */
+  values: string[];
+}
+
+/** The 0-based rows of a table block a filter hides. */
+export function filteredOut(b: TableBlock, f: RowFilter | undefined): Set<number> {
+  const out = new Set<number>();
+  if (!f || f.table !== b.name) return out;
+  b.rows.forEach((r, i) => {
+    const v = r[f.column]?.v;
+    const text = v && typeof v === "object" && "text" in v ? v.text : null;
+    if (text === null || !f.values.includes(text)) out.add(i);
+  });
+  return out;
 }
 
 /** A result sheet on paper (WORKBOOK.md "On paper"): A4, ≥ 9 pt, a footer on every page. */

@@ -19,6 +19,7 @@ import { SheetSpec } from "../../engine/layout/spec";
 import { Params, readParamsTable, validateParams, ParamError } from "../../engine/params";
 import { isMappingSheetName } from "../../engine/mapping";
 import { isParamsSheetName, isResultSheetName, sheetsToRead } from "../../engine/read";
+import { RESULT_SHEET_NAMES } from "../../engine/sheets";
 import { MappingPlan, suggestMapping } from "../../engine/suggest";
 import { mappingSheetSpec } from "../../engine/layout/own";
 import { RawTable } from "../../engine/table";
@@ -33,6 +34,8 @@ export interface RunOptions {
   runAt: string;
   /** false: a quick run without 口径对比 */
   readings?: boolean;
+  /** KPI明细 written filtered to its failing and pending rows (the user clears the filter) */
+  kpiOpenOnly?: boolean;
   /**
    * true: before computing, check how the inputs are found; when a 列映射 should be looked at
    * (a missing field, a suggestion, an unread value) the run stops with the plan instead
@@ -55,6 +58,12 @@ export type Request =
 
 /** A run: its result (and, Excel mode, the result sheets to write), or the 列映射 to look at first. */
 export type AuditOutcome = { result: AuditResult; specs: SheetSpec[] } | { plan: MappingPlan };
+
+/**
+ * A run on the open file: its result and 结算确认单 as written into the audited copy (the pane
+ * prints it, file mode having no Excel to print with), or the 列映射 to look at first.
+ */
+export type FileRunOutcome = { result: AuditResult; settlement?: SheetSpec } | { plan: MappingPlan };
 
 /** What the totals would be with the thresholds being edited (before anyone saves them). */
 export interface WhatIf {
@@ -112,6 +121,9 @@ export function paramsFromTables(tables: RawTable[]): OpenOutcome["params"] {
     saved: v && v.ok ? v.params : null,
   };
 }
+
+/** The page both parties sign: the first result sheet. */
+export const SETTLEMENT_SHEET = RESULT_SHEET_NAMES[0];
 
 const loadFileModule = () =>
   Promise.all([
@@ -174,7 +186,10 @@ export function createHandler(post: (p: Progress) => void) {
         onProgress: (stage, detail) => post({ stage, detail }),
       }
     );
-    return { result, specs: layoutResults(result, { lang: options.lang }) };
+    return {
+      result,
+      specs: layoutResults(result, { lang: options.lang, kpiOpenOnly: options.kpiOpenOnly }),
+    };
   };
 
   const file = (): XlsxWorkbook => {
@@ -243,8 +258,12 @@ export function createHandler(post: (p: Progress) => void) {
           const out = checkedRun(all, req.options);
           if ("plan" in out) return { ok: true, value: out };
           unwritten = out.specs;
-          // the pane needs the result only: the sheets stay in the worker
-          return { ok: true, value: { result: out.result } };
+          // the pane needs the result and, to print it, 结算确认单: the other sheets stay here
+          const value: FileRunOutcome = {
+            result: out.result,
+            settlement: out.specs.find((sp) => sp.name === SETTLEMENT_SHEET),
+          };
+          return { ok: true, value };
         }
         case "plan": {
           if (!planTables) throw new UserError("请先核查一次 / run the audit first");
