@@ -196,3 +196,46 @@ test("核查汇总 prints one page wide, a signature line each", () => {
   // the headline amounts in figures and in 大写
   expect(cells).toContain("叁佰玖拾玖万玖仟玖佰玖拾陆元整");
 });
+
+describe("her words: where each rule comes from, and which parameters changed", () => {
+  const { tables } = readXlsx(path.join(__dirname, "fixtures", "small-2months.xlsx"));
+  const tableOf = (spec: SheetSpec, name: string) => {
+    const b = spec.blocks.find((x) => x.kind === "table" && x.name === name);
+    if (!b || b.kind !== "table") throw new Error(`no table ${name}`);
+    return b;
+  };
+  const text = (c: SpecCell) => (c.v as { text: string }).text;
+
+  test("核查汇总, 扣款明细 and 合规检查 name the annex item or the contract clause beside the rule", () => {
+    const specs = layoutResults(audit(tables, { asOf: "2023-02-28" }));
+    const summary = specs.find((s) => s.name === "核查汇总")!;
+    const rules = tableOf(summary, "RuleTotals").rows;
+    const row = (rows: SpecCell[][], id: string) => rows.find((r) => text(r[0]) === id)!;
+    expect(text(row(rules, "R1")[1])).toBe("诉求处置时效·案件不过夜（考核细则第1项）");
+    expect(text(row(rules, "R10")[1])).toContain("（考核细则第9项）");
+    const checks = tableOf(summary, "ComplianceTotals").rows;
+    expect(text(row(checks, "C8")[1])).toContain("（合同六.2、六.3）");
+    expect(text(row(checks, "P1")[1])).toContain("（合同三.3）");
+    // every rule of both tables has its basis
+    for (const r of [...rules, ...checks])
+      expect(text(r[1])).toMatch(/（(考核细则第\d项|合同.+)）$/);
+    const deductions = tableOf(
+      specs.find((s) => s.name === "扣款明细")!,
+      "Deductions"
+    ).rows;
+    expect(deductions.length).toBeGreaterThan(0);
+    for (const r of deductions) expect(text(r[1])).toMatch(/（考核细则第\d项）$/);
+    // on paper, no instruction to click
+    expect(JSON.stringify(summary.blocks.map((b) => b.caption))).not.toContain("点击");
+  });
+
+  test("the subtitle names a changed parameter with both values, not only how many changed", () => {
+    const r = audit(tables, { asOf: "2023-02-28", params: { "r2.threshold": 0.85 } });
+    const kpis = layoutResults(r).find((s) => s.name === "KPI明细")!;
+    expect(kpis.subtitle).toContain(
+      "与合同不同的参数：R2 派单准确率目标值 90% → 85%（见运行记录）"
+    );
+    const en = layoutResults(r, { lang: "en" }).find((s) => s.name === "KPI明细")!;
+    expect(en.subtitle).toContain("90% → 85%");
+  });
+});

@@ -278,7 +278,7 @@ describe("the 节假日 sheet", () => {
         ]
       ),
     ]);
-    expect(issuesWith(s, "duplicate").map((i) => i.cell)).toEqual(["A3"]);
+    expect(issuesWith(s, "duplicate-date").map((i) => i.cell)).toEqual(["A3"]);
   });
 
   test("no 节假日 sheet is no warning: the bundled schedule serves", () => {

@@ -1,4 +1,5 @@
 // Tiny builders for the engine's RawTable model and a one-call audit runner.
+import type { IssueCode } from "../../src/engine/issue-codes";
 import { audit, AuditFailure, AuditOptions } from "../../src/engine/audit";
 import { SummaryJson, toSummaryJson } from "../../src/engine/summary";
 import { RawCell, RawTable } from "../../src/engine/table";
@@ -86,7 +87,7 @@ export function kpisOf(summary: Summary, ruleId: string): KpiRow[] {
   return summary.kpis.filter((k) => k.ruleId === ruleId);
 }
 
-export function issuesWith(summary: Summary, code: string): IssueRow[] {
+export function issuesWith(summary: Summary, code: IssueCode): IssueRow[] {
   return summary.issues.filter((i) => i.code === code);
 }
 

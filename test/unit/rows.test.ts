@@ -1,12 +1,13 @@
 // Row checks (WORKBOOK.md): ticket times in order, the service window ± 60 days, a forwarded
 // ticket's department, roster shifts; and the keyed duplicates of every keyed sheet (the first
 // row wins, each later one is an error naming its cell and left out).
+import type { IssueCode } from "../../src/engine/issue-codes";
 import { RawCell } from "../../src/engine/table";
 import { audit } from "../../src/engine/audit";
 import { issuesWith, oneTicket, run, sheet } from "./helpers";
 
 type Summary = ReturnType<typeof run>;
-const at = (s: Summary, code: string) =>
+const at = (s: Summary, code: IssueCode) =>
   issuesWith(s, code).map((i) => [i.sheet, i.row, i.column, i.cell, i.level]);
 
 const TICKET_HEADERS = [

@@ -5,6 +5,8 @@ import { Kpi, Status } from "../model";
 import type { Installment } from "../settle";
 import { toChineseCapital, toCents } from "../money";
 import { RULE_TITLES } from "../rules";
+import { basisOf } from "../rules/basis";
+import { DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
 import { formatDay, parseIsoDay } from "../time";
 import { Highlight, SpecCell, d, link, n, t } from "./spec";
 
@@ -53,6 +55,22 @@ export function layoutContext(r: AuditResult, lang: Lang) {
   const tt = s.totals;
   const fee = toCents(r.params["contract.totalFee"])!;
   const title = (key: string) => RULE_TITLES[key]?.[lang] ?? key;
+  // a rule's title with where it comes from: "派单准确率（考核细则第1项）", "学历（合同一（一）3）"
+  const titled = (key: string) => {
+    const basis = basisOf(key, lang);
+    return basis ? L(`${title(key)}（${basis}）`, `${title(key)} (${basis})`) : title(key);
+  };
+  // the parameters that differ from the contract, named (up to two) with both values
+  // (the as-of date is in the subtitle already)
+  const changed = r.changedParams.filter((k) => k !== "evaluation.asOf");
+  const changedNamed = changed
+    .slice(0, 2)
+    .map(
+      (k) =>
+        `${paramMeta(k)[lang]} ${displayParam(k, DEFAULT_PARAMS[k], lang)} → ${displayParam(k, r.params[k], lang)}`
+    )
+    .join(L("；", "; "));
+  const more = changed.length - 2;
   const status = (st: Status) => STATUS[st][lang];
   const windowLabel = (w: "first" | "final") =>
     w === "first" ? L("第一次验收", "first acceptance") : L("最终验收", "final acceptance");
@@ -63,8 +81,8 @@ export function layoutContext(r: AuditResult, lang: Lang) {
   const year = r.resolved.contractYear;
   const service = `${r.params["service.start"]} 至 ${r.params["service.end"]}`;
   const subtitle = L(
-    `${year} 年度（服务期 ${service}） · 评价截止 ${r.asOf}${r.runAt ? ` · 运行于 ${r.runAt}` : ""} · 程序版本 ${r.version} · ${r.changedParams.length ? `${r.changedParams.length} 项参数与合同默认不同（见运行记录）` : "参数均为合同默认值"}`,
-    `contract year ${year} (service ${r.params["service.start"]} to ${r.params["service.end"]}) · evaluated up to ${r.asOf}${r.runAt ? ` · run at ${r.runAt}` : ""} · version ${r.version} · ${r.changedParams.length ? `${r.changedParams.length} parameter(s) differ from the contract (see 运行记录)` : "contract default parameters"}`
+    `${year} 年度（服务期 ${service}） · 评价截止 ${r.asOf}${r.runAt ? ` · 运行于 ${r.runAt}` : ""} · 程序版本 ${r.version} · ${changed.length ? `与合同不同的参数：${changedNamed}${more > 0 ? ` 等 ${changed.length} 项` : ""}（见运行记录）` : "参数均为合同默认值"}`,
+    `contract year ${year} (service ${r.params["service.start"]} to ${r.params["service.end"]}) · evaluated up to ${r.asOf}${r.runAt ? ` · run at ${r.runAt}` : ""} · version ${r.version} · ${changed.length ? `parameters that differ from the contract: ${changedNamed}${more > 0 ? ` and ${more} more` : ""} (see 运行记录)` : "contract default parameters"}`
   );
   const evidenceLink = (k: { evidence: { sheet: string; cell: string; label: string }[] }) =>
     k.evidence.length
@@ -111,6 +129,7 @@ export function layoutContext(r: AuditResult, lang: Lang) {
     tt,
     fee,
     title,
+    titled,
     status,
     windowLabel,
     firstCutoff,

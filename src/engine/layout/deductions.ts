@@ -5,7 +5,7 @@ import { SheetSpec, SpecCell, link, n, t } from "./spec";
 import { LayoutContext, MAX_EVIDENCE_ROWS } from "./context";
 
 export function deductionsSheet(x: LayoutContext): SheetSpec {
-  const { lang, L, s, tt, title, windowLabel, subtitle, evidenceLink, evidenceText } = x;
+  const { lang, L, s, tt, titled, windowLabel, subtitle, evidenceLink, evidenceText } = x;
   const dedB = new Builder(L("（无）", "(none)"));
   dedB.row = 3;
   dedB.table(
@@ -25,7 +25,7 @@ export function deductionsSheet(x: LayoutContext): SheetSpec {
     ],
     s.deductions.map((x) => [
       t(x.ruleId),
-      t(title(x.ruleId)),
+      t(titled(x.ruleId)),
       t(x.period),
       t(x.subject),
       t(lang === "zh" ? x.kpi.note : x.kpi.noteEn),

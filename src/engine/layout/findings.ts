@@ -4,7 +4,7 @@ import { Highlight, SheetSpec, SpecCell, link, t } from "./spec";
 import { LayoutContext } from "./context";
 
 export function findingsSheet(x: LayoutContext): SheetSpec {
-  const { r, lang, L, title, subtitle } = x;
+  const { r, lang, L, titled, subtitle } = x;
   const finB = new Builder(L("（无）", "(none)"));
   finB.row = 3;
   const claimsBy = new Map(r.claims.map((c) => [`${c.ruleId}|${c.subject}`, c]));
@@ -12,7 +12,7 @@ export function findingsSheet(x: LayoutContext): SheetSpec {
     const c = claimsBy.get(`${f.ruleId}|${f.subject}`);
     return [
       t(f.ruleId),
-      t(title(f.ruleId)),
+      t(titled(f.ruleId)),
       t(L("发现", "finding")),
       t(f.subject),
       // a C7 gap starts at a time: shown as a date-time is written everywhere else
@@ -30,7 +30,7 @@ export function findingsSheet(x: LayoutContext): SheetSpec {
   for (const c of r.claims.filter((c) => c.subject === null)) {
     finRows.push([
       t(c.ruleId),
-      t(title(c.ruleId)),
+      t(titled(c.ruleId)),
       t(L("违约金主张", "claim")),
       t(null),
       t(null),

@@ -6,6 +6,7 @@
 // parameter that differs from the contract; the contract's words; the sign-off lines.
 import { ruleTotals } from "../audit";
 import { RULES } from "../rules";
+import { ANNEX_ITEMS } from "../rules/basis";
 import { Builder, col, money } from "./builder";
 import { toChineseCapital } from "../money";
 import { DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
@@ -13,19 +14,7 @@ import { formatDay, parseIsoDay } from "../time";
 import { SheetSpec, n, t } from "./spec";
 import { LayoutContext } from "./context";
 
-/** Each deduction rule as the annex 《服务考核细则》 numbers and words it. */
-export const ANNEX_ITEMS: Record<string, { item: number; group: string; indicator: string }> = {
-  R1: { item: 1, group: "工单处理", indicator: "诉求处置时效（案件不过夜）" },
-  R2: { item: 1, group: "工单处理", indicator: "派单准确率" },
-  R3: { item: 1, group: "工单处理", indicator: "回访率" },
-  R4: { item: 4, group: "督办", indicator: "办结反馈时限性" },
-  R5: { item: 4, group: "督办", indicator: "质量监督" },
-  R6: { item: 6, group: "信息报告", indicator: "报表及时性" },
-  R7: { item: 6, group: "信息报告", indicator: "项目总结报告" },
-  R8: { item: 8, group: "培训", indicator: "培训开展" },
-  R9: { item: 8, group: "培训", indicator: "制度建设" },
-  R10: { item: 9, group: "项目管理", indicator: "区内考核结果稳定性" },
-};
+export { ANNEX_ITEMS };
 
 /** Lines of the seal row: a round seal of about 4 cm fits between the name and the date. */
 const SEAL_LINES = 6;

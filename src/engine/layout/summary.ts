@@ -12,7 +12,7 @@ export function summarySheet(x: LayoutContext): SheetSpec {
   const moving = (x.r.readings ?? []).filter((k) =>
     Object.values(readingDifferences(x.r, k)).some((v) => v !== 0)
   ).length;
-  const { capital, r, lang, L, s, tt, fee, title, errors, warnings, infos, subtitle } = x;
+  const { capital, r, L, s, tt, fee, titled, errors, warnings, infos, subtitle } = x;
   const sum = new Builder(L("（无）", "(none)"));
   sum.keyValue(
     [
@@ -106,7 +106,7 @@ export function summarySheet(x: LayoutContext): SheetSpec {
     const { periods, byStatus, occurrences: occ, amount } = totals[i];
     ruleRows.push([
       link(rule.id, "KPI明细", `A${kpiFirstRow(r.kpis, rule.id)}`),
-      t(rule[lang]),
+      t(titled(rule.id)),
       n(periods, "int"),
       n(byStatus.pass, "int"),
       n(byStatus.fail, "int"),
@@ -132,22 +132,19 @@ export function summarySheet(x: LayoutContext): SheetSpec {
     ],
     ruleRows,
     {
-      caption: L(
-        "考核细则扣款（点击规则查看明细）",
-        "deductions by rule (click a rule for its rows)"
-      ),
+      caption: L("考核细则扣款（各期见 KPI明细）", "deductions by rule (each period in KPI明细)"),
       rowHighlight: ruleHl,
     }
   );
   const compRows = COMPLIANCE_RULES.map((rule) => {
     const f = r.findings.filter((x) => x.ruleId === rule.id).length;
     const c = r.claims.filter((x) => x.ruleId === rule.id).reduce((a, x) => a + x.amount, 0);
-    return [t(rule.id), t(rule[lang]), n(f, "int"), money(c)];
+    return [t(rule.id), t(titled(rule.id)), n(f, "int"), money(c)];
   });
   for (const id of ["P1", "P2", "P3"])
     compRows.push([
       t(id),
-      t(title(id)),
+      t(titled(id)),
       n(r.findings.filter((x) => x.ruleId === id).length, "int"),
       money(0),
     ]);
