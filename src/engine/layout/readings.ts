@@ -91,7 +91,7 @@ export function readingsSheet(r: AuditResult, lang: "zh" | "en", subtitle: strin
       "Readings",
       [
         col(L("另一口径", "the other reading"), "text", 34),
-        col(L("参数", "key"), "text", 24),
+        col(L("参数", "parameter"), "text", 24),
         col(L("本次取值", "value used"), "text", 18),
         col(L("另一取值", "other value"), "text", 18),
         // an Excel table's headers are unique: each difference is named by its total
@@ -105,7 +105,7 @@ export function readingsSheet(r: AuditResult, lang: "zh" | "en", subtitle: strin
         const d = readingDifferences(r, x);
         return [
           t(readingPhrase(def, x.alternative, lang, r.params)),
-          t(`${x.key}（${paramMeta(x.key)[lang]}）`),
+          t(`${paramMeta(x.key)[lang]}（${x.key}）`),
           t(displayParam(x.key, x.value, lang)),
           t(displayParam(x.key, x.alternative, lang)),
           ...READING_TOTALS.flatMap((k) => [money(x.totals[k]), diff(d[k])]),
