@@ -202,10 +202,11 @@ function colsXml(widths: number[], styleOf?: (i: number) => number | null): stri
   );
 }
 
-function sheetViewXml(freezeRows: number): string {
-  if (!freezeRows) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+function sheetViewXml(freezeRows: number, selected = false): string {
+  const view = `<sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"`;
+  if (!freezeRows) return `<sheetViews>${view}/></sheetViews>`;
   return (
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` +
+    `<sheetViews>${view}><pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="A${freezeRows + 1}" sqref="A${freezeRows + 1}"/></sheetView></sheetViews>`
   );
 }
@@ -287,7 +288,13 @@ function tablePart(b: TableBlock, headers: string[], filter?: RowFilter): TableP
 }
 
 /** The worksheet XML for a result (or own) sheet spec. Table rIds are `rIdT1…`. */
-export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean): WrittenSheet {
+export function sheetXml(
+  spec: SheetSpec,
+  styles: StyleBook,
+  date1904: boolean,
+  /** the sheet the workbook opens on (its tab selected) */
+  selected = false
+): WrittenSheet {
   const g = new Grid(styles, date1904);
   const wraps = new Set(spec.wrap ?? []);
   // long text wraps in the columns the layout narrowed for the page; the cells beside it keep to
@@ -370,7 +377,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
     HEAD +
       `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ""}${typeof print.fit === "number" ? "" : '<pageSetUpPr fitToPage="1"/>'}</sheetPr>` +
       `<dimension ref="A1:${columnLetter(Math.max(1, lastCol))}${Math.max(1, lastRow)}"/>` +
-      sheetViewXml(spec.freezeRows) +
+      sheetViewXml(spec.freezeRows, selected) +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       colsXml(widths)
   );

@@ -62,6 +62,23 @@ function guard<T>(f: () => T): T {
   }
 }
 
+/** How much of a sheet part is read to find its <sheetView>: it precedes the data. */
+const SHEET_HEAD_BYTES = 1 << 16;
+
+/** Bytes as text one character a byte: positions in the text are positions in the bytes. */
+const latin1 = (b: Uint8Array): string => new TextDecoder("latin1").decode(b);
+
+/**
+ * Where `tabSelected="1"` (with the space before it) stands in a sheet's first <sheetView> tag,
+ * as [start, end) in `head`; null when the sheet is not selected.
+ */
+export function tabSelectedAt(head: string): [number, number] | null {
+  const tag = /<([\w.-]+:)?sheetView(?=[\s/>])[^>]*>/.exec(head);
+  if (!tag) return null;
+  const a = /\stabSelected\s*=\s*(["'])(1|true)\1/.exec(tag[0]);
+  return a ? [tag.index + a.index, tag.index + a.index + a[0].length] : null;
+}
+
 export class XlsxWorkbook implements WorkbookAdapter {
   private pkg: XlsxPackage;
   private strings: string[] | null = null;
@@ -195,16 +212,19 @@ export class XlsxWorkbook implements WorkbookAdapter {
   ): void {
     checkResultSpecs(specs);
     this.change((styles) => {
-      const wasActive = this.activeSheetName();
       this.removeSheets((name) => isResultSheetName(name));
       const date1904 = this.pkg.date1904();
       specs.forEach((spec, i) => {
         if (signal?.aborted) throw new Cancelled();
-        this.addSheet(spec.name, sheetXml(spec, styles, date1904), null);
+        // the first result sheet (结算确认单) is the selected one
+        this.addSheet(spec.name, sheetXml(spec, styles, date1904, i === 0), null);
         onProgress?.({ sheet: spec.name, fraction: (i + 1) / specs.length });
       });
-      // a workbook saved while a result sheet was active opens on the new summary
-      if (wasActive && isResultSheetName(wasActive)) this.activate(specs[0]?.name);
+      // the copy opens on 结算确认单 (WORKBOOK.md): no other sheet stays selected with it
+      if (specs.length) {
+        this.unselectSheets(specs[0].name);
+        this.activate(specs[0].name);
+      }
     });
   }
 
@@ -254,14 +274,33 @@ export class XlsxWorkbook implements WorkbookAdapter {
 
   // ---- the workbook part's sheet list ----
 
-  private activeSheetName(): string | null {
-    const xml = this.pkg.workbookXml();
-    const view = startTags(xml, `${rootPrefix(xml)}workbookView`)[0];
-    const i = Number(view ? (attr(view, "activeTab") ?? 0) : 0);
-    return this.pkg.sheets()[i]?.name ?? null;
+  /**
+   * Clears the one view flag the product changes in a sheet it did not write (WORKBOOK.md):
+   * `tabSelected` on every sheet but `keep`, so the copy does not open with two sheets grouped.
+   * Only the attribute goes; every other byte of the part stays, and a part without the flag is
+   * never decompressed beyond its first bytes.
+   */
+  private unselectSheets(keep: string): void {
+    for (const s of this.pkg.sheets()) {
+      if (!s.part || s.name === keep) continue;
+      // <sheetViews> comes before the data: the head of the part is enough to look
+      let head: Uint8Array = new Uint8Array(0);
+      this.pkg.stream(
+        s.part,
+        (chunk) => {
+          head = concat([head, chunk]);
+          return head.length < SHEET_HEAD_BYTES;
+        },
+        true
+      );
+      const at = tabSelectedAt(latin1(head.subarray(0, SHEET_HEAD_BYTES)));
+      if (!at) continue;
+      const all = this.pkg.bytesOf(s.part);
+      this.pkg.set(s.part, [all.subarray(0, at[0]), all.subarray(at[1])]);
+    }
   }
 
-  /** Makes a sheet the active one (only when no sheet of the user's was active). */
+  /** Makes a sheet the active one. */
   private activate(name: string | undefined): void {
     if (!name) return;
     const i = this.pkg.sheets().findIndex((s) => s.name === name);
@@ -272,11 +311,18 @@ export class XlsxWorkbook implements WorkbookAdapter {
   private setActiveTab(i: number): void {
     const xml = this.pkg.workbookXml();
     const p = rootPrefix(xml);
-    const out = xml.replace(new RegExp(`<${p}workbookView(?=[\\s/>])[^>]*>`), (tag) =>
-      /\sactiveTab\s*=/.test(tag)
-        ? tag.replace(/\sactiveTab\s*=\s*["'][^"']*["']/, ` activeTab="${i}"`)
-        : tag.replace(/^<[\w.:-]+/, `$& activeTab="${i}"`)
-    );
+    const view = new RegExp(`<${p}workbookView(?=[\\s/>])[^>]*>`);
+    // a workbook without a view (written by some tools) gets one, before its sheet list
+    const out = view.test(xml)
+      ? xml.replace(view, (tag) =>
+          /\sactiveTab\s*=/.test(tag)
+            ? tag.replace(/\sactiveTab\s*=\s*["'][^"']*["']/, ` activeTab="${i}"`)
+            : tag.replace(/^<[\w.:-]+/, `$& activeTab="${i}"`)
+        )
+      : xml.replace(
+          new RegExp(`<${p}sheets(?=[\\s>])`),
+          `<${p}bookViews><${p}workbookView activeTab="${i}"/></${p}bookViews>$&`
+        );
     if (out !== xml) this.pkg.set(this.pkg.workbookPart, out);
   }
 

@@ -14,6 +14,7 @@ import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { XlsxPackage } from "../../src/file/package";
 import { concat, entryBytes, rawData, readDirectory } from "../../src/file/zip";
 import { readXlsx } from "../xlsx";
+import { strToU8, unzipSync, zipSync } from "fflate";
 
 const dir = mkdtempSync(path.join(tmpdir(), "audit-keep-"));
 const SMALL = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
@@ -293,4 +294,61 @@ test("a workbook in the 1904 date system audits to the same results as the 1900 
   const shown = await days(path.join(dir, "a.xlsx"), "付款计划");
   expect(shown.length).toBeGreaterThan(3);
   expect(await days(path.join(dir, "c.xlsx"), "付款计划")).toEqual(shown);
+});
+
+describe("the copy opens on 结算确认单 (WORKBOOK.md: the one view flag the product changes)", () => {
+  const text = (b: Uint8Array) => new TextDecoder().decode(b);
+  /** small-2months with 工单's tab selected, and its workbook view changed by `view`. */
+  function selectedInput(view: (workbookXml: string) => string): Uint8Array {
+    const files = unzipSync(readFileSync(SMALL));
+    const sheet = text(files["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toContain('<sheetView workbookViewId="0">');
+    files["xl/worksheets/sheet1.xml"] = strToU8(
+      sheet.replace(
+        '<sheetView workbookViewId="0">',
+        '<sheetView tabSelected="1" workbookViewId="0">'
+      )
+    );
+    files["xl/workbook.xml"] = strToU8(view(text(files["xl/workbook.xml"])));
+    return zipSync(files);
+  }
+
+  test.each([
+    ["with a workbook view", (x: string) => x],
+    ["without one", (x: string) => x.replace(/<bookViews>.*<\/bookViews>/s, "")],
+  ])(
+    "%s: 结算确认单 active and alone selected; the user's sheet loses only tabSelected",
+    async (_, view) => {
+      const input = selectedInput(view);
+      const file = path.join(dir, `selected-${_.length}.xlsx`);
+      const out = path.join(dir, `selected-${_.length}-核查.xlsx`);
+      writeFileSync(file, input);
+      expect((await run([file, "--out", out, "--as-of", "2023-02-28", "--no-readings"])).code).toBe(
+        0
+      );
+      const copy = new Uint8Array(readFileSync(out));
+      const pkg = new XlsxPackage(copy);
+      const sheets = pkg.sheets();
+      const at = sheets.findIndex((s) => s.name === "结算确认单");
+      expect(pkg.workbookXml()).toMatch(new RegExp(`<workbookView[^>]*activeTab="${at}"`));
+      // exactly one sheet selected: 结算确认单
+      const selected = sheets.filter((s) =>
+        /<sheetView[^>]*tabSelected="1"/.test(pkg.text(s.part!))
+      );
+      expect(selected.map((s) => s.name)).toEqual(["结算确认单"]);
+      // the user's sheet: the same bytes but the one attribute
+      const before = text(unzipSync(input)["xl/worksheets/sheet1.xml"]);
+      expect(pkg.text("xl/worksheets/sheet1.xml")).toBe(before.replace(' tabSelected="1"', ""));
+      // every other part of the user's is kept byte for byte
+      const a = parts(input);
+      const b = parts(copy);
+      for (const [name, [plain]] of a)
+        if (!INDEX_PARTS.has(name) && name !== "xl/worksheets/sheet1.xml")
+          expect({ name, same: same(b.get(name)![0], plain) }).toEqual({ name, same: true });
+      // exceljs reads it and opens it on the same sheet
+      const x = new ExcelJS.Workbook();
+      await x.xlsx.load(copy as unknown as ArrayBuffer);
+      expect(x.views[0]?.activeTab).toBe(at);
+    }
+  );
 });
