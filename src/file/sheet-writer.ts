@@ -293,7 +293,9 @@ export function sheetXml(
   styles: StyleBook,
   date1904: boolean,
   /** the sheet the workbook opens on (its tab selected) */
-  selected = false
+  selected = false,
+  /** its name in a macro workbook's VBA project (an .xlsm's sheets each have one) */
+  codeName?: string
 ): WrittenSheet {
   const g = new Grid(styles, date1904);
   const wraps = new Set(spec.wrap ?? []);
@@ -375,7 +377,7 @@ export function sheetXml(
   const { lastRow, lastCol } = g.sheetData(data, print.tallRows, hidden);
   out.push(
     HEAD +
-      `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ""}${typeof print.fit === "number" ? "" : '<pageSetUpPr fitToPage="1"/>'}</sheetPr>` +
+      `<sheetPr${codeName ? ` codeName="${escapeAttr(codeName)}"` : ""}>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ""}${typeof print.fit === "number" ? "" : '<pageSetUpPr fitToPage="1"/>'}</sheetPr>` +
       `<dimension ref="A1:${columnLetter(Math.max(1, lastCol))}${Math.max(1, lastRow)}"/>` +
       sheetViewXml(spec.freezeRows, selected) +
       '<sheetFormatPr defaultRowHeight="15"/>' +

@@ -214,10 +214,11 @@ export class XlsxWorkbook implements WorkbookAdapter {
     this.change((styles) => {
       this.removeSheets((name) => isResultSheetName(name));
       const date1904 = this.pkg.date1904();
+      const codeName = this.codeNamer();
       specs.forEach((spec, i) => {
         if (signal?.aborted) throw new Cancelled();
         // the first result sheet (结算确认单) is the selected one
-        this.addSheet(spec.name, sheetXml(spec, styles, date1904, i === 0), null);
+        this.addSheet(spec.name, sheetXml(spec, styles, date1904, i === 0, codeName()), null);
         onProgress?.({ sheet: spec.name, fraction: (i + 1) / specs.length });
       });
       // the copy opens on 结算确认单 (WORKBOOK.md): no other sheet stays selected with it
@@ -283,21 +284,51 @@ export class XlsxWorkbook implements WorkbookAdapter {
   private unselectSheets(keep: string): void {
     for (const s of this.pkg.sheets()) {
       if (!s.part || s.name === keep) continue;
-      // <sheetViews> comes before the data: the head of the part is enough to look
-      let head: Uint8Array = new Uint8Array(0);
-      this.pkg.stream(
-        s.part,
-        (chunk) => {
-          head = concat([head, chunk]);
-          return head.length < SHEET_HEAD_BYTES;
-        },
-        true
-      );
-      const at = tabSelectedAt(latin1(head.subarray(0, SHEET_HEAD_BYTES)));
+      const at = tabSelectedAt(this.sheetHead(s.part));
       if (!at) continue;
       const all = this.pkg.bytesOf(s.part);
       this.pkg.set(s.part, [all.subarray(0, at[0]), all.subarray(at[1])]);
     }
+  }
+
+  /**
+   * The first bytes of a sheet part, one character a byte: its <sheetPr> and <sheetViews> come
+   * before the data, so a look at them never decompresses the whole part.
+   */
+  private sheetHead(part: string): string {
+    let head: Uint8Array = new Uint8Array(0);
+    this.pkg.stream(
+      part,
+      (chunk) => {
+        head = concat([head, chunk]);
+        return head.length < SHEET_HEAD_BYTES;
+      },
+      true
+    );
+    return latin1(head.subarray(0, SHEET_HEAD_BYTES));
+  }
+
+  /**
+   * In a macro workbook, each new sheet's code name (Sheet1, Sheet2 … not yet taken by a sheet
+   * or the workbook, as Excel names them); elsewhere none.
+   */
+  private codeNamer(): () => string | undefined {
+    if (this.pkg.kind !== "xlsm" && this.pkg.kind !== "xltm") return () => undefined;
+    const taken = new Set<string>();
+    const grab = (xml: string, tag: string) => {
+      const m = new RegExp(
+        `<([\\w.-]+:)?${tag}(?=[\\s/>])[^>]*\\scodeName\\s*=\\s*["']([^"']*)["']`
+      ).exec(xml);
+      if (m) taken.add(m[2].toLowerCase());
+    };
+    grab(this.pkg.workbookXml(), "workbookPr");
+    for (const s of this.pkg.sheets()) if (s.part) grab(this.sheetHead(s.part), "sheetPr");
+    let n = 0;
+    return () => {
+      while (taken.has(`sheet${++n}`));
+      taken.add(`sheet${n}`);
+      return `Sheet${n}`;
+    };
   }
 
   /** Makes a sheet the active one. */

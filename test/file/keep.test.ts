@@ -115,6 +115,16 @@ async function featureWorkbook(
   pkg.set("xl/vendor/unknown-part.bin", new Uint8Array([0, 1, 2, 3, 250, 251, 252]));
   pkg.addContentType("xl/vendor/unknown-part.bin", "application/octet-stream", true);
   if (opts.macro) {
+    // as Excel writes a macro workbook's sheets: with a code name (Sheet2 here, so a new sheet
+    // must skip it)
+    const firstPart = pkg.sheets()[0].part!;
+    const first = pkg.text(firstPart);
+    pkg.set(
+      firstPart,
+      /<sheetPr[\s>/]/.test(first)
+        ? first.replace(/<sheetPr/, '<sheetPr codeName="Sheet2"')
+        : first.replace(/(<worksheet[^>]*>)/, '$1<sheetPr codeName="Sheet2"/>')
+    );
     pkg.set(
       "xl/vbaProject.bin",
       new Uint8Array(Array.from({ length: 600 }, (_, i) => (i * 37) % 256))
@@ -253,6 +263,28 @@ test("an .xlsm comes back as an .xlsm with its macros", async () => {
   const out = readFileSync(path.join(dir, "macro-2023年度核查.xlsm"));
   expectKept(input, out);
   expect(new XlsxPackage(out).kind).toBe("xlsm");
+  // each new sheet has a code name for the VBA project, none of them one the user's sheets have
+  const copy = new XlsxPackage(out);
+  const codeNames = (names: string[]) =>
+    copy
+      .sheets()
+      .filter((x) => names.includes(x.name))
+      .map((x) => /<sheetPr[^>]*codeName="([^"]*)"/.exec(copy.text(x.part!))?.[1]);
+  const users = codeNames(
+    copy
+      .sheets()
+      .map((x) => x.name)
+      .filter((n) => !RESULT_SHEET_NAMES.includes(n))
+  );
+  const ours = codeNames([...RESULT_SHEET_NAMES]);
+  expect(users).toContain("Sheet2");
+  expect(ours).toHaveLength(RESULT_SHEET_NAMES.length);
+  expect(new Set(ours).size).toBe(ours.length);
+  for (const c of ours) {
+    expect(c).toMatch(/^Sheet\d+$/);
+    expect(users).not.toContain(c);
+  }
+  expect(ours[0]).toBe("Sheet1");
   // and it is never written under a name Excel would refuse
   const wrong = await run([file, "--out", path.join(dir, "macro.xlsx")]);
   expect(wrong.code).toBe(2);
