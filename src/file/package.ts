@@ -51,6 +51,28 @@ export interface SheetEntry {
 }
 
 const utf8 = new TextDecoder("utf-8");
+
+/**
+ * The UTF-16 form a part is written in, from its first bytes (a byte-order mark, or "<?" as two
+ * bytes a character); null for UTF-8. The package format allows UTF-16 parts (ECMA-376 Part 2).
+ */
+export function utf16Of(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (head.length < 2) return null;
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  if (head.length >= 4 && head[0] === 0x3c && head[1] === 0 && head[2] === 0x3f && head[3] === 0)
+    return "utf-16le";
+  if (head.length >= 4 && head[0] === 0 && head[1] === 0x3c && head[2] === 0 && head[3] === 0x3f)
+    return "utf-16be";
+  return null;
+}
+
+/** A UTF-16 part as UTF-8 text, its declaration saying so (what the readers and writers expect). */
+function fromUtf16(bytes: Uint8Array, form: "utf-16le" | "utf-16be"): string {
+  return new TextDecoder(form)
+    .decode(bytes)
+    .replace(/^(<\?xml[^>]*\sencoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+}
 const encoder = new TextEncoder();
 
 export function relsPathOf(part: string): string {
@@ -177,8 +199,34 @@ export class XlsxPackage {
     return entryBytes(this.bytes, e, this.codec.inflateRaw, this.codec.crc32);
   }
 
-  /** A part's content in pieces as it is decompressed (for sheets: never one string). */
+  /**
+   * A part's content in pieces as it is decompressed (for sheets: never one string), always as
+   * UTF-8: a UTF-16 part (rare; the format allows it) is read whole and handed on as UTF-8.
+   */
   stream(
+    name: string,
+    onChunk: (chunk: Uint8Array, final: boolean) => boolean | void,
+    /** only the first bytes are wanted: decompress a piece at a time */
+    small = false
+  ): void {
+    let form: "utf-16le" | "utf-16be" | null | undefined;
+    const held: Uint8Array[] = [];
+    this.streamRaw(
+      name,
+      (chunk, final) => {
+        if (form === undefined) form = utf16Of(chunk.subarray(0, 4));
+        if (!form) return onChunk(chunk, final);
+        held.push(chunk);
+        if (!final) return;
+        const text = fromUtf16(joinBytes(held), form).replace(/^\uFEFF/, "");
+        onChunk(new TextEncoder().encode(text), true);
+      },
+      small
+    );
+  }
+
+  /** A part's bytes in pieces as stored (decompressed), whatever their encoding. */
+  streamRaw(
     name: string,
     onChunk: (chunk: Uint8Array, final: boolean) => boolean | void,
     /** only the first bytes are wanted: decompress a piece at a time */
@@ -202,7 +250,9 @@ export class XlsxPackage {
     const n = this.partName(name);
     let t = this.textCache.get(n);
     if (t === undefined) {
-      t = utf8.decode(this.bytesOf(n));
+      const bytes = this.bytesOf(n);
+      const form = utf16Of(bytes.subarray(0, 4));
+      t = form ? fromUtf16(bytes, form) : utf8.decode(bytes);
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
       this.textCache.set(n, t);
     }

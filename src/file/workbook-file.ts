@@ -26,6 +26,7 @@ import {
   relsPathOf,
   sliceElement,
   NS_REL,
+  utf16Of,
 } from "./package";
 import {
   declaredSize,
@@ -284,10 +285,12 @@ export class XlsxWorkbook implements WorkbookAdapter {
   private unselectSheets(keep: string): void {
     for (const s of this.pkg.sheets()) {
       if (!s.part || s.name === keep) continue;
-      const at = tabSelectedAt(this.sheetHead(s.part));
+      const { head, unit } = this.sheetHead(s.part);
+      const at = tabSelectedAt(head);
       if (!at) continue;
+      // positions in the head are characters: one byte each, or two in a UTF-16 part
       const all = this.pkg.bytesOf(s.part);
-      this.pkg.set(s.part, [all.subarray(0, at[0]), all.subarray(at[1])]);
+      this.pkg.set(s.part, [all.subarray(0, at[0] * unit), all.subarray(at[1] * unit)]);
     }
   }
 
@@ -295,9 +298,9 @@ export class XlsxWorkbook implements WorkbookAdapter {
    * The first bytes of a sheet part, one character a byte: its <sheetPr> and <sheetViews> come
    * before the data, so a look at them never decompresses the whole part.
    */
-  private sheetHead(part: string): string {
+  private sheetHead(part: string): { head: string; unit: 1 | 2 } {
     let head: Uint8Array = new Uint8Array(0);
-    this.pkg.stream(
+    this.pkg.streamRaw(
       part,
       (chunk) => {
         head = concat([head, chunk]);
@@ -305,7 +308,11 @@ export class XlsxWorkbook implements WorkbookAdapter {
       },
       true
     );
-    return latin1(head.subarray(0, SHEET_HEAD_BYTES));
+    head = head.subarray(0, SHEET_HEAD_BYTES & ~1);
+    const form = utf16Of(head);
+    // a UTF-16 part's characters are two bytes each (its mark kept, so index × 2 is the offset)
+    if (form) return { head: new TextDecoder(form, { ignoreBOM: true }).decode(head), unit: 2 };
+    return { head: latin1(head), unit: 1 };
   }
 
   /**
@@ -322,7 +329,7 @@ export class XlsxWorkbook implements WorkbookAdapter {
       if (m) taken.add(m[2].toLowerCase());
     };
     grab(this.pkg.workbookXml(), "workbookPr");
-    for (const s of this.pkg.sheets()) if (s.part) grab(this.sheetHead(s.part), "sheetPr");
+    for (const s of this.pkg.sheets()) if (s.part) grab(this.sheetHead(s.part).head, "sheetPr");
     let n = 0;
     return () => {
       while (taken.has(`sheet${++n}`));

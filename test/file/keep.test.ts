@@ -274,7 +274,7 @@ test("an .xlsm comes back as an .xlsm with its macros", async () => {
     copy
       .sheets()
       .map((x) => x.name)
-      .filter((n) => !RESULT_SHEET_NAMES.includes(n))
+      .filter((n) => !(RESULT_SHEET_NAMES as readonly string[]).includes(n))
   );
   const ours = codeNames([...RESULT_SHEET_NAMES]);
   expect(users).toContain("Sheet2");
