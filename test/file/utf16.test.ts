@@ -16,7 +16,7 @@ const SMALL = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 /** UTF-16 bytes of an XML text, its declaration saying UTF-16; with a byte-order mark or not. */
-function utf16(xml: string, form: "le" | "be", bom: boolean): Uint8Array {
+function utf16(xml: string, form: "le" | "be", bom: boolean): Uint8Array<ArrayBuffer> {
   const body = (
     xml.startsWith("<?xml") ? xml : `<?xml version="1.0" encoding="UTF-8"?>${xml}`
   ).replace(/encoding="[^"]*"/, 'encoding="UTF-16"');
