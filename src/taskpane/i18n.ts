@@ -128,6 +128,11 @@ const zh = {
   netEven: "两清",
   paidSoFar: "已付款合计",
   finalSettlement: "最终决算价款",
+  printSettlement: "打印结算确认单",
+  printExcelHint:
+    "已打开“结算确认单”表：按 Ctrl+P（Mac 上 ⌘+P），或点“文件 → 打印”。已设为 A4 纵向、一页，页脚有页码、文件名、评价截止日和工单指纹。",
+  printFileHint:
+    "已打开打印对话框：纸张 A4、纵向；选“另存为 PDF”可得到 PDF 文件。内容与核查结果中的“结算确认单”表相同。",
   sheetsSummary: (found: number, missing: number) =>
     `输入工作表：已找到 ${found} 张${missing ? `，缺 ${missing} 张` : ""}`,
   sheetsShow: "展开输入工作表",
@@ -328,6 +333,11 @@ const en: Strings = {
   netEven: "nothing either way",
   paidSoFar: "Paid so far",
   finalSettlement: "Final settlement",
+  printSettlement: "Print settlement",
+  printExcelHint:
+    "结算确认单 is open: press Ctrl+P (⌘+P on a Mac) or File → Print. It is set up for one upright A4 page, its footer giving the page, file, as-of date and tickets fingerprint.",
+  printFileHint:
+    "The print dialog is open: A4, portrait; choose “Save as PDF” for a PDF file. It prints the same 结算确认单 as the audited workbook.",
   sheetsSummary: (found, missing) =>
     `Input sheets: ${found} found${missing ? `, ${missing} missing` : ""}`,
   sheetsShow: "Show the input sheets",

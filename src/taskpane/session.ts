@@ -3,6 +3,7 @@
 // .xlsx reader and writer, in the engine worker). Components call a session; they never call
 // Office or the file code themselves.
 import type { AuditResult } from "../engine/audit";
+import type { SheetSpec } from "../engine/layout/spec";
 import { mappingSheetSpec, paramsSheetSpec, templateSpecs } from "../engine/layout/own";
 import type { Params } from "../engine/params";
 import { isMappingSheetName } from "../engine/mapping";
@@ -15,6 +16,7 @@ import { auditedBaseName } from "../file/output-name";
 import { EngineClient } from "./engine/client";
 import type {
   AuditOutcome,
+  FileRunOutcome,
   OpenOutcome,
   Progress,
   Request,
@@ -23,8 +25,11 @@ import type {
 } from "./engine/protocol";
 import { paramsFromTables } from "./engine/protocol";
 
-/** A run's end: the result, or the 列映射 step the pane shows before the run. */
-export type RunOutcome = { result: AuditResult } | { plan: MappingPlan };
+/**
+ * A run's end: the result, or the 列映射 step the pane shows before the run. File mode also hands
+ * back 结算确认单 as written into the audited copy, for the pane to print.
+ */
+export type RunOutcome = { result: AuditResult; settlement?: SheetSpec } | { plan: MappingPlan };
 
 export type RunStage =
   "opening" | "reading" | "checking" | "computing" | "settling" | "writing" | "done";
@@ -229,14 +234,14 @@ export class FileSession implements AuditSession {
     signal: AbortSignal
   ): Promise<RunOutcome> {
     try {
-      const out = await this.engine.request<AuditOutcome>(
+      const out = await this.engine.request<FileRunOutcome>(
         { op: "runFile", options },
         (p) => onProgress({ stage: p.stage === "done" ? "settling" : p.stage, detail: p.detail }),
         signal
       );
       if ("plan" in out) return out;
       onProgress({ stage: "done" });
-      return { result: out.result };
+      return { result: out.result, settlement: out.settlement };
     } catch (e) {
       if (e instanceof Cancelled) await this.reopen();
       throw e;

@@ -23,7 +23,10 @@ import { RUN_LOG_SHEET, VerifyResult } from "../../engine/verify";
 import { beijingText } from "../../engine/time";
 import { EngineFailure } from "../engine/client";
 import { LangContext, STRINGS, UiLang } from "../i18n";
-import { AuditSession, mimeType, resultFileName } from "../session";
+import { AuditSession, DownloadFile, mimeType, resultFileName } from "../session";
+import { SETTLEMENT_SHEET } from "../engine/protocol";
+import type { SheetSpec } from "../../engine/layout/spec";
+import { PrintPortal } from "./PrintView";
 import { IssuesTab } from "./IssuesTab";
 import { MappingStep } from "./MappingStep";
 import type { MappingPlan } from "../../engine/suggest";
@@ -84,6 +87,11 @@ export function App(props: AppProps) {
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
   const [readings, setReadings] = React.useState(true);
   const [result, setResult] = React.useState<AuditResult | null>(null);
+  // 结算确认单 of the run shown (file mode), the print view of it while printing, and what the
+  // print button said to do next
+  const [settlement, setSettlement] = React.useState<SheetSpec | null>(null);
+  const [printing, setPrinting] = React.useState(0);
+  const [printNote, setPrintNote] = React.useState<"excel" | "file" | null>(null);
   // the parameters or sheets changed after the run whose results are shown
   const [stale, setStale] = React.useState(false);
   const [opening, setOpening] = React.useState(false);
@@ -122,6 +130,9 @@ export function App(props: AppProps) {
     try {
       const sess = await props.openFile(await file.arrayBuffer(), file.name);
       setResult(null);
+      setSettlement(null);
+      setPrinting(0);
+      setPrintNote(null);
       setStale(false);
       setRun({ status: "idle" });
       setSession(sess);
@@ -139,6 +150,8 @@ export function App(props: AppProps) {
     setRun({ status: "running", progress: { stage: "reading" } });
     setVerified(null);
     setMapping(null);
+    setPrinting(0);
+    setPrintNote(null);
     try {
       const out = await session.run(
         {
@@ -161,6 +174,7 @@ export function App(props: AppProps) {
       }
       const r = out.result;
       setResult(r);
+      setSettlement(out.settlement ?? null);
       setStale(false);
       setRun({ status: "done", result: r });
       setSheets(await session.listSheets());
@@ -236,6 +250,46 @@ export function App(props: AppProps) {
           (props.save ?? saveBytes)(bytes, resultFileName(name, kind, year), mimeType(kind));
         }
       : undefined;
+
+  // 结算确认单 on paper. Excel has no print call for an add-in: the sheet is opened (its page set-up
+  // is written with it) and she prints it; a file in a browser prints the same sheet's print view
+  const printFile =
+    result && session && session.fileName !== null
+      ? resultFileName(session.fileName, kindOf(session.fileName), result.resolved.contractYear)
+      : "";
+  const onPrint = !result
+    ? undefined
+    : session?.canSelect
+      ? () => {
+          setFault(null);
+          session
+            .selectCell(SETTLEMENT_SHEET, "A1")
+            .then(() => setPrintNote("excel"))
+            .catch(failed("pane print"));
+        }
+      : settlement
+        ? () => {
+            setPrintNote("file");
+            setPrinting((n) => n + 1);
+          }
+        : undefined;
+  React.useEffect(() => {
+    if (!printing) return;
+    // the print view is in the page now: the browser prints it (and names a PDF after the title)
+    const title = document.title;
+    document.title = `${SETTLEMENT_SHEET} · ${printFile}`;
+    const done = () => {
+      document.title = title;
+      setPrinting(0);
+    };
+    window.addEventListener("afterprint", done, { once: true });
+    window.print();
+    return () => {
+      window.removeEventListener("afterprint", done);
+      document.title = title;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once a press of the button
+  }, [printing]);
 
   // going to a cell can fail (a hidden sheet, a sheet deleted since the run): say so
   const select = (sheet: string, cell: string) => {
@@ -338,6 +392,14 @@ export function App(props: AppProps) {
                         : undefined
                     }
                     verify={verified}
+                    onPrint={onPrint}
+                    printNote={
+                      stale || !printNote
+                        ? null
+                        : printNote === "excel"
+                          ? s.printExcelHint
+                          : s.printFileHint
+                    }
                     mappingStep={
                       mapping ? (
                         <MappingStep
@@ -381,10 +443,19 @@ export function App(props: AppProps) {
             />
           ) : null}
         </main>
+        {printing && settlement && !stale ? (
+          <PrintPortal spec={settlement} fileName={printFile} />
+        ) : null}
       </FluentProvider>
     </LangContext.Provider>
   );
 }
+
+/** The type of a workbook by its name (the audited copy keeps it). */
+const kindOf = (name: string): DownloadFile["kind"] => {
+  const ext = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(name)?.[1]?.toLowerCase();
+  return (ext as DownloadFile["kind"] | undefined) ?? "xlsx";
+};
 
 /** Hands bytes to the browser as a download; nothing leaves the computer. */
 export function saveBytes(bytes: Uint8Array, name: string, type = mimeType("xlsx")): void {

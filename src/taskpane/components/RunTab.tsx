@@ -184,6 +184,10 @@ export function RunTab(props: {
   onReadings?: (on: boolean) => void;
   /** the 列映射 step, shown before the run when the inputs need a look */
   mappingStep?: React.ReactNode;
+  /** prints 结算确认单 (Excel: opens the sheet; file mode: the browser's print) */
+  onPrint?: () => void;
+  /** what to do next after the print button, under the conclusion */
+  printNote?: string | null;
 }) {
   const { s } = useStrings();
   const c = useStyles();
@@ -225,7 +229,12 @@ export function RunTab(props: {
               <MessageBarBody>{s.staleResults}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <Conclusion result={result} />
+          <Conclusion result={result} onPrint={props.onPrint} printDisabled={props.stale} />
+          {props.printNote ? (
+            <MessageBar intent="info" layout="multiline" data-testid="print-hint">
+              <MessageBarBody className={c.breakable}>{props.printNote}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <SummaryCards result={result} />
         </div>
       ) : null}

@@ -21,7 +21,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { Dismiss24Regular } from "@fluentui/react-icons";
+import { Dismiss24Regular, Print20Regular } from "@fluentui/react-icons";
 import { AuditResult, ruleTotals } from "../../engine/audit";
 import { formatYuan } from "../../engine/money";
 import { DEDUCTION_RULES, RULE_TITLES } from "../../engine/rules";
@@ -73,6 +73,7 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground3, margin: 0, display: "block" },
   hintCell: { paddingTop: "2px", paddingBottom: "6px" },
   breakable: { overflowWrap: "anywhere" },
+  print: { alignSelf: "flex-start", marginTop: "4px", maxWidth: "100%" },
 });
 
 function Figure(props: {
@@ -131,8 +132,15 @@ function Line(props: {
   );
 }
 
-/** What the settlement comes to: the conclusion box of 结算确认单, in the pane. */
-export function Conclusion(props: { result: AuditResult }) {
+/**
+ * What the settlement comes to: the conclusion box of 结算确认单, in the pane; with `onPrint`, a
+ * button that prints 结算确认单 (disabled while the results are older than the parameters).
+ */
+export function Conclusion(props: {
+  result: AuditResult;
+  onPrint?: () => void;
+  printDisabled?: boolean;
+}) {
   const { s, lang } = useStrings();
   const c = useStyles();
   const r = props.result;
@@ -184,6 +192,17 @@ export function Conclusion(props: { result: AuditResult }) {
       ) : null}
       <Line label={s.paidSoFar} value={formatYuan(f.paid)} testId="paid-so-far" />
       <Line label={s.finalSettlement} value={formatYuan(f.settlement)} big testId="settlement" />
+      {props.onPrint ? (
+        <Button
+          className={c.print}
+          icon={<Print20Regular />}
+          onClick={props.onPrint}
+          disabled={props.printDisabled}
+          data-testid="print-settlement"
+        >
+          {s.printSettlement}
+        </Button>
+      ) : null}
     </Card>
   );
 }

@@ -63,7 +63,8 @@ export type AuditOutcome = { result: AuditResult; specs: SheetSpec[] } | { plan:
  * A run on the open file: its result and 结算确认单 as written into the audited copy (the pane
  * prints it, file mode having no Excel to print with), or the 列映射 to look at first.
  */
-export type FileRunOutcome = { result: AuditResult; settlement?: SheetSpec } | { plan: MappingPlan };
+export type FileRunOutcome =
+  { result: AuditResult; settlement?: SheetSpec } | { plan: MappingPlan };
 
 /** What the totals would be with the thresholds being edited (before anyone saves them). */
 export interface WhatIf {
