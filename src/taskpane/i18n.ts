@@ -70,6 +70,8 @@ const zh = {
   rerun: "重新核查",
   readingsSwitch: "口径对比",
   readingsHint: "同时计算合同未明确之处另一种理解下的金额（多用约一成时间）",
+  kpiOpenSwitch: "KPI明细只列未达标与待定",
+  kpiOpenHint: "按“结果”列筛选后写入，打印时只有这些行；在 Excel 中清除筛选即见全部",
   readingsTitle: "口径对比（只改一个参数时的金额变化）",
   readingsSame: "各种理解下的金额均与本次相同。",
   readingsOff: "本次未计算口径对比。",
@@ -272,6 +274,9 @@ const en: Strings = {
   run: "Run",
   rerun: "Run again",
   readingsSwitch: "Readings",
+  kpiOpenSwitch: "KPI明细: failing and pending only",
+  kpiOpenHint:
+    "written filtered on its status column, so only those rows print; clear the filter in Excel to see all",
   readingsHint:
     "Also compute the amounts under the other reading of each open point of the contract (about a tenth more time)",
   readingsTitle: "Readings (what changing one parameter moves)",

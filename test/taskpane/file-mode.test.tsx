@@ -52,6 +52,30 @@ async function openAndRun(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByTestId("total-deductions", {}, { timeout: 20000 });
 }
 
+test("KPI明细 only failing and pending: the switch writes the copy's KPI明细 filtered", async () => {
+  const { saved, user } = setup();
+  await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
+  await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });
+  const asOf = screen.getByTestId("as-of") as HTMLInputElement;
+  await user.clear(asOf);
+  await user.type(asOf, "2023-02-28");
+  expect((screen.getByTestId("kpi-open-switch") as HTMLInputElement).checked).toBe(false);
+  await user.click(screen.getByTestId("kpi-open-switch"));
+  await user.click(screen.getByTestId("run"));
+  await screen.findByTestId("total-deductions", {}, { timeout: 20000 });
+  await user.click(screen.getByTestId("download-result"));
+  await waitFor(() => expect(saved).toHaveLength(1));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(saved[0].bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("KPI明细")!;
+  expect(String(ws.getCell("A2").value)).toContain("已筛选：只显示未达标与待定的");
+  let hidden = 0;
+  ws.eachRow((row, n) => {
+    if (n > 3 && row.hidden) hidden++;
+  });
+  expect(hidden).toBeGreaterThan(0);
+}, 60000);
+
 test("open a workbook file, run, see the totals, download the audited copy", async () => {
   const { saved, user } = setup();
   await openAndRun(user);
@@ -61,6 +85,9 @@ test("open a workbook file, run, see the totals, download the audited copy", asy
   // the per-rule table: R1 one day, ¥200
   const r1 = screen.getByTestId("rule-R1");
   expect(within(r1).getByText("¥200.00")).toBeTruthy();
+  // each rule with the annex item it comes from
+  expect(screen.getByTestId("basis-R1").textContent).toBe("考核细则第1项");
+  expect(screen.getByTestId("basis-R10").textContent).toBe("考核细则第9项");
   await user.click(screen.getByTestId("download-result"));
   await waitFor(() => expect(saved).toHaveLength(1));
   expect(saved[0].name).toBe("small-2months-2023年度核查.xlsx");
@@ -160,7 +187,7 @@ test("the Run tab also shows 尾款's status, the pending periods, the findings;
     .getAllByRole("listitem")
     .map((li) => li.textContent);
   expect(findings).toHaveLength(1);
-  expect(findings[0]).toMatch(/^C7 .* × 1$/);
+  expect(findings[0]).toMatch(/^C7 .*（合同一（一）4） ?× 1$/);
   // file mode cannot select cells: the rule names the sheet and rows to look at
   await user.click(screen.getByRole("button", { name: "在 KPI明细 中查看 R1" }));
   expect(screen.getByTestId("where-to-look").textContent).toMatch(

@@ -86,6 +86,7 @@ export function App(props: AppProps) {
   const [asOf, setAsOf] = React.useState<string>(resolve(DEFAULT_PARAMS).asOf);
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
   const [readings, setReadings] = React.useState(true);
+  const [kpiOpenOnly, setKpiOpenOnly] = React.useState(false);
   const [result, setResult] = React.useState<AuditResult | null>(null);
   // 结算确认单 of the run shown (file mode), the print view of it while printing, and what the
   // print button said to do next
@@ -159,6 +160,7 @@ export function App(props: AppProps) {
           lang,
           runAt: props.now ? props.now() : beijingText(Date.now()),
           readings,
+          kpiOpenOnly,
           checkMapping,
         },
         (progress) => {
@@ -383,6 +385,8 @@ export function App(props: AppProps) {
                     paramErrors={sheetParamErrors}
                     readings={readings}
                     onReadings={setReadings}
+                    kpiOpenOnly={kpiOpenOnly}
+                    onKpiOpenOnly={setKpiOpenOnly}
                     onVerify={
                       sheets.some((sh) => sh.name === RUN_LOG_SHEET)
                         ? () => {

@@ -182,6 +182,9 @@ export function RunTab(props: {
   /** compute 口径对比 in the next run */
   readings?: boolean;
   onReadings?: (on: boolean) => void;
+  /** write KPI明细 filtered to its failing and pending rows in the next run */
+  kpiOpenOnly?: boolean;
+  onKpiOpenOnly?: (on: boolean) => void;
   /** the 列映射 step, shown before the run when the inputs need a look */
   mappingStep?: React.ReactNode;
   /** prints 结算确认单 (Excel: opens the sheet; file mode: the browser's print) */
@@ -276,6 +279,17 @@ export function RunTab(props: {
                   onChange={(_, d) => props.onReadings!(d.checked)}
                   disabled={running}
                   data-testid="readings-switch"
+                />
+              </Field>
+            ) : null}
+            {props.onKpiOpenOnly ? (
+              <Field hint={s.kpiOpenHint}>
+                <Switch
+                  label={s.kpiOpenSwitch}
+                  checked={props.kpiOpenOnly ?? false}
+                  onChange={(_, d) => props.onKpiOpenOnly!(d.checked)}
+                  disabled={running}
+                  data-testid="kpi-open-switch"
                 />
               </Field>
             ) : null}

@@ -25,6 +25,7 @@ import { Dismiss24Regular, Print20Regular } from "@fluentui/react-icons";
 import { AuditResult, ruleTotals } from "../../engine/audit";
 import { formatYuan } from "../../engine/money";
 import { DEDUCTION_RULES, RULE_TITLES } from "../../engine/rules";
+import { basisOf } from "../../engine/rules/basis";
 import { INSTALLMENT_STATUS_EN } from "../../engine/layout";
 import { layoutContext } from "../../engine/layout/context";
 import { settlementFigures } from "../../engine/layout/settlement";
@@ -322,6 +323,9 @@ export function RuleTable(props: {
                   </TableCell>
                   <TableCell className={c.breakable}>
                     {lang === "zh" ? rule.zh : rule.en}
+                    <Caption1 className={c.sub} data-testid={`basis-${rule.id}`}>
+                      {basisOf(rule.id, lang)}
+                    </Caption1>
                     {byStatus.pending ? (
                       <Caption1 data-testid={`pending-${rule.id}`}>
                         {" "}
@@ -367,7 +371,7 @@ export function RuleTable(props: {
           <ul>
             {[...findings].map(([id, n]) => (
               <li key={id}>
-                {id} {RULE_TITLES[id]?.[lang] ?? ""} × {n}
+                {id} {RULE_TITLES[id]?.[lang] ?? ""}（{basisOf(id, lang)}） × {n}
               </li>
             ))}
           </ul>
