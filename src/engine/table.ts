@@ -66,6 +66,14 @@ export function isBlank(v: RawCell): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
+/**
+ * A reference to a cell or range of a sheet as formulas, links and defined names write it:
+ * `'工单'!C17` — the name always quoted, a quote in it doubled.
+ */
+export function sheetReference(sheet: string, ref: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${ref}`;
+}
+
 /** 1 → A, 27 → AA */
 export function columnLetter(col: number): string {
   let s = "";

@@ -1,10 +1,10 @@
 // Cell conversions between Office.js and the project's models: `range.values` → RawCell on
 // reading, SpecCell → value + number format on writing. Pure functions (no Office objects).
-import { RawCell, rawCell } from "../engine/table";
+import { RawCell, rawCell, sheetReference } from "../engine/table";
 export { EXCEL_ERRORS, rawCell } from "../engine/table";
 import { Format, Highlight, SpecCell, isLink } from "../engine/layout/spec";
 import { dayToSerial, secondsToSerial } from "../engine/time";
-import { HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
+import { HIGHLIGHT, NUM_FMT, TEXT } from "../engine/layout/styles";
 
 /**
  * Rows of `range.values` → raw rows, `leadingCols` blank cells first (the used range's column
@@ -54,9 +54,7 @@ function dateFormat(fmt: Format | undefined, fallback: "date" | "datetime"): str
 }
 
 /** `'工单'!C17` — a sheet name always quoted, quotes doubled. */
-export function documentReference(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
+export const documentReference = sheetReference;
 
 /**
  * A text value: written into a cell whose number format is already '@' (Text), in the same batch
@@ -100,7 +98,7 @@ export function highlightColors(h: Highlight): { fill: string; font: string } {
   return { fill: cssColor(HIGHLIGHT[h].fill), font: cssColor(HIGHLIGHT[h].font) };
 }
 
-export const LINK_COLOR = "#0563C1";
+export const LINK_COLOR = cssColor(TEXT.link);
 
 /** The digit width of Calibri 11, the Normal font of an English Excel, in pixels. */
 export const CALIBRI_DIGIT_PX = 7;

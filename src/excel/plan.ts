@@ -42,7 +42,7 @@ import {
   officeCell,
   textCell,
 } from "./cells";
-import { DATA_BAR_COLOR } from "../engine/layout/styles";
+import { DATA_BAR_COLOR, TABLE_STYLE, TEXT } from "../engine/layout/styles";
 import { LINE_PT, PRINT_MARGINS, printTitles, stretchedCells } from "../engine/layout/print";
 
 export type OpKind =
@@ -463,11 +463,11 @@ function cellStyleOps(
   return ops;
 }
 
-const TITLE: Style = { bold: true, size: 15, fontColor: cssColor("FF1F4E79") };
-const SUBTITLE: Style = { fontColor: cssColor("FF595959") };
-const CAPTION: Style = { bold: true, size: 12 };
-const LABEL: Style = { fontColor: cssColor("FF404040") };
-export const TABLE_STYLE = "TableStyleLight9";
+const TITLE: Style = { bold: true, size: TEXT.title.size, fontColor: cssColor(TEXT.title.color) };
+const SUBTITLE: Style = { fontColor: cssColor(TEXT.subtitle.color) };
+const CAPTION: Style = { ...TEXT.caption };
+const LABEL: Style = { fontColor: cssColor(TEXT.label.color) };
+export { TABLE_STYLE };
 
 function captionOps(ref: SheetRef, b: { row: number; caption?: string }, budget: Budget): Op[] {
   if (!b.caption) return [];
@@ -802,9 +802,9 @@ function listSource(list: string[] | undefined): string | null {
 }
 
 // template headers as the .xlsx writer makes them: bold on light blue, required ones in dark red
-const HEADER_FILL = cssColor("FFDDEBF7");
-const REQUIRED_HEADER = cssColor("FF9C0006");
-const OPTIONAL_HEADER = cssColor("FF1F4E79");
+const HEADER_FILL = cssColor(TEXT.templateHeader.fill);
+const REQUIRED_HEADER = cssColor(TEXT.templateHeader.required);
+const OPTIONAL_HEADER = cssColor(TEXT.templateHeader.optional);
 
 /**
  * The ops that create one empty input sheet: bold headers in row 1 (as text) with a note on each

@@ -8,6 +8,7 @@
 // and never a DOM, so a sheet of Excel's full size (1,048,576 rows) fits in memory. The scanner
 // is hand-written with indexOf over decoded text: a general XML parser costs several times more
 // here (docs/PERFORMANCE.md) and the grammar of <sheetData> is small.
+import { DAYS_1904 } from "../engine/parse";
 import { RawCell, RawTable, rawCell } from "../engine/table";
 import { XlsxPackage } from "./package";
 import { decodeText } from "./xml";
@@ -179,7 +180,7 @@ export function readSharedStrings(pkg: XlsxPackage, part: string | null): string
 
 const MS_PER_DAY = 86400000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const EPOCH_1904 = EPOCH_1900 + DAYS_1904 * MS_PER_DAY;
 
 /** A `t="d"` cell (ISO 8601 text) as the serial Excel would hold. */
 function isoToSerial(s: string, date1904: boolean): RawCell {

@@ -18,10 +18,11 @@ import {
   indentsAfter,
   lastCellColumn,
 } from "../engine/layout/spec";
-import { DATA_BAR_COLOR, HIGHLIGHT, NUM_FMT } from "../engine/layout/styles";
+import { DATA_BAR_COLOR, HIGHLIGHT, NUM_FMT, TABLE_STYLE, TEXT } from "../engine/layout/styles";
 import { LINE_PT, PRINT_MARGINS, printTitles, stretchedCells } from "../engine/layout/print";
-import { cellAddress, columnLetter } from "../engine/table";
+import { cellAddress, columnLetter, sheetReference } from "../engine/table";
 import { dayToSerial, secondsToSerial } from "../engine/time";
+import { DAYS_1904 } from "../engine/parse";
 import { NS_MAIN, NS_REL } from "./package";
 import { CellStyle, StyleBook } from "./styles";
 import { escapeAttr, escapeText } from "./xml";
@@ -30,8 +31,6 @@ import { escapeAttr, escapeText } from "./xml";
 import { MAX_LINKS_PER_SHEET } from "../engine/layout/spec";
 export { MAX_LINKS_PER_SHEET };
 export const MAX_CELL_CHARS = 32767;
-const LINK_COLOR = "FF0563C1";
-const DAYS_1900_TO_1904 = 1462;
 
 export interface TablePart {
   /** filled in by the caller: the workbook-unique id and name */
@@ -73,7 +72,7 @@ class Grid {
 
   private serial(day: number | null, seconds: number | null): number {
     const s = day !== null ? dayToSerial(day) : secondsToSerial(seconds!);
-    return this.date1904 ? s - DAYS_1900_TO_1904 : s;
+    return this.date1904 ? s - DAYS_1904 : s;
   }
 
   /** Writes one value with a style. */
@@ -123,7 +122,7 @@ class Grid {
       this.linksDropped++;
       return false;
     }
-    const location = `'${sheet.replace(/'/g, "''")}'!${cell}`;
+    const location = sheetReference(sheet, cell);
     this.links.push(
       `<hyperlink ref="${cellAddress(row, col)}" location="${escapeAttr(location)}" display="${escapeAttr(display.slice(0, 255))}"/>`
     );
@@ -182,7 +181,7 @@ function cellStyle(
   if (c?.bold) style.bold = true;
   if (isLink(c?.v)) {
     style.underline = true;
-    style.color = hl ? HIGHLIGHT[hl].font : LINK_COLOR;
+    style.color = hl ? HIGHLIGHT[hl].font : TEXT.link;
   }
   return style;
 }
@@ -283,7 +282,7 @@ function tablePart(b: TableBlock, headers: string[], filter?: RowFilter): TableP
           (h, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(h.replace(/\n/g, "_x000a_"))}"/>`
         )
         .join("") +
-      `</tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+      `</tableColumns><tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
   };
 }
 
@@ -303,15 +302,15 @@ export function sheetXml(
   // the top of the row with it
   const wrapped = (col: number, style: CellStyle): CellStyle =>
     wraps.has(col - 1) ? { ...style, wrap: true } : wraps.size ? { ...style, top: true } : style;
-  g.value(1, 1, { v: { text: spec.title } }, { bold: true, size: 15, color: "FF1F4E79" });
+  g.value(1, 1, { v: { text: spec.title } }, { ...TEXT.title });
   // the subtitle wraps over the sheet's width: row 2 is merged across every column, so it never
   // widens the printed page (a long one ran far past the last column)
-  g.value(2, 1, { v: { text: spec.subtitle } }, { color: "FF595959", wrap: true });
+  g.value(2, 1, { v: { text: spec.subtitle } }, { ...TEXT.subtitle, wrap: true });
   const tables: TablePart[] = [];
   const hidden = new Set<number>();
   let dataBar = "";
   for (const b of spec.blocks) {
-    if (b.caption) g.value(b.row - 1, 1, { v: { text: b.caption } }, { bold: true, size: 12 });
+    if (b.caption) g.value(b.row - 1, 1, { v: { text: b.caption } }, { ...TEXT.caption });
     if (b.kind === "table") {
       const headers = tableHeaders(b);
       headers.forEach((h, j) =>
@@ -355,7 +354,7 @@ export function sheetXml(
             : last
               ? { ...wrapped(col, style), top: true }
               : wrapped(col, style);
-        g.value(row, 1, { v: { text: label } }, styled(1, { color: "FF404040" }));
+        g.value(row, 1, { v: { text: label } }, styled(1, { ...TEXT.label }));
         const put = (col: number, c: SpecCell | undefined, left?: SpecCell) => {
           const v = c?.v;
           const linked = isLink(v) && g.link(row, col, v.link.sheet, v.link.cell, v.text);
@@ -427,7 +426,11 @@ export function templateXml(
       1,
       j + 1,
       { v: { text: c.header } },
-      { bold: true, color: c.required ? "FF9C0006" : "FF1F4E79", fill: "FFDDEBF7" }
+      {
+        bold: true,
+        color: c.required ? TEXT.templateHeader.required : TEXT.templateHeader.optional,
+        fill: TEXT.templateHeader.fill,
+      }
     )
   );
   const data: string[] = [];

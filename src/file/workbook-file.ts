@@ -7,7 +7,7 @@ import type { SheetSpec, TemplateSheetSpec } from "../engine/layout/spec";
 import { isResultSheetName, sheetsToRead } from "../engine/read";
 import { isMappingSheetName } from "../engine/mapping";
 import { normalizeName } from "../engine/sheets";
-import type { RawTable } from "../engine/table";
+import { type RawTable, sheetReference } from "../engine/table";
 import {
   Cancelled,
   ReadProgress,
@@ -549,8 +549,11 @@ export class XlsxWorkbook implements WorkbookAdapter {
       pkg.set(part, encoded);
     }
     if (w.printTitles.length) {
-      const q = `'${name.replace(/'/g, "''")}'!`;
-      this.addDefinedName("_xlnm.Print_Titles", index, w.printTitles.map((t) => q + t).join(","));
+      this.addDefinedName(
+        "_xlnm.Print_Titles",
+        index,
+        w.printTitles.map((t) => sheetReference(name, t)).join(",")
+      );
     }
   }
 

@@ -26,3 +26,22 @@ export const HIGHLIGHT: Record<Highlight, { fill: string; font: string }> = {
  * stays readable (a dark red under dark text was not), in both writers.
  */
 export const DATA_BAR_COLOR = "FFF4A6A6";
+
+/** Colours (ARGB) and sizes of the sheets' own text, the same in both writers. */
+export const TEXT = {
+  /** row 1: the sheet's title */
+  title: { bold: true, size: 15, color: "FF1F4E79" },
+  /** row 2: the subtitle */
+  subtitle: { color: "FF595959" },
+  /** the row above a block */
+  caption: { bold: true, size: 12 },
+  /** a key/value block's labels */
+  label: { color: "FF404040" },
+  /** a link to a cell (underlined) */
+  link: "FF0563C1",
+  /** a template sheet's header row: bold on light blue, required columns in dark red */
+  templateHeader: { fill: "FFDDEBF7", required: "FF9C0006", optional: "FF1F4E79" },
+} as const;
+
+/** The built-in style of every result table. */
+export const TABLE_STYLE = "TableStyleLight9";
