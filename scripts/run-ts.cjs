@@ -21,7 +21,12 @@ function newest(dir) {
 /** The bundle of an entry (relative to the project), built when missing or older than a source. */
 function bundled(entry) {
   const src = path.join(root, entry);
-  const out = path.join(root, "dist", "run", `${entry.replace(/[\\/]/g, "_").replace(/\.tsx?$/, "")}.cjs`);
+  const out = path.join(
+    root,
+    "dist",
+    "run",
+    `${entry.replace(/[\\/]/g, "_").replace(/\.tsx?$/, "")}.cjs`
+  );
   let fresh = false;
   try {
     const built = fs.statSync(out).mtimeMs;
