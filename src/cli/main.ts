@@ -9,8 +9,6 @@ import {
   AuditResult,
   ENGINE_VERSION,
   audit,
-  resolveParams,
-  ruleTotals,
 } from "../engine/audit";
 import { shiftContractYear } from "../engine/contract-year";
 import { faultLine, faultReport, scrubMessage } from "../fault";
@@ -19,7 +17,8 @@ import { layoutResults, Lang } from "../engine/layout";
 import { formatYuan } from "../engine/money";
 import { PARAM_KEYS, ParamKey, coerceParam, resolve, validateParams } from "../engine/params";
 import { DEDUCTION_RULES, RULE_TITLES } from "../engine/rules";
-import { toSummaryJson } from "../engine/summary";
+import { resolveParams } from "../engine/resolve-params";
+import { ruleTotals, toSummaryJson } from "../engine/summary";
 import { MappingPlan, planRows, suggestMapping } from "../engine/suggest";
 import { mappingSheetSpec, paramsSheetSpec } from "../engine/layout/own";
 import { isParamsSheetName, isResultSheetName } from "../engine/read";
@@ -38,6 +37,7 @@ import {
 
 export { explainWriteError } from "./files";
 import { XlsxWorkbook } from "../file/workbook-file";
+import { MAX_CELL_XFS } from "../file/styles";
 import { auditedBaseName } from "../file/output-name";
 
 export interface Io {
@@ -571,6 +571,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     writeAtomically(out, wb.toZipPieces());
     if (json) writeAtomically(json, [JSON.stringify(toSummaryJson(result), null, 1)]);
     printSummary(result, io);
+    if (wb.stylesFellBack)
+      io.err(
+        `注意：工作簿的单元格格式已近 Excel 上限（${MAX_CELL_XFS.toLocaleString("en-US")} 种），${wb.stylesFellBack.toLocaleString("en-US")} 个结果单元格按较简单的格式写入（数值不变）。在 Excel 中“清除多余格式”后再核查可恢复颜色。\n` +
+          `note: the workbook's cell formats are near Excel's limit (${MAX_CELL_XFS.toLocaleString("en-US")}); ${wb.stylesFellBack.toLocaleString("en-US")} result cells were written with a plainer style (the values are the same).`
+      );
     io.out(
       `已写入 written: ${path.relative(base, out) || out}${replaced ? "（替换了同名的旧文件 / replaced the earlier file of that name）" : ""}${json ? `；摘要 summary: ${path.relative(base, json) || json}` : ""}`
     );

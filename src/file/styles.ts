@@ -92,7 +92,15 @@ function itemsOf(block: string, item: string): string[] {
   return out;
 }
 
+/**
+ * Most cell formats a workbook may hold: Excel's limit is about 64,000 (it refuses or repairs a
+ * workbook with more). The result sheets never take the styles past it.
+ */
+export const MAX_CELL_XFS = 64000;
+
 export class StyleBook {
+  /** cells written with a plainer style than asked, the workbook's formats being near the limit */
+  fellBack = 0;
   private xml: string;
   private readonly p: string;
   private readonly part: string;
@@ -279,9 +287,26 @@ export class StyleBook {
     return id;
   }
 
-  /** The index of a cell format with this style (appended the first time it is asked for). */
+  /**
+   * The index of a cell format with this style (appended the first time it is asked for). Near
+   * Excel's limit of cell formats, a new style falls back to its number format alone, then to the
+   * workbook's default format; `fellBack` counts the cells so written.
+   */
   xf(s: CellStyle): number {
-    const key = JSON.stringify([
+    const key = this.xfKey(s);
+    const known = this.xfIds.get(key);
+    if (known !== undefined) return known;
+    if (this.base.cellXfs + this.added.cellXfs.length < MAX_CELL_XFS) return this.addXf(s, key);
+    this.fellBack++;
+    const plain: CellStyle = { numFmt: s.numFmt };
+    const plainId = this.xfIds.get(this.xfKey(plain));
+    if (plainId !== undefined) return plainId;
+    const existing = this.existingXfs.get(this.xfXml(plain));
+    return existing ?? 0;
+  }
+
+  private xfKey(s: CellStyle): string {
+    return JSON.stringify([
       s.numFmt,
       s.bold,
       s.size,
@@ -293,8 +318,21 @@ export class StyleBook {
       s.top,
       s.indent,
     ]);
-    let id = this.xfIds.get(key);
-    if (id !== undefined) return id;
+  }
+
+  private addXf(s: CellStyle, key: string): number {
+    const xml = this.xfXml(s);
+    let id = this.existingXfs.get(xml);
+    if (id === undefined) {
+      id = this.base.cellXfs + this.added.cellXfs.length;
+      this.added.cellXfs.push(xml);
+    }
+    this.xfIds.set(key, id);
+    return id;
+  }
+
+  /** A cell format's XML (its number format, font and fill added as needed). */
+  private xfXml(s: CellStyle): string {
     const numFmtId = this.numFmtId(s.numFmt);
     const fontId = this.fontId(s);
     const fillId = this.fillId(s.fill);
@@ -304,13 +342,7 @@ export class StyleBook {
       (s.wrap || s.align || s.top || s.indent
         ? ` applyAlignment="1"><alignment${s.align ? ` horizontal="${s.align}"` : s.indent ? ' horizontal="left"' : ""}${s.wrap || s.top ? ' vertical="top"' : ""}${s.wrap ? ' wrapText="1"' : ""}${s.indent && !s.align ? ' indent="1"' : ""}/></xf>`
         : "/>");
-    id = this.existingXfs.get(xml);
-    if (id === undefined) {
-      id = this.base.cellXfs + this.added.cellXfs.length;
-      this.added.cellXfs.push(xml);
-    }
-    this.xfIds.set(key, id);
-    return id;
+    return xml;
   }
 
   /** Writes styles.xml with the new entries after the existing ones (untouched when none). */

@@ -184,12 +184,19 @@ export class XlsxWorkbook implements WorkbookAdapter {
   // ---- writing ----
 
   /** Runs a change on the package; when it fails, the package is as it was before. */
+  /**
+   * Cells of the last write given a plainer style than the layout asked for: the workbook's cell
+   * formats were near Excel's limit (MAX_CELL_XFS). 0 when none.
+   */
+  stylesFellBack = 0;
+
   private change<T>(f: (styles: StyleBook) => T): T {
     const before = this.pkg.snapshot();
     try {
       const styles = new StyleBook(this.pkg);
       const out = f(styles);
       styles.commit();
+      this.stylesFellBack = styles.fellBack;
       return out;
     } catch (e) {
       this.pkg.restore(before);

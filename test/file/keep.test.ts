@@ -384,3 +384,40 @@ describe("the copy opens on 结算确认单 (WORKBOOK.md: the one view flag the 
     }
   );
 });
+
+test("a workbook near Excel's limit of cell formats: the copy stays under it, the run says so", async () => {
+  // small-2months with 63,990 cell formats of its own (each a distinct alignment, as a workbook
+  // that has been copied into many times collects)
+  const files = unzipSync(readFileSync(SMALL));
+  const styles = new TextDecoder().decode(files["xl/styles.xml"]);
+  const many = 63990;
+  const xfs = Array.from(
+    { length: many },
+    (_, i) =>
+      `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment indent="${(i % 250) + 1}" textRotation="${Math.floor(i / 250) % 180}"/></xf>`
+  ).join("");
+  files["xl/styles.xml"] = strToU8(
+    styles.replace(
+      /<cellXfs count="\d+">(.*?)<\/cellXfs>/s,
+      (_, inner) => `<cellXfs count="${many + 3}">${inner}${xfs}</cellXfs>`
+    )
+  );
+  const file = path.join(dir, "many-styles.xlsx");
+  const out = path.join(dir, "many-styles-核查.xlsx");
+  writeFileSync(file, zipSync(files));
+  const r = await run([file, "--out", out, "--as-of", "2023-02-28", "--no-readings"]);
+  expect(r.code).toBe(0);
+  expect(r.err).toContain("工作簿的单元格格式已近 Excel 上限（64,000 种）");
+  const copy = new XlsxPackage(new Uint8Array(readFileSync(out)));
+  const xml = copy.text("xl/styles.xml");
+  const count = (xml.match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s)![1].match(/<xf[\s>/]/g) ?? []).length;
+  expect(count).toBeLessThanOrEqual(64000);
+  expect(count).toBeGreaterThan(many + 3);
+  // every cell of the copy points at a format that exists
+  for (const s of copy.sheets()) {
+    const ids = [...copy.text(s.part!).matchAll(/<c [^>]*\bs="(\d+)"/g)].map((m) => Number(m[1]));
+    for (const id of ids) expect(id).toBeLessThan(count);
+  }
+  // and it reads back with its results
+  expect(readXlsx(new Uint8Array(readFileSync(out))).names).toContain("结算确认单");
+});
