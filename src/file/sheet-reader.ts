@@ -67,6 +67,15 @@ function withoutPhonetic(s: string, p: string): string {
   return out + s.slice(i);
 }
 
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+/** A string of its own with the same text (not a slice holding a larger string alive). */
+const copyOf = (s: string): string => fromUtf8.decode(utf8.encode(s));
+
+/** Inline strings up to this long (as written) are remembered, at most this many a sheet. */
+const INLINE_CACHE_TEXT = 160;
+const INLINE_CACHE_SIZE = 50_000;
+
 /**
  * The text of a string item (`<si>` or `<is>` content): the `<t>` elements in order, phonetic
  * runs (`<rPh>`, the furigana of Japanese text) left out, as Excel shows the cell.
@@ -387,6 +396,10 @@ export function readSheetPart(
   const rows: RawCell[][] = [];
   const merges: string[] = [];
   let sst: RawCell[] | null = null;
+  // inline strings as written → their values: a writer without shared strings (openpyxl, pandas)
+  // repeats the same text down a column, each Chinese character a reference to decode; once
+  // decoded, a repeat costs a lookup and shares one string (memory follows the distinct texts)
+  const inline = new Map<string, RawCell>();
   let inData = false;
   let done = false;
   let lastRow = 0;
@@ -408,7 +421,17 @@ export function readSheetPart(
   const finishCell = (b: string): void => {
     let value: RawCell = null;
     if (type === T_INLINE) {
-      if (isStart >= 0) value = rawCell(itemText(b.slice(isStart, isEnd), prefix ?? ""));
+      if (isStart >= 0) {
+        const raw = b.slice(isStart, isEnd);
+        const known = inline.get(raw);
+        if (known !== undefined) value = known;
+        else {
+          value = rawCell(itemText(raw, prefix ?? ""));
+          // (a copy of the key: a slice would keep the whole chunk of XML it came from alive)
+          if (raw.length <= INLINE_CACHE_TEXT && inline.size < INLINE_CACHE_SIZE)
+            inline.set(copyOf(raw), value);
+        }
+      }
     } else if (vStart >= 0) {
       switch (type) {
         case T_SHARED: {

@@ -2,7 +2,6 @@
 // attributes of one start tag, the namespace prefix a part uses. The parts are read and edited
 // as text (never re-serialised), so everything the product does not touch stays as written.
 
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
 
@@ -12,10 +11,67 @@ function codePoint(n: number): string {
 
 /** XML character references and entities → characters. */
 export function decodeEntities(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(ENTITY, (_, hex: string, dec: string, name: string) =>
-    hex ? codePoint(parseInt(hex, 16)) : dec ? codePoint(parseInt(dec, 10)) : NAMED[name]
-  );
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  // a loop into code units rather than a replace with a callback: an openpyxl workbook writes
+  // every Chinese character as &#N; — a call and a match object per character cost seconds on a
+  // year of tickets; and the text made is a string of its own, holding no part of the sheet's XML
+  const units: number[] = [];
+  let last = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp + 1);
+    if (semi < 0) break;
+    const rep = entityAt(s, amp + 1, semi);
+    if (rep === null) amp = s.indexOf("&", amp + 1);
+    else {
+      for (let k = last; k < amp; k++) units.push(s.charCodeAt(k));
+      for (let k = 0; k < rep.length; k++) units.push(rep.charCodeAt(k));
+      last = semi + 1;
+      amp = s.indexOf("&", last);
+    }
+  }
+  if (last === 0) return s;
+  for (let k = last; k < s.length; k++) units.push(s.charCodeAt(k));
+  return fromUnits(units);
+}
+
+/** A string of these UTF-16 code units, built in pieces small enough for one call each. */
+function fromUnits(units: number[]): string {
+  const PIECE = 8192;
+  if (units.length <= PIECE) return String.fromCharCode.apply(null, units);
+  let out = "";
+  for (let i = 0; i < units.length; i += PIECE)
+    out += String.fromCharCode.apply(null, units.slice(i, i + PIECE));
+  return out;
+}
+
+/** What the entity between `&` and `;` (s[from, to)) stands for, or null when it is none of XML's. */
+function entityAt(s: string, from: number, to: number): string | null {
+  if (s.charCodeAt(from) !== 35 /* # */) {
+    const name = s.slice(from, to);
+    return name === "lt" || name === "gt" || name === "amp" || name === "quot" || name === "apos"
+      ? NAMED[name]
+      : null;
+  }
+  const hex = s.charCodeAt(from + 1) === 120; /* x */
+  let i = hex ? from + 2 : from + 1;
+  if (i >= to) return null;
+  let n = 0;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const d =
+      c >= 48 && c <= 57
+        ? c - 48
+        : hex && c >= 97 && c <= 102
+          ? c - 87
+          : hex && c >= 65 && c <= 70
+            ? c - 55
+            : -1;
+    if (d < 0) return null;
+    // past the last code point: the value no longer matters, only that it is too large
+    n = n > 0x10ffff ? n : n * (hex ? 16 : 10) + d;
+  }
+  return codePoint(n);
 }
 
 /**
