@@ -44,7 +44,7 @@ const FORMS: Form[] = argValue("form") ? [argValue("form") as Form] : ["excel", 
 
 /** Text as openpyxl writes it: XML-escaped, every character past ASCII as &#N;. */
 const charRefs = (s: string) =>
-  escapeText(s).replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+  escapeText(s).replace(/[\u0080-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 /** The sample with its 工单 sheet grown to n tickets, written in a writer's form. */

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { main } from "../src/cli/main";
-import { hashTable } from "../src/engine/audit";
+import { hashTable } from "../src/engine/fingerprint";
 import { RESULT_SHEET_NAMES } from "../src/engine/sheets";
 import type { SummaryJson } from "../src/engine/summary";
 import { FIXTURES, FIXTURE_CASES, expectedOf, summaryTests } from "./fixture-checks";

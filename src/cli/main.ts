@@ -4,12 +4,7 @@
 // 2 usage errors or an unreadable file. No stack trace ever reaches the user.
 import { existsSync, readFileSync } from "fs";
 import path from "path";
-import {
-  AuditFailure,
-  AuditResult,
-  ENGINE_VERSION,
-  audit,
-} from "../engine/audit";
+import { AuditFailure, AuditResult, ENGINE_VERSION, audit } from "../engine/audit";
 import { shiftContractYear } from "../engine/contract-year";
 import { faultLine, faultReport, scrubMessage } from "../fault";
 import { nodeCodec, useNodeHash } from "./node";

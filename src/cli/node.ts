@@ -2,7 +2,7 @@
 // decoding and SHA-256 (the same results as the plain JavaScript the browser uses, faster).
 import { createHash } from "crypto";
 import * as zlib from "zlib";
-import { useSha256 } from "../engine/audit";
+import { useSha256 } from "../engine/fingerprint";
 import { Codec, jsCrc32 } from "../file/zip";
 
 // zlib.crc32 (Node 20.15 and later), else the plain JavaScript one

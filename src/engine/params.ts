@@ -548,12 +548,6 @@ export interface ParamError {
   messageEn: string;
 }
 
-export class ParamsInvalid extends Error {
-  constructor(readonly errors: ParamError[]) {
-    super(errors.map((e) => `${e.key}: ${e.messageEn}`).join("; "));
-  }
-}
-
 /** Formats a parameter value for a sheet cell or a log line. */
 export function formatParam(key: ParamKey, value: unknown): string {
   const kind = paramMeta(key).kind;

@@ -1,5 +1,6 @@
 // Deductions into acceptance windows, the three installments, refund, settlement, late fees,
-// and the payment findings P1/P2 (三、合同费用标准与支付方式).
+// and the payment findings P1–P3 (三、合同费用标准与支付方式): P1 paid without an invoice of
+// equal amount, P2 paid amount differs from payable, P3 guarantee below installment 3.
 import { addNaturalDays, addWorkdays, recordingUncovered } from "./calendar";
 import { Claim, Context, Finding, Kpi, Payment } from "./model";
 import { Cents, applyRate, formatCents, toCents } from "./money";

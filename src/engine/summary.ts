@@ -1,7 +1,10 @@
 // The machine-readable summary of WORKBOOK.md (schemaVersion 1). Amounts are strings with two decimals.
+// Also the totals per deduction rule that every summary shows (result sheets, pane, CLI).
 import { AuditResult } from "./audit";
-import { formatCents } from "./money";
+import { Status } from "./model";
+import { Cents, formatCents } from "./money";
 import { paramsForm } from "./readings";
+import { DEDUCTION_RULES } from "./rules";
 import { formatDay } from "./time";
 
 export interface SummaryJson {
@@ -201,4 +204,29 @@ export function toSummaryJson(r: AuditResult): SummaryJson {
         }
       : {}),
   };
+}
+
+export interface RuleTotal {
+  ruleId: string;
+  /** KPI rows (periods, reports, policies) of the rule */
+  periods: number;
+  byStatus: Record<Status, number>;
+  occurrences: number;
+  amount: Cents;
+}
+
+/** Occurrences, deductions and statuses per deduction rule (R1–R10), in catalogue order. */
+export function ruleTotals(r: Pick<AuditResult, "kpis">): RuleTotal[] {
+  return DEDUCTION_RULES.map((rule) => {
+    const ks = r.kpis.filter((k) => k.ruleId === rule.id);
+    const byStatus: Record<Status, number> = { pass: 0, fail: 0, na: 0, pending: 0 };
+    for (const k of ks) byStatus[k.status]++;
+    return {
+      ruleId: rule.id,
+      periods: ks.length,
+      byStatus,
+      occurrences: ks.reduce((a, k) => a + k.occurrences, 0),
+      amount: ks.reduce((a, k) => a + k.deduction, 0),
+    };
+  });
 }

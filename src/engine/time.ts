@@ -95,10 +95,6 @@ export function dayToSerial(day: DayNum): number {
   return secondsToSerial(dayStart(day));
 }
 
-export function addDays(day: DayNum, n: number): DayNum {
-  return day + n;
-}
-
 export function monthKey(day: DayNum): string {
   const { y, m } = dayToYmd(day);
   return `${y}-${pad(m)}`;

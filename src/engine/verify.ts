@@ -1,6 +1,6 @@
 // Have the inputs changed since the results were written? The 运行记录 sheet keeps the SHA-256
 // of every input sheet's values; this recomputes them from the workbook as it is now.
-import { FINGERPRINT_FORMAT, hashTable } from "./audit";
+import { FINGERPRINT_FORMAT, hashTable } from "./fingerprint";
 import { isMappingSheetName } from "./mapping";
 import { sheetsToRead } from "./read";
 import { normalizeName } from "./sheets";

@@ -4,7 +4,7 @@
 import path from "path";
 import { audit } from "../../src/engine/audit";
 import { toSummaryJson } from "../../src/engine/summary";
-import { hashTable } from "../../src/engine/audit";
+import { hashTable } from "../../src/engine/fingerprint";
 import { EngineClient } from "../../src/taskpane/engine/client";
 import { ExcelSession } from "../../src/taskpane/session";
 import { XlsxWorkbook } from "../../src/file/workbook-file";

@@ -1,6 +1,7 @@
 // The Office.js adapter reading: values as a spreadsheet holds them, few syncs, every request
 // under 4 MB, cancellation between syncs.
-import { audit, hashTable } from "../../src/engine/audit";
+import { audit } from "../../src/engine/audit";
+import { hashTable } from "../../src/engine/fingerprint";
 import { toSummaryJson } from "../../src/engine/summary";
 import { RawCell, RawTable } from "../../src/engine/table";
 import { Cancelled, ReadProgress } from "../../src/workbook";

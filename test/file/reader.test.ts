@@ -3,7 +3,7 @@
 // are not workbooks at all.
 import { zipSync, strToU8 } from "fflate";
 import { pkg } from "./pkg";
-import { hashTable, FINGERPRINT_FORMAT } from "../../src/engine/audit";
+import { hashTable, FINGERPRINT_FORMAT } from "../../src/engine/fingerprint";
 import { RawTable } from "../../src/engine/table";
 import { verifyInputs } from "../../src/engine/verify";
 import { FileUnreadable } from "../../src/file/errors";

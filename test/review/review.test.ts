@@ -1,6 +1,6 @@
-// Review: deviations from ../shared/spec/RULES.md (and WORKBOOK.md) not exercised by the
-// shared fixtures. Each test quotes the sentence it checks and is expected to FAIL against the
-// current engine (see the review report).
+// Review regressions: deviations from docs/spec/RULES.md (and WORKBOOK.md) that a review of the
+// engine found and the shared fixtures do not exercise. Each test quotes the sentence it checks;
+// the engine was fixed, so every test passes and guards against the deviation coming back.
 import { RawCell } from "../../src/engine/table";
 import { issuesWith, kpi, run, sheet, tickets } from "../unit/helpers";
 

@@ -4,7 +4,7 @@
 // agree in writing to offset — shown, never applied — what is already paid, 最终决算价款), each in
 // figures and 大写; the deductions by 考核细则 item in the annex's words; claims apart; every
 // parameter that differs from the contract; the contract's words; the sign-off lines.
-import { ruleTotals } from "../audit";
+import { ruleTotals } from "../summary";
 import { RULES } from "../rules";
 import { ANNEX_ITEMS } from "../rules/basis";
 import { Builder, col, money } from "./builder";

@@ -170,17 +170,6 @@ export function isLink(
   return typeof v === "object" && v !== null && "link" in v;
 }
 
-/** The plain value of a spec cell as text (for tests, hashes and the CLI). */
-export function specText(c: SpecCell | undefined): string {
-  const v = c?.v ?? null;
-  if (v === null) return "";
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if ("text" in v) return v.text;
-  if ("day" in v) return String(v.day);
-  if ("seconds" in v) return String(v.seconds);
-  return "";
-}
-
 /** An empty input sheet with its headers, for the pane's "插入模板表". */
 export interface TemplateSheetSpec {
   name: string;

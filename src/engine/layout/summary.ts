@@ -1,5 +1,5 @@
 // 核查汇总 Summary: the headline amounts in figures and 大写, counts, per-rule totals, deductions by month, signature lines; one A4 page.
-import { ruleTotals } from "../audit";
+import { ruleTotals } from "../summary";
 import { Builder, col, money } from "./builder";
 import { toChineseCapital } from "../money";
 import { DEDUCTION_RULES, COMPLIANCE_RULES } from "../rules";

@@ -9,8 +9,6 @@ export const c1: Rule = {
   id: "C1",
   zh: "学历（大专及以上100%）",
   en: "education: associate degree or higher",
-  kind: "compliance",
-  params: [],
   needs: [{ sheet: "staff", columns: ["staff_id", "education"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

@@ -6,8 +6,6 @@ export const c10: Rule = {
   id: "C10",
   zh: "全系统业务培训与宣传活动",
   en: "system-wide trainings and publicity",
-  kind: "compliance",
-  params: ["c10.minSystemTrainings", "c10.minPublicity"],
   needs: [{ sheet: "trainings", columns: ["date", "kind"] }],
   evaluate(ctx) {
     if (ctx.serviceEnd > ctx.asOf || missingReason(ctx, this.needs)) return {};

@@ -6,8 +6,6 @@ export const c2: Rule = {
   id: "C2",
   zh: "专业（以医学相关专业为主）",
   en: "medical majors",
-  kind: "compliance",
-  params: ["c2.minShare", "c2.population"],
   needs: [{ sheet: "staff", columns: ["staff_id", "medical_major"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

@@ -8,8 +8,6 @@ export const c3: Rule = {
   id: "C3",
   zh: "项目经理（1名）",
   en: "one project manager",
-  kind: "compliance",
-  params: [],
   needs: [{ sheet: "staff", columns: ["staff_id", "role", "start_date"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

@@ -9,8 +9,6 @@ export const c4: Rule = {
   id: "C4",
   zh: "考核合格上岗（岗前培训与上岗考核）",
   en: "trained and assessed before the first shift",
-  kind: "compliance",
-  params: ["c4.claimMinStaff", "c4.claimRate", "contract.serviceFee"],
   needs: [
     { sheet: "staff", columns: ["staff_id", "pretraining_date", "onboarding_passed"] },
     { sheet: "roster", columns: ["staff_id", "start_at"] },

@@ -8,8 +8,6 @@ export const c5: Rule = {
   id: "C5",
   zh: "季度人员流失率",
   en: "quarterly staff attrition",
-  kind: "compliance",
-  params: ["c5.maxAttrition"],
   needs: [{ sheet: "staff", columns: ["staff_id", "start_date", "end_date"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

@@ -8,8 +8,6 @@ export const c6: Rule = {
   id: "C6",
   zh: "服务投诉（属实或部分属实零投诉）",
   en: "no upheld complaints",
-  kind: "compliance",
-  params: [],
   needs: [{ sheet: "complaints", columns: ["date", "verdict"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

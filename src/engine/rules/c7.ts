@@ -73,8 +73,6 @@ export const c7: Rule = {
   id: "C7",
   zh: "7×24小时值守",
   en: "24/7 coverage",
-  kind: "compliance",
-  params: ["c7.minOnDuty"],
   needs: [{ sheet: "roster", columns: ["start_at", "end_at"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

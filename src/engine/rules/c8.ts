@@ -10,14 +10,6 @@ export const c8: Rule = {
   id: "C8",
   zh: "人员调换时限",
   en: "replacement in time",
-  kind: "compliance",
-  params: [
-    "c8.days",
-    "c8.untrainedWorkdays",
-    "c8.claimRate",
-    "deadlines.rollOverRestDays",
-    "contract.serviceFee",
-  ],
   needs: [{ sheet: "replacements", columns: ["notice_on", "staff_out", "filled_on"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

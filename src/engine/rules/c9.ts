@@ -8,8 +8,6 @@ export const c9: Rule = {
   id: "C9",
   zh: "综治安全无事故",
   en: "no safety incidents",
-  kind: "compliance",
-  params: [],
   needs: [{ sheet: "incidents", columns: ["date"] }],
   evaluate(ctx) {
     if (missingReason(ctx, this.needs)) return {};

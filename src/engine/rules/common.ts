@@ -17,9 +17,6 @@ export interface Rule {
   /** 指标 / check name */
   zh: string;
   en: string;
-  kind: "deduction" | "compliance" | "payment";
-  /** parameters it reads (shown in the pane and run log) */
-  params: ParamKey[];
   /** sheets and columns it cannot do without */
   needs: Need[];
   /** the columns it needs under these parameters, when fewer than `needs` (R3 without recordings) */

@@ -1,6 +1,6 @@
 // Shared by the monthly ticket rules (R2–R4): one KPI row per month of the service window.
 import { Context, Kpi, Ticket } from "../model";
-import { ClippedPeriod, periodsInWindow } from "../periods";
+import { ClippedPeriod, monthIndexer, periodsInWindow } from "../periods";
 import { Rec } from "../read";
 import { dayOf } from "../time";
 import {
@@ -48,11 +48,7 @@ export function evaluateMonthlyTickets(ctx: Context, spec: MonthlyTicketSpec): K
     skipped: 0,
     waiting: 0,
   }));
-  const indexOf = (day: number) => {
-    for (let i = 0; i < months.length; i++)
-      if (day >= months[i].start && day <= months[i].end) return i;
-    return -1;
-  };
+  const indexOf = monthIndexer(months);
   for (const t of ok) {
     const a = spec.anchor(t.v, ctx);
     if (a === null) continue;

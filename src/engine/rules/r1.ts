@@ -15,8 +15,6 @@ export const r1: Rule = {
   id: "R1",
   zh: "诉求处置时效·案件不过夜",
   en: "nothing left overnight (same-day sign-for)",
-  kind: "deduction",
-  params: ["r1.unit", "r1.graceHours", "r1.requireSameDayForward", "r1.mode"],
   needs: [{ sheet: "tickets", columns: ["received_at", "signed_at"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r1.unit");

@@ -17,8 +17,6 @@ export const r10: Rule = {
   id: "R10",
   zh: "区内考核结果稳定性（排名）",
   en: "district ranking",
-  kind: "deduction",
-  params: ["r10.baselineRank", "r10.tiers", "r10.peerTop", "contract.serviceFee"],
   needs: [{ sheet: "rankings", columns: ["period", "district_rank"] }],
   evaluate(ctx) {
     const year = ctx.r.contractYear;

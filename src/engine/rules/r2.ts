@@ -6,8 +6,6 @@ export const r2: Rule = {
   id: "R2",
   zh: "派单准确率",
   en: "dispatch accuracy",
-  kind: "deduction",
-  params: ["r2.threshold", "r2.unit", "r2.blankCountsCorrect"],
   needs: [{ sheet: "tickets", columns: ["forwarded_at", "dispatch_correct"] }],
   evaluate(ctx) {
     const blankOk = ctx.p["r2.blankCountsCorrect"];

@@ -7,8 +7,6 @@ export const r3: Rule = {
   id: "R3",
   zh: "回访率",
   en: "call-back rate",
-  kind: "deduction",
-  params: ["r3.threshold", "r3.unit", "r3.requireRecording", "r3.population", "r3.callbackDays"],
   needs: [
     {
       sheet: "tickets",

@@ -16,8 +16,6 @@ export const r4: Rule = {
   id: "R4",
   zh: "办结反馈时限",
   en: "on-time feedback",
-  kind: "deduction",
-  params: ["r4.threshold", "r4.unit", "r4.defaultHandlingDays"],
   needs: [{ sheet: "tickets", columns: ["feedback_at"] }],
   evaluate(ctx) {
     const tickets = ctx.sheets.tickets;

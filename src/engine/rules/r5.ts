@@ -33,8 +33,6 @@ export const r5: Rule = {
   id: "R5",
   zh: "质量监督·质检得分",
   en: "QA score",
-  kind: "deduction",
-  params: ["r5.threshold", "r5.unit", "r5.missingFails"],
   needs: [{ sheet: "qa", columns: ["date", "score"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r5.unit");

@@ -20,8 +20,6 @@ export const r6: Rule = {
   id: "R6",
   zh: "报表及时性（数据分析报告18期）",
   en: "timely data-analysis reports (18)",
-  kind: "deduction",
-  params: ["r6.unit", "r6.dueDays", "r6.fallbackDueDays", "deadlines.rollOverRestDays"],
   needs: [{ sheet: "reports", columns: ["type", "period", "submitted_on"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r6.unit");

@@ -7,8 +7,6 @@ export const r7: Rule = {
   id: "R7",
   zh: "项目总结报告",
   en: "project summary reports",
-  kind: "deduction",
-  params: ["r7.unit", "r7.halfYearDue", "r7.annualDue"],
   needs: [{ sheet: "reports", columns: ["type", "period", "submitted_on"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r7.unit");

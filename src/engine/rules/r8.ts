@@ -7,8 +7,6 @@ export const r8: Rule = {
   id: "R8",
   zh: "培训开展",
   en: "trainings held",
-  kind: "deduction",
-  params: ["r8.minPerMonth", "r8.unit", "r8.countedKinds", "r8.partialMonth"],
   needs: [{ sheet: "trainings", columns: ["date", "kind"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r8.unit");

@@ -8,8 +8,6 @@ export const r9: Rule = {
   id: "R9",
   zh: "制度建设",
   en: "written policies",
-  kind: "deduction",
-  params: ["r9.unit", "r9.deadline"],
   needs: [{ sheet: "policies", columns: ["kind", "established_on"] }],
   evaluate(ctx) {
     const unit = unitCents(ctx, "r9.unit");

@@ -27,7 +27,7 @@ import {
 } from "@fluentui/react-icons";
 import type { VerifyResult } from "../../engine/verify";
 import type { AuditResult } from "../../engine/audit";
-import { rulesNeeding } from "../../engine/audit";
+import { rulesNeeding } from "../../engine/rules/costs";
 import { readingLines } from "../../engine/layout/readings";
 import { matchSheet } from "../../engine/read";
 import { SHEETS } from "../../engine/sheets";

@@ -22,7 +22,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Dismiss24Regular, Print20Regular } from "@fluentui/react-icons";
-import { AuditResult, ruleTotals } from "../../engine/audit";
+import { AuditResult } from "../../engine/audit";
+import { ruleTotals } from "../../engine/summary";
 import { formatYuan } from "../../engine/money";
 import { DEDUCTION_RULES, RULE_TITLES } from "../../engine/rules";
 import { basisOf } from "../../engine/rules/basis";

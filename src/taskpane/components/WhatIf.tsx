@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { TableSearch20Regular } from "@fluentui/react-icons";
 import type { AuditResult } from "../../engine/audit";
-import { ruleTotals } from "../../engine/audit";
+import { ruleTotals } from "../../engine/summary";
 import { formatSignedYuan, formatYuan } from "../../engine/money";
 import type { Params } from "../../engine/params";
 import { RULE_TITLES } from "../../engine/rules";

@@ -3,14 +3,8 @@
 // the result sheets, save the 规则参数 sheet, insert templates, hand back the bytes.
 // The same handler runs inline where there is no Worker (tests, very old hosts).
 // The .xlsx code (src/file/) is loaded only when a file is opened: Excel mode never needs it.
-import {
-  AuditFailure,
-  AuditResult,
-  ENGINE_VERSION,
-  audit,
-  AuditStage,
-  ruleTotals,
-} from "../../engine/audit";
+import { AuditFailure, AuditResult, ENGINE_VERSION, audit, AuditStage } from "../../engine/audit";
+import { ruleTotals } from "../../engine/summary";
 import type { Totals } from "../../engine/settle";
 import { UserError, faultLine, faultReport } from "../../fault";
 import { layoutResults, Lang } from "../../engine/layout";
