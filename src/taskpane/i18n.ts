@@ -131,6 +131,8 @@ const zh = {
   paidSoFar: "已付款合计",
   finalSettlement: "最终决算价款",
   printSettlement: "打印结算确认单",
+  stylesFellBack: (n: number) =>
+    `工作簿的单元格格式已近 Excel 上限（64,000 种）：${n.toLocaleString("en-US")} 个结果单元格按较简单的格式写入（数值不变）。在 Excel 中清除多余格式后再核查可恢复颜色。`,
   printExcelHint:
     "已打开“结算确认单”表：按 Ctrl+P（Mac 上 ⌘+P），或点“文件 → 打印”。已设为 A4 纵向、一页，页脚有页码、文件名、评价截止日和工单指纹。",
   printFileHint:
@@ -339,6 +341,8 @@ const en: Strings = {
   paidSoFar: "Paid so far",
   finalSettlement: "Final settlement",
   printSettlement: "Print settlement",
+  stylesFellBack: (n) =>
+    `The workbook's cell formats are near Excel's limit (64,000): ${n.toLocaleString("en-US")} result cells were written with a plainer style (the values are the same).`,
   printExcelHint:
     "结算确认单 is open: press Ctrl+P (⌘+P on a Mac) or File → Print. It is set up for one upright A4 page, its footer giving the page, file, as-of date and tickets fingerprint.",
   printFileHint:

@@ -299,6 +299,8 @@ export interface DownloadFile {
   bytes: Uint8Array;
   name: string;
   kind: "xlsx" | "xlsm" | "xltx" | "xltm";
+  /** result cells written plainer: the workbook's cell formats were near Excel's limit */
+  stylesFellBack?: number;
 }
 
 /** `<original>-2026年度核查.xlsx` (or .xlsm, … : the copy keeps the workbook's type) */

@@ -93,6 +93,8 @@ export function App(props: AppProps) {
   const [settlement, setSettlement] = React.useState<SheetSpec | null>(null);
   const [printing, setPrinting] = React.useState(0);
   const [printNote, setPrintNote] = React.useState<"excel" | "file" | null>(null);
+  /** what the last download could not do as asked (cell formats near Excel's limit) */
+  const [downloadNote, setDownloadNote] = React.useState<number>(0);
   // the parameters or sheets changed after the run whose results are shown
   const [stale, setStale] = React.useState(false);
   const [opening, setOpening] = React.useState(false);
@@ -246,7 +248,8 @@ export function App(props: AppProps) {
   const onDownload =
     session?.kind === "file" && session.download
       ? async () => {
-          const { bytes, name, kind } = await session.download!();
+          const { bytes, name, kind, stylesFellBack } = await session.download!();
+          setDownloadNote(stylesFellBack ?? 0);
           // the copy is named for the contract year of the run it holds
           const year = result?.resolved.contractYear;
           (props.save ?? saveBytes)(bytes, resultFileName(name, kind, year), mimeType(kind));
@@ -397,6 +400,7 @@ export function App(props: AppProps) {
                     }
                     verify={verified}
                     onPrint={onPrint}
+                    downloadNote={downloadNote ? s.stylesFellBack(downloadNote) : null}
                     printNote={
                       stale || !printNote
                         ? null

@@ -191,6 +191,8 @@ export function RunTab(props: {
   onPrint?: () => void;
   /** what to do next after the print button, under the conclusion */
   printNote?: string | null;
+  /** what the last download wrote differently from what was asked */
+  downloadNote?: string | null;
 }) {
   const { s } = useStrings();
   const c = useStyles();
@@ -233,6 +235,11 @@ export function RunTab(props: {
             </MessageBar>
           ) : null}
           <Conclusion result={result} onPrint={props.onPrint} printDisabled={props.stale} />
+          {props.downloadNote ? (
+            <MessageBar intent="warning" layout="multiline" data-testid="download-note">
+              <MessageBarBody className={c.breakable}>{props.downloadNote}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           {props.printNote ? (
             <MessageBar intent="info" layout="multiline" data-testid="print-hint">
               <MessageBarBody className={c.breakable}>{props.printNote}</MessageBarBody>

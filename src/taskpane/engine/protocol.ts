@@ -296,7 +296,8 @@ export function createHandler(post: (p: Progress) => void) {
           post({ stage: "writing" });
           flush();
           const bytes = file().bytes();
-          return { ok: true, value: { bytes, name, kind: file().kind } };
+          const stylesFellBack = file().stylesFellBack;
+          return { ok: true, value: { bytes, name, kind: file().kind, stylesFellBack } };
         }
       }
     } catch (e) {
