@@ -105,6 +105,11 @@ export function isResultSheetName(name: string): boolean {
   return RESULT_NAMES.has(name.toLowerCase());
 }
 
+/** The sheets (names or tables) a run may read: every one but the result sheets it wrote. */
+export function inputsOnly<T extends string | { name: string }>(xs: T[]): T[] {
+  return xs.filter((x) => !isResultSheetName(typeof x === "string" ? x : x.name));
+}
+
 export function isParamsSheetName(name: string): boolean {
   const n = normalizeName(name);
   return n === normalizeName(PARAMS_SHEET.zh) || n === normalizeName(PARAMS_SHEET.en);

@@ -7,7 +7,7 @@ import type { SheetSpec } from "../engine/layout/spec";
 import { mappingSheetSpec, paramsSheetSpec, templateSpecs } from "../engine/layout/own";
 import type { Params } from "../engine/params";
 import { isMappingSheetName } from "../engine/mapping";
-import { isParamsSheetName, isResultSheetName, sheetsToRead } from "../engine/read";
+import { inputsOnly, isParamsSheetName, sheetsToRead } from "../engine/read";
 import type { MappingPlan } from "../engine/suggest";
 import type { TemplateKey } from "../engine/layout/own";
 import { RUN_LOG_SHEET, VerifyResult } from "../engine/verify";
@@ -15,8 +15,7 @@ import { Cancelled, SheetInfo, WorkbookAdapter } from "../workbook";
 import { auditedBaseName } from "../file/output-name";
 import { EngineClient } from "./engine/client";
 import type {
-  AuditOutcome,
-  FileRunOutcome,
+  DownloadFile,
   OpenOutcome,
   Progress,
   Request,
@@ -110,7 +109,7 @@ export class ExcelSession implements AuditSession {
     // only the sheets the engine reads: the inputs, 规则参数, 列映射 and its sources (never the
     // results); to check the 列映射, every sheet but the results (a monthly export's sheets)
     const names = options.checkMapping
-      ? (await this.adapter.listSheets()).map((s) => s.name).filter((n) => !isResultSheetName(n))
+      ? inputsOnly((await this.adapter.listSheets()).map((s) => s.name))
       : await this.engineSheets();
     const tables = await this.adapter.readTables(
       names,
@@ -125,7 +124,7 @@ export class ExcelSession implements AuditSession {
       signal
     );
     if (signal.aborted) throw new Cancelled();
-    const out = await this.engine.request<AuditOutcome>(
+    const out = await this.engine.request(
       { op: "audit", tables, options },
       engineProgress(onProgress),
       signal
@@ -142,7 +141,7 @@ export class ExcelSession implements AuditSession {
   }
 
   planMapping(rows: string[][]): Promise<MappingPlan> {
-    return this.engine.request<MappingPlan>({ op: "plan", rows });
+    return this.engine.request({ op: "plan", rows });
   }
 
   saveMapping(rows: string[][]): Promise<void> {
@@ -154,7 +153,7 @@ export class ExcelSession implements AuditSession {
   }
 
   whatIf(params: Params, asOf?: string): Promise<WhatIf> {
-    return this.engine.request<WhatIf>({ op: "whatIf", params, asOf });
+    return this.engine.request({ op: "whatIf", params, asOf });
   }
 
   /** The sheets a run reads: 列映射 is read first, for the sources it lists. */
@@ -169,7 +168,7 @@ export class ExcelSession implements AuditSession {
     const read = await this.engineSheets();
     const names = all.filter((n) => read.includes(n) || n === RUN_LOG_SHEET);
     const tables = await this.adapter.readTables(names);
-    return this.engine.request<VerifyResult>({ op: "verify", tables });
+    return this.engine.request({ op: "verify", tables });
   }
 
   insertTemplates(keys: TemplateKey[], year?: number): Promise<string[]> {
@@ -209,7 +208,7 @@ export class FileSession implements AuditSession {
 
   private async reopen(onProgress?: (p: RunProgress) => void): Promise<void> {
     const copy = this.original.slice(0);
-    const out = await this.engine.request<OpenOutcome>(
+    const out = await this.engine.request(
       { op: "open", bytes: copy, name: this.fileName },
       (p) => onProgress?.({ stage: "opening", detail: p.detail }),
       undefined,
@@ -234,7 +233,7 @@ export class FileSession implements AuditSession {
     signal: AbortSignal
   ): Promise<RunOutcome> {
     try {
-      const out = await this.engine.request<FileRunOutcome>(
+      const out = await this.engine.request(
         { op: "runFile", options },
         (p) => onProgress({ stage: p.stage === "done" ? "settling" : p.stage, detail: p.detail }),
         signal
@@ -249,22 +248,22 @@ export class FileSession implements AuditSession {
   }
 
   whatIf(params: Params, asOf?: string): Promise<WhatIf> {
-    return this.engine.request<WhatIf>({ op: "whatIf", params, asOf });
+    return this.engine.request({ op: "whatIf", params, asOf });
   }
 
   planMapping(rows: string[][]): Promise<MappingPlan> {
-    return this.engine.request<MappingPlan>({ op: "plan", rows });
+    return this.engine.request({ op: "plan", rows });
   }
 
   async saveMapping(rows: string[][]): Promise<void> {
     const req: Request = { op: "saveMapping", rows };
-    this.sheets = await this.engine.request<SheetInfo[]>(req);
+    this.sheets = await this.engine.request(req);
     this.changes.push(req);
   }
 
   async saveParams(params: Params): Promise<void> {
     const req: Request = { op: "saveParams", params };
-    this.sheets = await this.engine.request<SheetInfo[]>(req);
+    this.sheets = await this.engine.request(req);
     this.changes.push(req);
     this.params = {
       values: params as unknown as Record<string, unknown>,
@@ -275,14 +274,14 @@ export class FileSession implements AuditSession {
 
   async insertTemplates(keys: TemplateKey[], year?: number): Promise<string[]> {
     const req: Request = { op: "templates", keys, year };
-    const out = await this.engine.request<{ added: string[]; sheets: SheetInfo[] }>(req);
+    const out = await this.engine.request(req);
     this.sheets = out.sheets;
     this.changes.push(req);
     return out.added;
   }
 
   verify(): Promise<VerifyResult> {
-    return this.engine.request<VerifyResult>({ op: "verifyFile" });
+    return this.engine.request({ op: "verifyFile" });
   }
 
   async selectCell(): Promise<void> {
@@ -290,18 +289,12 @@ export class FileSession implements AuditSession {
   }
 
   download(): Promise<DownloadFile> {
-    return this.engine.request<DownloadFile>({ op: "download" });
+    return this.engine.request({ op: "download" });
   }
 }
 
 /** The audited copy: its bytes, the name of the file it came from, its type (macros kept). */
-export interface DownloadFile {
-  bytes: Uint8Array;
-  name: string;
-  kind: "xlsx" | "xlsm" | "xltx" | "xltm";
-  /** result cells written plainer: the workbook's cell formats were near Excel's limit */
-  stylesFellBack?: number;
-}
+export type { DownloadFile };
 
 /** `<original>-2026年度核查.xlsx` (or .xlsm, … : the copy keeps the workbook's type) */
 export function resultFileName(

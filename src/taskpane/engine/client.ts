@@ -1,7 +1,7 @@
 // Talks to the engine worker (or, without one, runs the same handler inline). A request can be
 // cancelled: the worker is terminated and a fresh one started on the next request.
 import { Cancelled } from "../../workbook";
-import { Progress, Request, Response, createHandler } from "./protocol";
+import { Answers, Op, Progress, RequestOf, Response, createHandler } from "./protocol";
 import { createEngineWorker } from "./worker-factory";
 
 type Pending = {
@@ -50,12 +50,13 @@ export class EngineClient {
     return this.worker !== null;
   }
 
-  async request<T>(
-    req: Request,
+  /** A request, answered with what the protocol says a request of its kind answers. */
+  async request<K extends Op>(
+    req: RequestOf<K>,
     onProgress?: (p: Progress) => void,
     signal?: AbortSignal,
     transfer: Transferable[] = []
-  ): Promise<T> {
+  ): Promise<Answers[K]> {
     if (signal?.aborted) throw new Cancelled();
     this.ensure();
     let res: Response;
@@ -86,7 +87,8 @@ export class EngineClient {
         res.failure.paramErrors ?? [],
         res.failure.report ?? null
       );
-    return res.value as T;
+    // the worker answers a request of kind K with Answers[K] (protocol.ts answer())
+    return res.value as Answers[K];
   }
 
   terminate(): void {

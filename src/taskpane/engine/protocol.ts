@@ -12,12 +12,12 @@ import { TemplateKey, paramsSheetSpec, templateSpecs } from "../../engine/layout
 import { SheetSpec } from "../../engine/layout/spec";
 import { Params, readParamsTable, validateParams, ParamError } from "../../engine/params";
 import { isMappingSheetName } from "../../engine/mapping";
-import { isParamsSheetName, isResultSheetName, sheetsToRead } from "../../engine/read";
+import { inputsOnly, isParamsSheetName, isResultSheetName, sheetsToRead } from "../../engine/read";
 import { RESULT_SHEET_NAMES } from "../../engine/sheets";
 import { MappingPlan, suggestMapping } from "../../engine/suggest";
 import { mappingSheetSpec } from "../../engine/layout/own";
 import { RawTable } from "../../engine/table";
-import { verifyInputs } from "../../engine/verify";
+import { VerifyResult, verifyInputs } from "../../engine/verify";
 import type { XlsxWorkbook } from "../../file/workbook-file";
 import type { SheetInfo } from "../../workbook";
 
@@ -80,7 +80,40 @@ export interface OpenOutcome {
   params: { values: Record<string, unknown>; errors: ParamError[]; saved: Params | null };
 }
 
-export type Response = { ok: true; value: unknown } | { ok: false; failure: Failure };
+/** The audited copy handed back by a download. */
+export interface DownloadFile {
+  bytes: Uint8Array;
+  name: string;
+  kind: "xlsx" | "xlsm" | "xltx" | "xltm";
+  /** result cells written plainer: the workbook's cell formats were near Excel's limit */
+  stylesFellBack?: number;
+}
+
+export type Op = Request["op"];
+export type RequestOf<K extends Op> = Extract<Request, { op: K }>;
+
+/** Refuses a map that leaves out a request. */
+type EveryOp<T extends Record<Op, unknown>> = T;
+
+/** What each request answers: the pane and the worker agree on it at compile time. */
+export type Answers = EveryOp<{
+  audit: AuditOutcome;
+  open: OpenOutcome;
+  runFile: FileRunOutcome;
+  whatIf: WhatIf;
+  saveParams: SheetInfo[];
+  saveMapping: SheetInfo[];
+  templates: { added: string[]; sheets: SheetInfo[] };
+  download: DownloadFile;
+  verify: VerifyResult;
+  verifyFile: VerifyResult;
+  plan: MappingPlan;
+}>;
+
+export type Response = { ok: true; value: Answers[Op] } | { ok: false; failure: Failure };
+
+/** The answer to a request of this kind (typed by it). */
+const answer = <K extends Op>(_op: K, value: Answers[K]): Response => ({ ok: true, value });
 
 export type Progress = { stage: AuditStage | "opening" | "writing"; detail?: string };
 
@@ -152,7 +185,7 @@ export function createHandler(post: (p: Progress) => void) {
    */
   const checkedRun = (all: RawTable[], options: RunOptions): AuditOutcome => {
     if (options.checkMapping) {
-      const plan = suggestMapping(all.filter((t) => !isResultSheetName(t.name)));
+      const plan = suggestMapping(inputsOnly(all));
       if (plan.needed) {
         planTables = all;
         return { plan };
@@ -171,16 +204,13 @@ export function createHandler(post: (p: Progress) => void) {
     options: RunOptions
   ): { result: AuditResult; specs: SheetSpec[] } => {
     lastRun = { tables, options };
-    const result = audit(
-      tables.filter((t) => !isResultSheetName(t.name)),
-      {
-        asOf: options.asOf,
-        params: options.params,
-        runAt: options.runAt,
-        readings: options.readings,
-        onProgress: (stage, detail) => post({ stage, detail }),
-      }
-    );
+    const result = audit(inputsOnly(tables), {
+      asOf: options.asOf,
+      params: options.params,
+      runAt: options.runAt,
+      readings: options.readings,
+      onProgress: (stage, detail) => post({ stage, detail }),
+    });
     return {
       result,
       specs: layoutResults(result, { lang: options.lang, kpiOpenOnly: options.kpiOpenOnly }),
@@ -215,7 +245,7 @@ export function createHandler(post: (p: Progress) => void) {
     try {
       switch (req.op) {
         case "audit":
-          return { ok: true, value: checkedRun(req.tables, req.options) };
+          return answer(req.op, checkedRun(req.tables, req.options));
         case "open": {
           post({ stage: "opening", detail: req.name });
           const { XlsxWorkbook, prefetchingCodec, prefetch } = await loadFileModule();
@@ -230,14 +260,15 @@ export function createHandler(post: (p: Progress) => void) {
             sheets: await open.listSheets(),
             params: paramsFromTables(open.readTablesSync(paramsSheets.slice(0, 1))),
           };
-          return { ok: true, value };
+          return answer(req.op, value);
         }
         case "whatIf": {
           if (!lastRun) throw new UserError("请先核查一次 / run the audit first");
-          const r = audit(
-            lastRun.tables.filter((t) => !isResultSheetName(t.name)),
-            { params: req.params, asOf: req.asOf, readings: false }
-          );
+          const r = audit(inputsOnly(lastRun.tables), {
+            params: req.params,
+            asOf: req.asOf,
+            readings: false,
+          });
           const value: WhatIf = {
             totals: r.settlement.totals,
             rules: ruleTotals(r).map(({ ruleId, occurrences, amount }) => ({
@@ -246,58 +277,58 @@ export function createHandler(post: (p: Progress) => void) {
               amount,
             })),
           };
-          return { ok: true, value };
+          return answer(req.op, value);
         }
         case "runFile": {
           const all = req.options.checkMapping ? await allFileTables() : await fileTables();
           const out = checkedRun(all, req.options);
-          if ("plan" in out) return { ok: true, value: out };
+          if ("plan" in out) return answer(req.op, out);
           unwritten = out.specs;
           // the pane needs the result and, to print it, 结算确认单: the other sheets stay here
           const value: FileRunOutcome = {
             result: out.result,
             settlement: out.specs.find((sp) => sp.name === SETTLEMENT_SHEET),
           };
-          return { ok: true, value };
+          return answer(req.op, value);
         }
         case "plan": {
           if (!planTables) throw new UserError("请先核查一次 / run the audit first");
-          const all = planTables.filter((t) => !isResultSheetName(t.name));
-          return { ok: true, value: suggestMapping(all, req.rows) };
+          const all = inputsOnly(planTables);
+          return answer(req.op, suggestMapping(all, req.rows));
         }
         case "saveMapping": {
           flush();
           await file().writeOwnSheet(mappingSheetSpec(req.rows));
           tables = null;
-          return { ok: true, value: await file().listSheets() };
+          return answer(req.op, await file().listSheets());
         }
         case "saveParams": {
           flush();
           await file().writeOwnSheet(paramsSheetSpec(req.params));
           tables = null;
-          return { ok: true, value: await file().listSheets() };
+          return answer(req.op, await file().listSheets());
         }
         case "templates": {
           flush();
           const added = await file().insertTemplates(templateSpecs(req.keys, undefined, req.year));
           tables = null;
-          return { ok: true, value: { added, sheets: await file().listSheets() } };
+          return answer(req.op, { added, sheets: await file().listSheets() });
         }
         case "verify":
-          return { ok: true, value: verifyInputs(req.tables) };
+          return answer(req.op, verifyInputs(req.tables));
         case "verifyFile": {
           // inputs as read; the run log as written by the latest run
           flush();
-          const inputs = (await fileTables()).filter((t) => !isResultSheetName(t.name));
+          const inputs = inputsOnly(await fileTables());
           const logs = file().readTablesSync(file().sheetsForEngine().filter(isResultSheetName));
-          return { ok: true, value: verifyInputs([...inputs, ...logs]) };
+          return answer(req.op, verifyInputs([...inputs, ...logs]));
         }
         case "download": {
           post({ stage: "writing" });
           flush();
           const bytes = file().bytes();
           const stylesFellBack = file().stylesFellBack;
-          return { ok: true, value: { bytes, name, kind: file().kind, stylesFellBack } };
+          return answer(req.op, { bytes, name, kind: file().kind, stylesFellBack });
         }
       }
     } catch (e) {
