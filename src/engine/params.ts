@@ -22,17 +22,26 @@ export interface ParamMeta {
   options?: { value: string; zh: string; en: string }[];
 }
 
+/**
+ * A refinement's message in both languages, carried as the issue's params: describeIssue() shows
+ * them as they are (never matching a message back by its text).
+ */
+const said = (zh: string, en: string) => ({ message: en, params: { zh, en } });
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
-  .refine((s) => parseIsoDay(s) !== null, "not a real calendar date");
+  .refine((s) => parseIsoDay(s) !== null, said("不是实际存在的日期", "not a real calendar date"));
 
 const money = (def: number, meta: Omit<ParamMeta, "kind">) =>
   z
     .number()
     .min(0)
     .max(1e12)
-    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "at most two decimals (fen)")
+    .refine(
+      (n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
+      said("金额最多保留两位小数（到分）", "at most two decimals (fen)")
+    )
     .default(def)
     .meta({ ...meta, kind: "money" });
 const rate = (def: number, meta: Omit<ParamMeta, "kind">) =>
@@ -69,7 +78,10 @@ const moneyOrFollow = (follows: string, meta: Omit<ParamMeta, "kind" | "follows"
     .number()
     .min(0)
     .max(1e12)
-    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "at most two decimals (fen)")
+    .refine(
+      (n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
+      said("金额最多保留两位小数（到分）", "at most two decimals (fen)")
+    )
     .nullable()
     .default(null)
     .meta({ ...meta, kind: "money", follows });
@@ -351,7 +363,7 @@ export const paramsSchema = z
       .min(1)
       .refine(
         (t) => t.every((x, i) => i === 0 || x.minDrop > t[i - 1].minDrop),
-        "tiers must be in increasing minDrop order"
+        said("各档“名次下降”须从小到大排列", "tiers must be in increasing minDrop order")
       )
       .default([
         { minDrop: 1, rate: 0.05 },
@@ -481,10 +493,15 @@ export const paramsSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    const order: [string, string][] = [["service.start", "service.end"]];
-    for (const [a, b] of order)
-      if ((p as Record<string, unknown>)[a]! > (p as Record<string, unknown>)[b]!)
-        ctx.addIssue({ code: "custom", path: [b], message: `${b} must not be before ${a}` });
+    if (p["service.start"] > p["service.end"])
+      ctx.addIssue({
+        code: "custom",
+        path: ["service.end"],
+        ...said(
+          "服务期结束（含）不能早于服务期开始（含）",
+          "service.end must not be before service.start"
+        ),
+      });
     // the assessment year lies in the service window, give or take a year
     const year = p["contract.year"];
     const from = Number(p["service.start"].slice(0, 4)) - 1;
@@ -730,20 +747,6 @@ function roundRate(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
-/** Our own refine messages (the schema's, in English) in both languages. */
-const REFINE_TEXT: Record<string, [zh: string, en: string]> = {
-  "expected a date YYYY-MM-DD": [
-    "应为日期，格式 YYYY-MM-DD（如 2023-01-23）",
-    "must be a date YYYY-MM-DD",
-  ],
-  "not a real calendar date": ["不是实际存在的日期", "not a real calendar date"],
-  "at most two decimals (fen)": ["金额最多保留两位小数（到分）", "at most two decimals (fen)"],
-  "tiers must be in increasing minDrop order": [
-    "各档“名次下降”须从小到大排列",
-    "tiers must be in increasing minDrop order",
-  ],
-};
-
 /** A bound as the user enters it: a rate in percent, an amount in yuan. */
 function bound(n: number, kind: ParamKind | undefined): string {
   if (kind === "rate") return `${roundRate(n * 100)}%`;
@@ -803,18 +806,13 @@ function describeIssue(
         en: `must be one of: ${(i.values ?? []).map(String).join(", ")}`,
       };
     }
+    case "invalid_format":
+      // the one pattern the schema has: a date
+      return { zh: "应为日期，格式 YYYY-MM-DD（如 2023-01-23）", en: "must be a date YYYY-MM-DD" };
     default: {
-      // a refinement that says itself what is wrong, in both languages
-      const said = (i as { params?: { zh?: string; en?: string } }).params;
-      if (said?.zh && said.en) return { zh: said.zh, en: said.en };
-      const known = REFINE_TEXT[i.message];
-      if (known) return { zh: known[0], en: known[1] };
-      const order = /^(\S+) must not be before (\S+)$/.exec(i.message);
-      if (order) {
-        const label = (k: string) =>
-          PARAM_KEYS.includes(k as ParamKey) ? paramMeta(k as ParamKey).zh : k;
-        return { zh: `${label(order[1])}不能早于${label(order[2])}`, en: i.message };
-      }
+      // a refinement says itself what is wrong, in both languages (said())
+      const own = (i as { params?: { zh?: string; en?: string } }).params;
+      if (own?.zh && own.en) return { zh: own.zh, en: own.en };
       return { zh: "值不符合要求", en: "the value is not allowed" };
     }
   }
