@@ -11,6 +11,8 @@ import type { AuditSession, RunProgress } from "../../src/taskpane/session";
 import { Cancelled, SheetInfo } from "../../src/workbook";
 import { UserError } from "../../src/fault";
 import { explainError } from "../../src/taskpane/explain";
+import { groupOrder } from "../../src/taskpane/components/ParamsTab";
+import { PARAM_KEYS, paramMeta } from "../../src/engine/params";
 import { EngineFailure } from "../../src/taskpane/engine/client";
 import type { SheetKey } from "../../src/engine/sheets";
 
@@ -257,4 +259,11 @@ test("the pane follows Office's dark theme", async () => {
   expect(rule).not.toBeNull();
   const rgb = parseInt(rule![1], 16);
   expect(((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)).toBeLessThan(3 * 128);
+});
+
+test("every parameter has a place in the 参数 form: its group is one of the form's sections", () => {
+  const groups = new Set(PARAM_KEYS.map((k) => paramMeta(k).group));
+  expect([...groups].filter((g) => !groupOrder.includes(g))).toEqual([]);
+  // privacy.maskPhones among them (it was only reachable through 规则参数 or --params)
+  expect(groupOrder).toContain(paramMeta("privacy.maskPhones").group);
 });

@@ -187,7 +187,8 @@ function NewContractYear(props: { base: Params | null; onApply: (p: Params) => v
   );
 }
 
-const groupOrder = [
+/** The form's sections in order: every parameter's group is one of them (a test checks). */
+export const groupOrder = [
   "contract",
   "acceptance",
   "R1",
@@ -202,6 +203,7 @@ const groupOrder = [
   "R10",
   "C",
   "payments",
+  "privacy",
 ];
 
 export function ParamsTab(props: {
