@@ -8,7 +8,7 @@ import { isResultSheetName } from "../src/engine/read";
 import { XlsxWorkbook } from "../src/file/workbook-file";
 import { nodeCodec } from "../src/cli/node";
 import { unzipSync } from "fflate";
-import { adapterOn } from "./office/client";
+import { adapterOn } from "./excel/client";
 import { readXlsx } from "./xlsx";
 import { Book, toFake, toXlsx } from "./corpus/book";
 import { sheetModel } from "./corpus/generate";

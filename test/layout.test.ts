@@ -1,6 +1,5 @@
-// What a finance officer reads in 运行记录: every value in her words. Choices by their labels,
-// amounts as ¥#,##0.00, defaults that follow another parameter by its name; no internal words
-// (perPeriod, forwarded, prorate, all, 同 service.end); "run options" only when something changed.
+// The result sheets as a finance officer reads them: 付款计划, 扣款明细, 合规检查 and 核查汇总 in her
+// words, every value fitting its column, 核查汇总 on one page wide. 运行记录: runlog.test.ts.
 import { audit } from "../src/engine/audit";
 import { layoutResults } from "../src/engine/layout";
 import { SheetSpec, SpecCell } from "../src/engine/layout/spec";
@@ -9,60 +8,7 @@ import { MAX_FIT_WIDTH, cellWidth, displayWidth } from "../src/engine/layout/fit
 import { linesIn, spanWidth } from "../src/engine/layout/print";
 import { readXlsx } from "./xlsx";
 import { oneTicket, sheet, tickets } from "./unit/helpers";
-
-const texts = (spec: SheetSpec): string[] =>
-  spec.blocks.flatMap((b) =>
-    (b.kind === "table" ? b.rows : b.rows.map((r) => r.filter(Boolean))).flat().map((c) => {
-      // a key/value block's label is a plain string
-      if (typeof c === "string") return c;
-      const v = (c as SpecCell | undefined)?.v;
-      if (v === null || v === undefined) return "";
-      if (typeof v === "object" && "text" in v) return String(v.text);
-      return String(v);
-    })
-  );
-
-const runLog = (lang: "zh" | "en", asOf?: string) =>
-  layoutResults(audit([oneTicket()], { asOf, runAt: "2026-01-01 09:00:00" }), { lang }).find(
-    (s) => s.name === "运行记录"
-  )!;
-
-test.each(["zh", "en"] as const)("运行记录 (%s) has no internal words", (lang) => {
-  const cells = texts(runLog(lang));
-  // no value shown as the schema stores it
-  const internal = [
-    "perPeriod",
-    "perTicket",
-    "forwarded",
-    "all",
-    "prorate",
-    "full",
-    "skip",
-    "associate",
-  ];
-  expect(cells.filter((c) => internal.includes(c))).toEqual([]);
-  expect(cells.join("\n")).not.toMatch(/perPeriod|perTicket|同 service|= service|\(= /);
-});
-
-test("choices by label, amounts with ¥ and separators, a followed default by name", () => {
-  const all = texts(runLog("zh"));
-  expect(all).toContain("每个不达标日计一次");
-  expect(all).toContain("已转派（派单）的办结工单");
-  expect(all).toContain("¥3,999,996.00");
-  expect(all).toContain("同“合同含税总金额（元）”");
-  expect(all).toContain("同“服务期结束（含）”");
-  const en = texts(runLog("en"));
-  expect(en).toContain("once per failing day");
-  expect(en).toContain("same as contract total fee (yuan, tax incl.)");
-});
-
-test("parameters from: contract defaults alone unless something changed", () => {
-  expect(texts(runLog("zh"))).toContain("合同默认值");
-  expect(texts(runLog("zh"))).not.toContain("合同默认值及运行时修改");
-  expect(texts(runLog("zh", "2023-12-31"))).toContain("合同默认值及运行时修改");
-  // the as-of date equal to the default is no change
-  expect(texts(runLog("zh", "2024-01-22"))).toContain("合同默认值");
-});
+import { texts } from "./spec-texts";
 
 describe("付款计划, 扣款明细 and 合规检查 in her words", () => {
   const sheetOf = (

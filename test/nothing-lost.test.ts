@@ -15,7 +15,7 @@ import { main } from "../src/cli/main";
 import { nodeCodec, useNodeHash } from "../src/cli/node";
 import { XlsxWorkbook } from "../src/file/workbook-file";
 import { Cancelled } from "../src/workbook";
-import { adapterOn } from "./office/client";
+import { adapterOn } from "./excel/client";
 import { readXlsx } from "./xlsx";
 import { Book, toFake, toXlsx } from "./corpus/book";
 import { baseBook, sheetModel } from "./corpus/generate";

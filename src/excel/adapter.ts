@@ -16,7 +16,7 @@
 //   1.10 workbook.comments (template header notes, when notes are missing)
 //   1.18 worksheet.notes (template header notes)
 // Office.js itself refuses an API the host lacks (ApiNotFound), so a missing guard fails the
-// tests that run the adapter on a 1.7 host through the real client (test/office/).
+// tests that run the adapter on a 1.7 host through the real client (test/excel/).
 //
 // Size limits: Excel on the web rejects a request or response over 5 MB; every batch here is
 // planned under 4 MB and 4 million cells (src/excel/budget.ts), reads in row chunks sized from the

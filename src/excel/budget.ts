@@ -19,7 +19,7 @@ export const COMMAND_BYTES = 300;
  * Office.js splits a values or number-format set of more than BULK_CELLS cells into row chunks of
  * about that many cells, each addressed by its own object paths (getRow, getRow, getBoundingRect)
  * and set by its own action: measured at 800–1,230 bytes a chunk besides the data
- * (test/office/budget.test.ts).
+ * (test/excel/budget.test.ts).
  */
 export const BULK_CELLS = 1500;
 export const BULK_CHUNK_BYTES = 1300;

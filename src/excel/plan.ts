@@ -273,7 +273,7 @@ function styleOp(
     sheet: ref.finalName,
     kind: "style",
     // measured through the real client: a range, its format (and fill or font) paths, and a set
-    // action per property: about 470 bytes plus 230 a property (test/office/budget.test.ts),
+    // action per property: about 470 bytes plus 230 a property (test/excel/budget.test.ts),
     // and more once a batch's object path ids run to five digits (thousands of ops in one batch)
     bytes: 400 + COMMAND_BYTES * props,
     cells: 0,

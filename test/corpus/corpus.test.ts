@@ -20,7 +20,7 @@ import { nodeCodec, useNodeHash } from "../../src/cli/node";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { ExcelAdapter } from "../../src/excel/adapter";
 import { FakeExcel } from "../fakes/excel";
-import { OfficeClient, officeClient, rebind } from "../office/client";
+import { OfficeClient, officeClient, rebind } from "../excel/client";
 import { readXlsx } from "../xlsx";
 import { Book, toFake, toXlsx } from "./book";
 import { caseArbitrary } from "./generate";

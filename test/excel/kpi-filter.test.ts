@@ -8,7 +8,7 @@ import { RawTable } from "../../src/engine/table";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { entryBytes, readDirectory } from "../../src/file/zip";
 import { readFileSync } from "fs";
-import { adapterOn } from "../office/client";
+import { adapterOn } from "./client";
 import { SMALL, fakeFrom, tablesOf } from "./helpers";
 
 let tables: RawTable[];

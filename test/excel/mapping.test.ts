@@ -10,7 +10,7 @@ import { ExcelSession } from "../../src/taskpane/session";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { nodeCodec } from "../../src/cli/node";
 import { readFileSync } from "fs";
-import { adapterOn } from "../office/client";
+import { adapterOn } from "./client";
 import { expectedOf } from "../fixture-checks";
 import { expectWithinLimits, fakeFrom, tablesOf } from "./helpers";
 

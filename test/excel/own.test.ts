@@ -5,7 +5,7 @@ import { DEFAULT_PARAMS } from "../../src/engine/params";
 import { SHEETS, SheetKey } from "../../src/engine/sheets";
 import { ExcelAdapter, TEMP_PREFIX } from "../../src/excel";
 import { NUM_FMT } from "../../src/engine/layout/styles";
-import { adapterOn } from "../office/client";
+import { adapterOn } from "./client";
 import { FakeExcel } from "../fakes/excel";
 import { expectWithinLimits } from "./helpers";
 
@@ -92,7 +92,7 @@ describe("insertTemplates", () => {
     fake.addSheet("说明", [["x"]]);
     const [spec] = templateSpecs(["tickets"], 50);
     // worksheet.notes (ExcelApi 1.18) is newer than the Office.js client in node_modules, so this
-    // one runs on the plain fake; test/office/ covers the same template through the real client
+    // one runs on the plain fake; the real-client tests (client.ts) cover the same template
     await new ExcelAdapter(fake.run).insertTemplates([spec]);
     const sheet = fake.sheet(spec.name);
     expect(sheet.freezeRows).toBe(1);

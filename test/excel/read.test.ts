@@ -5,7 +5,7 @@ import { hashTable } from "../../src/engine/fingerprint";
 import { toSummaryJson } from "../../src/engine/summary";
 import { RawCell, RawTable } from "../../src/engine/table";
 import { Cancelled, ReadProgress } from "../../src/workbook";
-import { adapterOn } from "../office/client";
+import { adapterOn } from "./client";
 import { FakeExcel } from "../fakes/excel";
 import { ERROR_VALUES as ERRORS } from "../corpus/generate";
 import { SAMPLE, SMALL, expectWithinLimits, fakeFrom, firstDifference, tablesOf } from "./helpers";

@@ -10,7 +10,7 @@ import { dayToSerial, ymdToDay } from "../../src/engine/time";
 import { TEMP_PREFIX } from "../../src/excel";
 import { DATA_BAR_COLOR, HIGHLIGHT, NUM_FMT } from "../../src/engine/layout/styles";
 import { Cancelled, WriteProgress } from "../../src/workbook";
-import { adapterOn, clientOf } from "../office/client";
+import { adapterOn, clientOf } from "./client";
 import { FakeExcel, FakeSheet, parseAddress } from "../fakes/excel";
 import { SMALL, expectWithinLimits, fakeFrom, tablesOf } from "./helpers";
 

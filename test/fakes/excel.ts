@@ -341,7 +341,7 @@ export class FakeExcel {
     batch(new FakeContext(this) as unknown as Excel.RequestContext);
 
   /**
-   * A context for test/office/responder.ts, which answers the real Office.js client's requests
+   * A context for test/excel/responder.ts, which answers the real Office.js client's requests
    * from this model: its syncs leave the size limits to the responder (which measures the real
    * request bodies).
    */

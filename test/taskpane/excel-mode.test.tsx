@@ -5,7 +5,7 @@
 import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { adapterOn } from "../office/client";
+import { adapterOn } from "../excel/client";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { App } from "../../src/taskpane/components/App";
 import { EngineClient } from "../../src/taskpane/engine/client";

@@ -17,7 +17,7 @@ import { renderFilePane, xlsxFile } from "./file-pane";
 import { formatYuan } from "../../src/engine/money";
 import { choiceRows, initialChoice } from "../../src/engine/mapping-choice";
 import { expectedOf } from "../fixture-checks";
-import { adapterOn } from "../office/client";
+import { adapterOn } from "../excel/client";
 import { fakeFrom } from "../excel/helpers";
 import type { RawTable } from "../../src/engine/table";
 import { XlsxWorkbook } from "../../src/file/workbook-file";

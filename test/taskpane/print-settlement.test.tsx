@@ -9,7 +9,7 @@ import path from "path";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
-import { adapterOn } from "../office/client";
+import { adapterOn } from "../excel/client";
 import { App } from "../../src/taskpane/components/App";
 import { EngineClient } from "../../src/taskpane/engine/client";
 import { ExcelSession, FileSession } from "../../src/taskpane/session";

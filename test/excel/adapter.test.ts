@@ -17,7 +17,7 @@ import { digitWidthPx } from "../../src/excel/cells";
 import { HIGHLIGHT } from "../../src/engine/layout/styles";
 import { RawTable } from "../../src/engine/table";
 import { FakeExcel } from "../fakes/excel";
-import { SAMPLE, SMALL, fakeFrom, firstDifference, tablesOf } from "../excel/helpers";
+import { SAMPLE, SMALL, fakeFrom, firstDifference, tablesOf } from "./helpers";
 import { MICROSOFT_365, OFFICE_2019_VOLUME, adapterOn, clientOf } from "./client";
 import { ObjectPathInfo, RecordedRequest } from "./responder";
 

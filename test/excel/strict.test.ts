@@ -5,7 +5,7 @@ import { audit } from "../../src/engine/audit";
 import { layoutResults } from "../../src/engine/layout";
 import { TableBlock } from "../../src/engine/layout/spec";
 import { FakeExcel, validSheetName, validTableName } from "../fakes/excel";
-import { SMALL, fakeFrom, tablesOf } from "../excel/helpers";
+import { SMALL, fakeFrom, tablesOf } from "./helpers";
 import { adapterOn } from "./client";
 
 test("table names: what Excel accepts and refuses", () => {

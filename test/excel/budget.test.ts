@@ -8,7 +8,7 @@ import { templateSpecs } from "../../src/engine/layout/own";
 import { DEFAULT_BUDGET } from "../../src/excel/budget";
 import { ColumnScale, Op, OpKind, SheetRef, sheetOps, templateOps } from "../../src/excel/plan";
 import { FakeExcel } from "../fakes/excel";
-import { SMALL, fakeFrom, tablesOf } from "../excel/helpers";
+import { SMALL, fakeFrom, tablesOf } from "./helpers";
 import { officeClient } from "./client";
 
 async function measure(book: FakeExcel, plan: (ref: SheetRef) => Op[], names: string[]) {

@@ -1,5 +1,5 @@
 // The other end of Office.js: answers the requests of the real Excel client library (loaded by
-// test/office/client.ts) from the in-memory workbook of test/fakes/excel.ts.
+// test/excel/client.ts) from the in-memory workbook of test/fakes/excel.ts.
 //
 // The client sends one JSON body per `context.sync()`: object paths (the root, properties,
 // methods that return objects, indexers, reference ids) and actions on them (instantiate, query,

@@ -1,6 +1,6 @@
 // The adapter's reads through Office.js's own client: the tables equal the file reader's.
 import { ExcelAdapter } from "../../src/excel";
-import { SMALL, fakeFrom, tablesOf } from "../excel/helpers";
+import { SMALL, fakeFrom, tablesOf } from "./helpers";
 import { hashTable } from "../../src/engine/fingerprint";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { FakeExcel } from "../fakes/excel";
