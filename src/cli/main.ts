@@ -322,7 +322,7 @@ export function printSummary(r: AuditResult, io: Io): void {
     (id) => `${id} × ${r.claims.filter((c) => c.ruleId === id).length}`
   );
   io.out(
-    `违约金主张（须双方书面确认，未计入结算）${formatYuan(t.claims)}${claimRules.length ? `：${claimRules.join("，")}` : ""}`
+    `违约金主张（须双方书面确认，未计入最终决算价款）${formatYuan(t.claims)}${claimRules.length ? `：${claimRules.join("，")}` : ""}`
   );
   if (t.lateFees > 0) io.out(`甲方逾期付款违约金 ${formatYuan(t.lateFees)}`);
   const byRule = new Map<string, number>();

@@ -110,7 +110,7 @@ export function paymentsSheet(x: LayoutContext): SheetSpec {
         capital(tt.settlement),
       ],
       [
-        L("违约金主张（另行确认，未计入结算）", "claims (separate, not netted)"),
+        L("违约金主张（另行确认，未计入最终决算价款）", "claims (separate, not netted)"),
         money(tt.claims),
         capital(tt.claims),
       ],

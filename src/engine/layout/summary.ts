@@ -53,7 +53,7 @@ export function summarySheet(x: LayoutContext): SheetSpec {
       ],
       [
         L(
-          "违约金主张（须双方书面确认，未计入结算）",
+          "违约金主张（须双方书面确认，未计入最终决算价款）",
           "claims (need written confirmation; not netted)"
         ),
         { ...money(tt.claims), highlight: tt.claims > 0 ? "warn" : undefined },
