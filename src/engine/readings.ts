@@ -2,7 +2,8 @@
 // reading, and what the totals would be with only that parameter changed. A manager changing a
 // threshold and an auditor contesting a reading both ask how much money the choice moves.
 import { shiftIsoDate } from "./contract-year";
-import { DEFAULT_PARAMS, ParamKey, Params, displayParam, formatParam, paramMeta } from "./params";
+import { DEFAULT_PARAMS, ParamKey, Params, paramMeta } from "./params";
+import { displayParam, formatParam } from "./param-text";
 import { formatDay, parseIsoDay } from "./time";
 
 export interface ReadingDef {

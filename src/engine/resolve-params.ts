@@ -2,7 +2,9 @@
 // overrides (the pane's form, the command line's --params), then --as-of.
 import type { AuditOptions } from "./audit";
 import { AuditFailure } from "./audit-failure";
-import { ParamError, Params, readParamsTable, resolve, validateParams } from "./params";
+import { ParamError, Params, resolve } from "./params";
+import { validateParams } from "./param-text";
+import { readParamsTable } from "./param-sheet";
 import { RawTable } from "./table";
 
 /** Resolves the parameters in force: contract defaults < 规则参数 sheet < overrides < --as-of. */

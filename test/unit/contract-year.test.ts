@@ -9,7 +9,8 @@ import { bundledYears, isWorkday } from "../../src/engine/calendar";
 import { shiftContractYear, shiftIsoDate } from "../../src/engine/contract-year";
 import { layoutResults } from "../../src/engine/layout";
 import { templateSpecs } from "../../src/engine/layout/own";
-import { DEFAULT_PARAMS, Params, validateParams } from "../../src/engine/params";
+import { DEFAULT_PARAMS, Params } from "../../src/engine/params";
+import { validateParams } from "../../src/engine/param-text";
 import { formatDay, parseIsoDay } from "../../src/engine/time";
 import type { RawCell } from "../../src/engine/table";
 import {

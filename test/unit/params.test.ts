@@ -1,6 +1,7 @@
 // Invalid 规则参数 values are rejected naming the key, the value's fault and what is allowed, in
 // the user's words: never the schema library's ("Too big: expected number to be <=1").
-import { DEFAULT_PARAMS, PARAM_KEYS, displayParam, validateParams } from "../../src/engine/params";
+import { DEFAULT_PARAMS, PARAM_KEYS } from "../../src/engine/params";
+import { displayParam, validateParams } from "../../src/engine/param-text";
 import { auditFailure, oneTicket, paramsSheet } from "./helpers";
 
 const messages = (input: Record<string, unknown>) => {

@@ -6,7 +6,8 @@ import type { Installment } from "../settle";
 import { toChineseCapital, toCents } from "../money";
 import { RULE_TITLES } from "../rules";
 import { basisOf } from "../rules/basis";
-import { DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
+import { DEFAULT_PARAMS, paramMeta } from "../params";
+import { displayParam } from "../param-text";
 import { formatDay, parseIsoDay } from "../time";
 import { Highlight, SpecCell, d, link, n, t } from "./spec";
 

@@ -1,13 +1,7 @@
 // Sheets the add-in writes besides the results: the 规则参数 sheet (thresholds that travel with the
 // workbook) and empty input-sheet templates. Generated from the parameter schema and the sheet list.
-import {
-  DEFAULT_PARAMS,
-  PARAM_KEYS,
-  Params,
-  displayParam,
-  formatParam,
-  paramMeta,
-} from "../params";
+import { DEFAULT_PARAMS, PARAM_KEYS, Params, paramMeta } from "../params";
+import { displayParam, formatParam } from "../param-text";
 import { MAPPING_HEADERS, MAPPING_SHEET, SHEET_FIELD } from "../mapping";
 import { SHEETS, SheetKey, PARAMS_SHEET } from "../sheets";
 import { Format, SheetSpec, TemplateSheetSpec, t } from "./spec";

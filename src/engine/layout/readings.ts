@@ -3,7 +3,8 @@
 // from this run. The rows that move money come first, highlighted.
 import type { AuditResult, Reading } from "../audit";
 import { formatSignedYuan } from "../money";
-import { displayParam, paramMeta } from "../params";
+import { paramMeta } from "../params";
+import { displayParam } from "../param-text";
 import { READINGS, readingPhrase } from "../readings";
 import { READING_TOTALS } from "../summary";
 import { Builder, col, money } from "./builder";

@@ -1,7 +1,8 @@
 // 运行记录: version, run time, as-of, parameters, and each input sheet's SHA-256.
 import { FINGERPRINT_HEADER } from "../verify";
 import { Builder, col, money } from "./builder";
-import { PARAM_KEYS, DEFAULT_PARAMS, displayParam, paramMeta } from "../params";
+import { PARAM_KEYS, DEFAULT_PARAMS, paramMeta } from "../params";
+import { displayParam } from "../param-text";
 import { SheetSpec, n, t } from "./spec";
 import { LayoutContext } from "./context";
 import type { MatchHow } from "../read";

@@ -26,13 +26,10 @@ import {
   PARAM_KEYS,
   ParamKey,
   Params,
-  coerceParam,
-  displayParam,
-  formatParam,
   paramMeta,
   resolve,
-  validateParams,
 } from "../../engine/params";
+import { coerceParam, displayParam, formatParam, validateParams } from "../../engine/param-text";
 import { shiftContractYear } from "../../engine/contract-year";
 import { ErrorBox } from "./ErrorBox";
 import { Explained, explainError } from "../explain";
