@@ -2,7 +2,7 @@
 // words, every value fitting its column, 核查汇总 on one page wide. 运行记录: runlog.test.ts.
 import { audit } from "../src/engine/audit";
 import { layoutResults } from "../src/engine/layout";
-import { SheetSpec, SpecCell } from "../src/engine/layout/spec";
+import { SheetSpec, SpecCell, lastCellColumn } from "../src/engine/layout/spec";
 import path from "path";
 import { MAX_FIT_WIDTH, cellWidth, displayWidth } from "../src/engine/layout/fit";
 import { linesIn, spanWidth } from "../src/engine/layout/print";
@@ -110,7 +110,7 @@ describe("every value fits its column (the sheet-layout check)", () => {
             });
           else
             b.rows.forEach(([label, value, extra], i) => {
-              const last = b.stretch ? (extra ? 2 : 1) : -1;
+              const last = b.stretch ? lastCellColumn([label, value, extra]) : -1;
               check(b.row + i, 0, displayWidth(label), label);
               check(b.row + i, 1, cellWidth(value, "text"), JSON.stringify(value.v), last === 1);
               if (extra)

@@ -53,9 +53,6 @@ function dateFormat(fmt: Format | undefined, fallback: "date" | "datetime"): str
   return NUM_FMT[fmt === "date" || fmt === "datetime" ? fmt : fallback]!;
 }
 
-/** `'工单'!C17` — a sheet name always quoted, quotes doubled. */
-export const documentReference = sheetReference;
-
 /**
  * A text value: written into a cell whose number format is already '@' (Text), in the same batch
  * and before the value. Excel then stores the string exactly as given — `=HYPERLINK(…)` stays
@@ -79,7 +76,7 @@ export function officeCell(c: SpecCell | undefined, columnFormat?: Format): Offi
     return {
       ...textCell(v.text),
       link: {
-        documentReference: documentReference(v.link.sheet, v.link.cell),
+        documentReference: sheetReference(v.link.sheet, v.link.cell),
         textToDisplay: v.text,
       },
     };

@@ -624,6 +624,17 @@ function widthOps(ref: SheetRef, widths: number[], scale: ColumnScale): Op[] {
   }));
 }
 
+/** One row's cells from `col` (1-based), `cols` wide, merged into one (a style op's cost). */
+function mergeOp(ref: SheetRef, row: number, col: number, cols: number): Op {
+  return {
+    sheet: ref.finalName,
+    kind: "style",
+    bytes: 400 + COMMAND_BYTES,
+    cells: 0,
+    apply: () => rangeAt(ref, row - 1, col - 1, 1, cols).merge(false),
+  };
+}
+
 function freezeOp(ref: SheetRef, rows: number): Op {
   return {
     sheet: ref.finalName,
@@ -674,13 +685,7 @@ export function sheetOps(
   const across = (spec.widths ?? []).length;
   if (across > 1)
     ops.push(
-      {
-        sheet: ref.finalName,
-        kind: "style",
-        bytes: 400 + COMMAND_BYTES,
-        cells: 0,
-        apply: () => rangeAt(ref, 1, 0, 1, across).merge(false),
-      },
+      mergeOp(ref, 2, 1, across),
       styleOp(ref, 2, 1, 1, across, { wrap: true, valign: "Top", autofitRows: true })
     );
   for (const b of spec.blocks) {
@@ -728,14 +733,7 @@ function stretchOps(spec: SheetSpec, ref: SheetRef): Op[] {
   const across = (spec.widths ?? []).length;
   const ops: Op[] = [];
   for (const [row, col] of stretchedCells(spec)) {
-    if (col < across)
-      ops.push({
-        sheet: ref.finalName,
-        kind: "style",
-        bytes: 400 + COMMAND_BYTES,
-        cells: 0,
-        apply: () => rangeAt(ref, row - 1, col - 1, 1, across - col + 1).merge(false),
-      });
+    if (col < across) ops.push(mergeOp(ref, row, col, across - col + 1));
     ops.push(
       styleOp(ref, row, 1, 1, col, { valign: "Top" }),
       styleOp(ref, row, col, 1, 1, { wrap: true, autofitRows: true })

@@ -15,6 +15,7 @@ import { XlsxPackage } from "../../src/file/package";
 import { concat, entryBytes, rawData, readDirectory } from "../../src/file/zip";
 import { readXlsx } from "../xlsx";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { crowdedStyles } from "./crowded";
 
 const dir = mkdtempSync(path.join(tmpdir(), "audit-keep-"));
 const SMALL = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
@@ -386,25 +387,10 @@ describe("the copy opens on 结算确认单 (WORKBOOK.md: the one view flag the 
 });
 
 test("a workbook near Excel's limit of cell formats: the copy stays under it, the run says so", async () => {
-  // small-2months with 63,990 cell formats of its own (each a distinct alignment, as a workbook
-  // that has been copied into many times collects)
-  const files = unzipSync(readFileSync(SMALL));
-  const styles = new TextDecoder().decode(files["xl/styles.xml"]);
   const many = 63990;
-  const xfs = Array.from(
-    { length: many },
-    (_, i) =>
-      `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment indent="${(i % 250) + 1}" textRotation="${Math.floor(i / 250) % 180}"/></xf>`
-  ).join("");
-  files["xl/styles.xml"] = strToU8(
-    styles.replace(
-      /<cellXfs count="\d+">(.*?)<\/cellXfs>/s,
-      (_, inner) => `<cellXfs count="${many + 3}">${inner}${xfs}</cellXfs>`
-    )
-  );
   const file = path.join(dir, "many-styles.xlsx");
   const out = path.join(dir, "many-styles-核查.xlsx");
-  writeFileSync(file, zipSync(files));
+  writeFileSync(file, crowdedStyles(new Uint8Array(readFileSync(SMALL)), many));
   const r = await run([file, "--out", out, "--as-of", "2023-02-28", "--no-readings"]);
   expect(r.code).toBe(0);
   expect(r.err).toContain("工作簿的单元格格式已近 Excel 上限（64,000 种）");

@@ -12,7 +12,7 @@ import { EngineClient } from "../../src/taskpane/engine/client";
 import { FileSession, AuditSession } from "../../src/taskpane/session";
 import { RESULT_SHEET_NAMES } from "../../src/engine/sheets";
 import { issueTitle } from "../../src/engine/issue-codes";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { crowdedStyles } from "../file/crowded";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
 const bytes = readFileSync(FIXTURE);
@@ -43,27 +43,29 @@ function setup(lang: "zh" | "en" = "zh") {
   return { sessions, saved, user: userEvent.setup() };
 }
 
-async function openAndRun(user: ReturnType<typeof userEvent.setup>) {
-  await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
+/** Opens small-2months (or `file`, a variant of it), sets the as-of date, does `before`, runs. */
+async function openAndRun(
+  user: ReturnType<typeof userEvent.setup>,
+  opts: { file?: File; before?: () => Promise<void> } = {}
+) {
+  await user.upload(screen.getByTestId("open-workbook"), opts.file ?? fileOf("small-2months.xlsx"));
   await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });
   const asOf = screen.getByTestId("as-of") as HTMLInputElement;
   await user.clear(asOf);
   await user.type(asOf, "2023-02-28");
+  await opts.before?.();
   await user.click(screen.getByTestId("run"));
   await screen.findByTestId("total-deductions", {}, { timeout: 20000 });
 }
 
 test("KPI明细 only failing and pending: the switch writes the copy's KPI明细 filtered", async () => {
   const { saved, user } = setup();
-  await user.upload(screen.getByTestId("open-workbook"), fileOf("small-2months.xlsx"));
-  await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });
-  const asOf = screen.getByTestId("as-of") as HTMLInputElement;
-  await user.clear(asOf);
-  await user.type(asOf, "2023-02-28");
-  expect((screen.getByTestId("kpi-open-switch") as HTMLInputElement).checked).toBe(false);
-  await user.click(screen.getByTestId("kpi-open-switch"));
-  await user.click(screen.getByTestId("run"));
-  await screen.findByTestId("total-deductions", {}, { timeout: 20000 });
+  await openAndRun(user, {
+    before: async () => {
+      expect((screen.getByTestId("kpi-open-switch") as HTMLInputElement).checked).toBe(false);
+      await user.click(screen.getByTestId("kpi-open-switch"));
+    },
+  });
   await user.click(screen.getByTestId("download-result"));
   await waitFor(() => expect(saved).toHaveLength(1));
   const wb = new ExcelJS.Workbook();
@@ -314,30 +316,10 @@ test("while a file opens: progress only, no sheet reported missing before it is 
 test("a workbook near Excel's limit of cell formats: the download says some cells are plainer", async () => {
   const { saved, user } = setup();
   // small-2months with 63,990 cell formats of its own
-  const files = unzipSync(new Uint8Array(bytes));
-  const styles = new TextDecoder().decode(files["xl/styles.xml"]);
-  const many = 63990;
-  const xfs = Array.from(
-    { length: many },
-    (_, i) =>
-      `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment indent="${(i % 250) + 1}" textRotation="${Math.floor(i / 250) % 180}"/></xf>`
-  ).join("");
-  files["xl/styles.xml"] = strToU8(
-    styles.replace(
-      /<cellXfs count="\d+">(.*?)<\/cellXfs>/s,
-      (_, inner) => `<cellXfs count="${many + 3}">${inner}${xfs}</cellXfs>`
-    )
-  );
-  const crowded = new File([zipSync(files) as BlobPart], "格式多.xlsx", {
+  const crowded = new File([crowdedStyles(new Uint8Array(bytes))], "格式多.xlsx", {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
-  await user.upload(screen.getByTestId("open-workbook"), crowded);
-  await screen.findByText(/工单 · 411 行/, {}, { timeout: 15000 });
-  const asOf = screen.getByTestId("as-of") as HTMLInputElement;
-  await user.clear(asOf);
-  await user.type(asOf, "2023-02-28");
-  await user.click(screen.getByTestId("run"));
-  await screen.findByTestId("total-deductions", {}, { timeout: 20000 });
+  await openAndRun(user, { file: crowded });
   expect(screen.queryByTestId("download-note")).toBeNull();
   await user.click(screen.getByTestId("download-result"));
   await waitFor(() => expect(saved).toHaveLength(1));

@@ -153,15 +153,21 @@ test("file mode: the button prints a view of 结算确认单 with the same conte
   expect(screen.queryByTestId("print-hint")).toBeNull();
 }, 90000);
 
-test("Excel mode: the button opens 结算确认单 at A1 and says to print with Ctrl+P", async () => {
-  const tables = await tablesOf(SMALL);
-  const fake = fakeFrom(tables);
+/** The pane in Excel mode on the small fixture, run as of 2023-02-28: the fake workbook. */
+async function excelRun(user: ReturnType<typeof userEvent.setup>) {
+  const fake = fakeFrom(await tablesOf(SMALL));
   const session = new ExcelSession(adapterOn(fake), new EngineClient(false));
   render(<App mode="excel" session={session} lang="zh" now={() => "2026-01-01 09:00:00"} />);
-  const user = userEvent.setup();
   await screen.findByText("工单 · 411 行", {}, { timeout: 15000 });
+  // no printing before a run
   expect(screen.queryByTestId("print-settlement")).toBeNull();
   await runAsOf(user, "2023-02-28");
+  return fake;
+}
+
+test("Excel mode: the button opens 结算确认单 at A1 and says to print with Ctrl+P", async () => {
+  const user = userEvent.setup();
+  const fake = await excelRun(user);
   fake.selection = null;
   await user.click(screen.getByTestId("print-settlement"));
   await waitFor(() => expect(fake.selection).toEqual({ sheet: SHEET, address: "A1" }));
@@ -178,13 +184,8 @@ test("Excel mode: the button opens 结算确认单 at A1 and says to print with 
 }, 90000);
 
 test("Excel mode: a hidden 结算确认单 is said so, and no print hint is shown", async () => {
-  const tables = await tablesOf(SMALL);
-  const fake = fakeFrom(tables);
-  const session = new ExcelSession(adapterOn(fake), new EngineClient(false));
-  render(<App mode="excel" session={session} lang="zh" now={() => "2026-01-01 09:00:00"} />);
   const user = userEvent.setup();
-  await screen.findByText("工单 · 411 行", {}, { timeout: 15000 });
-  await runAsOf(user, "2023-02-28");
+  const fake = await excelRun(user);
   fake.sheet(SHEET).visibility = "Hidden";
   fake.selection = null;
   await user.click(screen.getByTestId("print-settlement"));
