@@ -3,18 +3,18 @@
 // publication dates are kept as written.
 import { Context } from "./model";
 import { ReadSheet, Rec } from "./read";
-import { SheetKey } from "./sheets";
+import { ColumnKey, RecordOf, SheetKey } from "./sheets";
 
-interface AsOfSpec {
+interface AsOfSpec<K extends SheetKey> {
   /** the row is left out when this column is after asOf */
-  rowDate?: string;
+  rowDate?: ColumnKey<K>;
   /** these columns read as blank when after asOf */
-  events: string[];
+  events: ColumnKey<K>[];
   /** datetime (seconds) or date (days) */
   unit: "seconds" | "days";
 }
 
-const SPECS: Partial<Record<SheetKey, AsOfSpec>> = {
+const SPECS: { [K in SheetKey]?: AsOfSpec<K> } = {
   tickets: {
     rowDate: "received_at",
     events: ["signed_at", "forwarded_at", "feedback_at", "closed_at", "callback_at"],
@@ -32,12 +32,17 @@ const SPECS: Partial<Record<SheetKey, AsOfSpec>> = {
   payments: { events: ["invoice_on", "guarantee_on", "paid_on"], unit: "days" },
 };
 
-export function applyAsOf(key: SheetKey, sheet: ReadSheet, ctx: Context): Rec<never>[] {
-  const spec = SPECS[key];
-  if (!spec) return sheet.records as Rec<never>[];
+export function applyAsOf<K extends SheetKey>(
+  key: K,
+  sheet: ReadSheet<RecordOf<K>>,
+  ctx: Context
+): Rec<RecordOf<K>>[] {
+  const spec = SPECS[key] as AsOfSpec<SheetKey> | undefined;
+  if (!spec) return sheet.records;
   const limit = spec.unit === "seconds" ? ctx.asOfEnd : ctx.asOf;
-  const out: Rec<never>[] = [];
+  const out: Rec<RecordOf<K>>[] = [];
   for (const rec of sheet.records) {
+    // the spec's columns are dates or datetimes: numbers or null
     const v = rec.v as Record<string, number | null>;
     if (
       spec.rowDate &&
@@ -54,7 +59,7 @@ export function applyAsOf(key: SheetKey, sheet: ReadSheet, ctx: Context): Rec<ne
         copy[e] = null;
       }
     }
-    out.push((copy ? { ...rec, v: copy } : rec) as Rec<never>);
+    out.push(copy ? { ...rec, v: copy as RecordOf<K> } : rec);
   }
   return out;
 }

@@ -274,21 +274,25 @@ function warnEmptySheets(read: ReadResult): void {
  * naming the rules it costs.
  */
 function readAsOf(ctx: Context): void {
-  for (const s of SHEETS) {
-    const sheet = ctx.sheets[s.key];
-    if (!sheet && s.optional) continue;
-    if (!sheet) {
-      const costs = rulesNeeding(s.key);
-      ctx.issues.sheet(
-        s.zh,
-        "missing-sheet",
-        `未找到工作表“${s.zh}”（${s.en}）${costs.length ? `：${costs.join("、")} 不予评价` : ""}`,
-        `sheet ${s.zh} (${s.en}) not found${costs.length ? `: ${costs.join(", ")} will not be evaluated` : ""}`
-      );
-      continue;
-    }
-    (ctx.data as Record<string, unknown>)[s.key] = applyAsOf(s.key, sheet as ReadSheet, ctx);
+  for (const s of SHEETS) readSheetAsOf(ctx, s.key);
+}
+
+function readSheetAsOf<K extends SheetKey>(ctx: Context, key: K): void {
+  const s = SHEET_BY_KEY[key];
+  const sheet = ctx.sheets[key];
+  if (!sheet && s.optional) return;
+  if (!sheet) {
+    const costs = rulesNeeding(s.key);
+    ctx.issues.sheet(
+      s.zh,
+      "missing-sheet",
+      `未找到工作表“${s.zh}”（${s.en}）${costs.length ? `：${costs.join("、")} 不予评价` : ""}`,
+      `sheet ${s.zh} (${s.en}) not found${costs.length ? `: ${costs.join(", ")} will not be evaluated` : ""}`
+    );
+    return;
   }
+  // one sheet's records into its own slot (TypeScript cannot correlate the two K-indexed types)
+  ctx.data[key] = applyAsOf(key, sheet, ctx) as Context["data"][K];
 }
 
 interface Evaluation {

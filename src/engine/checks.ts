@@ -3,26 +3,38 @@
 import type { IssueCode } from "./issue-codes";
 import { Context, Shift, Staff, Ticket } from "./model";
 import { ReadSheet, Rec, rowIssue } from "./read";
+import { ColumnKey } from "./sheets";
 import { SECONDS_PER_DAY, dayEnd, dayStart, formatDateTimeSpace } from "./time";
 
 const WINDOW_SLACK_DAYS = 60;
 
 export function checkRows(ctx: Context): void {
-  const t = ctx.sheets.tickets as ReadSheet<Ticket> | undefined;
+  const t = ctx.sheets.tickets;
   if (t) checkTickets(ctx, t);
-  const r = ctx.sheets.roster as ReadSheet<Shift> | undefined;
-  if (r) checkRoster(ctx, r, ctx.sheets.staff as ReadSheet<Staff> | undefined);
+  const r = ctx.sheets.roster;
+  if (r) checkRoster(ctx, r, ctx.sheets.staff);
 }
+
+/** The instants of a ticket's life, in their order. */
+const TICKET_TIMES = [
+  "received_at",
+  "signed_at",
+  "forwarded_at",
+  "feedback_at",
+  "closed_at",
+  "callback_at",
+] as const satisfies ColumnKey<"tickets">[];
+type TicketTime = (typeof TICKET_TIMES)[number];
 
 function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
   const lo = dayStart(ctx.serviceStart) - WINDOW_SLACK_DAYS * SECONDS_PER_DAY;
   const hi = dayEnd(ctx.serviceEnd) + WINDOW_SLACK_DAYS * SECONDS_PER_DAY;
   const hasDue = sheet.columns.has("due_at");
   const hasDept = sheet.columns.has("department");
-  const add = (rec: Rec<Ticket>, key: string, code: IssueCode, zh: string, en: string) =>
+  const add = (rec: Rec<Ticket>, key: keyof Ticket, code: IssueCode, zh: string, en: string) =>
     ctx.issues.add(rowIssue(rec, key, code, zh, en));
-  const label = (k: string) => sheet.columns.get(k)?.header ?? k;
-  const orderPairs: [keyof Ticket, keyof Ticket][] = [
+  const label = (k: keyof Ticket) => sheet.columns.get(k)?.header ?? k;
+  const orderPairs: [TicketTime, TicketTime][] = [
     ["signed_at", "received_at"],
     ["forwarded_at", "signed_at"],
     ["feedback_at", "received_at"],
@@ -32,8 +44,8 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
   for (const rec of sheet.records) {
     const v = rec.v;
     for (const [later, earlier] of orderPairs) {
-      const a = v[later] as number | null;
-      const b = v[earlier] as number | null;
+      const a = v[later];
+      const b = v[earlier];
       if (a !== null && b !== null && a < b)
         add(
           rec,
@@ -43,16 +55,9 @@ function checkTickets(ctx: Context, sheet: ReadSheet<Ticket>): void {
           `${label(later)} ${formatDateTimeSpace(a)} is before ${label(earlier)} ${formatDateTimeSpace(b)} (used as written)`
         );
     }
-    for (const k of [
-      "received_at",
-      "signed_at",
-      "forwarded_at",
-      "feedback_at",
-      "closed_at",
-      "callback_at",
-    ] as const) {
+    for (const k of TICKET_TIMES) {
       const x = v[k];
-      if (x !== null && x !== undefined && (x < lo || x > hi))
+      if (x !== null && (x < lo || x > hi))
         add(
           rec,
           k,

@@ -36,7 +36,7 @@ export interface UserCalendar {
  * each date given both types) stop the run; warnings go to the issue list.
  */
 export function readHolidays(
-  sheet: ReadSheet | undefined,
+  sheet: ReadSheet<Holiday> | undefined,
   issues: IssueList
 ): { calendar: UserCalendar; errors: ParamError[] } {
   const calendar: UserCalendar = { sheet: sheet?.name ?? null, days: [], bundled: bundledYears() };
@@ -53,7 +53,7 @@ export function readHolidays(
       messageEn: `${i.sheet} ${i.cell ?? ""}: ${i.messageEn}`,
     }));
   const seen = new Map<string, Rec<Holiday>>();
-  for (const rec of sheet.records as unknown as Rec<Holiday>[]) {
+  for (const rec of sheet.records) {
     const { date, kind, name } = rec.v;
     if (date === null || (kind !== "休" && kind !== "班") || rec.bad.size) continue;
     const day = formatDay(date);

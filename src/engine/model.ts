@@ -1,9 +1,8 @@
 // The result model and the context every rule evaluates against.
 import { IssueList } from "./issues";
 import { Params, Resolved } from "./params";
-import { Period } from "./periods";
-import { ReadSheet, Rec } from "./read";
-import { SheetKey } from "./sheets";
+import { InputSheets, Rec } from "./read";
+import { RecordOf, SheetKey } from "./sheets";
 import { DayNum, Seconds } from "./time";
 import { Cents } from "./money";
 
@@ -67,115 +66,22 @@ export interface RuleOutput {
   claims?: Claim[];
 }
 
-// ---- typed input records (after the as-of view) ----
+// ---- typed input records (after the as-of view), derived from the sheets' definitions ----
 
-export interface Ticket {
-  ticket_id: string;
-  received_at: Seconds | null;
-  signed_at: Seconds | null;
-  forwarded_at: Seconds | null;
-  department: string | null;
-  dispatch_correct: boolean | null;
-  due_at: Seconds | null;
-  feedback_at: Seconds | null;
-  closed_at: Seconds | null;
-  callback_at: Seconds | null;
-  callback_recording: boolean | null;
-}
-export interface Staff {
-  staff_id: string;
-  name: string | null;
-  role: string | null;
-  education: string | null;
-  medical_major: boolean | null;
-  start_date: DayNum | null;
-  end_date: DayNum | null;
-  pretraining_date: DayNum | null;
-  onboarding_passed: boolean | null;
-}
-export interface Shift {
-  staff_id: string | null;
-  start_at: Seconds | null;
-  end_at: Seconds | null;
-}
-export interface Training {
-  date: DayNum | null;
-  topic: string | null;
-  kind: string | null;
-}
-export interface Report {
-  type: string | null;
-  period: Period | null;
-  scores_published_on: DayNum | null;
-  submitted_on: DayNum | null;
-}
-export interface QaSample {
-  date: DayNum | null;
-  staff_id: string | null;
-  ticket_id: string | null;
-  score: number | null;
-}
-export interface Complaint {
-  date: DayNum | null;
-  staff_id: string | null;
-  kind: string | null;
-  verdict: string | null;
-  matter: string | null;
-}
-export interface Policy {
-  name: string | null;
-  kind: string | null;
-  established_on: DayNum | null;
-}
-export interface Ranking {
-  period: Period | null;
-  district_rank: number | null;
-  peer_rank: number | null;
-}
-export interface Payment {
-  installment: number | null;
-  invoice_on: DayNum | null;
-  invoice_amount: Cents | null;
-  guarantee_on: DayNum | null;
-  guarantee_amount: Cents | null;
-  paid_on: DayNum | null;
-  paid_amount: Cents | null;
-  fiscal_delay: boolean | null;
-}
-export interface Replacement {
-  notice_on: DayNum | null;
-  staff_out: string | null;
-  reason: string | null;
-  filled_on: DayNum | null;
-  staff_in: string | null;
-}
-export interface Incident {
-  date: DayNum | null;
-  matter: string | null;
-}
-
-export interface Holiday {
-  date: DayNum | null;
-  /** 休 or 班 (the enum's Chinese value) */
-  kind: string | null;
-  name: string | null;
-}
-
-export interface SheetData {
-  tickets: Ticket;
-  staff: Staff;
-  roster: Shift;
-  trainings: Training;
-  reports: Report;
-  qa: QaSample;
-  complaints: Complaint;
-  policies: Policy;
-  rankings: Ranking;
-  payments: Payment;
-  replacements: Replacement;
-  incidents: Incident;
-  holidays: Holiday;
-}
+export type Ticket = RecordOf<"tickets">;
+export type Staff = RecordOf<"staff">;
+export type Shift = RecordOf<"roster">;
+export type Training = RecordOf<"trainings">;
+export type Report = RecordOf<"reports">;
+export type QaSample = RecordOf<"qa">;
+export type Complaint = RecordOf<"complaints">;
+export type Policy = RecordOf<"policies">;
+export type Ranking = RecordOf<"rankings">;
+export type Payment = RecordOf<"payments">;
+export type Replacement = RecordOf<"replacements">;
+export type Incident = RecordOf<"incidents">;
+/** `kind` is 休 or 班 (the enum's Chinese value) */
+export type Holiday = RecordOf<"holidays">;
 
 export interface Context {
   r: Resolved;
@@ -187,8 +93,8 @@ export interface Context {
   asOfEnd: Seconds;
   firstCutoff: DayNum;
   /** the input sheets found, as read (names, columns, all records before the as-of view) */
-  sheets: Partial<Record<SheetKey, ReadSheet>>;
+  sheets: InputSheets;
   /** records after the as-of view, per sheet; absent when the sheet is absent */
-  data: { [K in SheetKey]?: Rec<SheetData[K]>[] };
+  data: { [K in SheetKey]?: Rec<RecordOf<K>>[] };
   issues: IssueList;
 }

@@ -19,6 +19,7 @@ import {
   RESULT_SHEET_NAMES,
   SHEETS,
   SheetDef,
+  RecordOf,
   SheetKey,
   normalizeName,
 } from "./sheets";
@@ -84,8 +85,11 @@ export interface ReadSheet<T = Record<string, unknown>> {
   unreadable: Map<string, Map<string, number>>;
 }
 
+/** The input sheets found, each with its records typed by its definition. */
+export type InputSheets = { [K in SheetKey]?: ReadSheet<RecordOf<K>> };
+
 export interface ReadResult {
-  sheets: Partial<Record<SheetKey, ReadSheet>>;
+  sheets: InputSheets;
   /** the raw table of 规则参数, when present */
   paramsTable: RawTable | null;
   /** the raw table of 列映射, when present, and the mapping it gives */
@@ -595,6 +599,7 @@ export function readWorkbook(tables: RawTable[]): ReadResult {
       message: `${mapping!.name}第${u.row}行是程序的建议，尚未核对（说明仍为“待核对”）：核对无误后请删去“待核对”`,
       messageEn: `${mapping!.name} row ${u.row} is a suggestion not yet checked (its note says 待核对): check it, then delete 待核对`,
     });
+  // the records' shape is their definition's (readSheet fills every column of it)
   const sheets: Partial<Record<SheetKey, ReadSheet>> = {};
   for (const def of SHEETS) {
     const t = found.get(def.key);
@@ -603,7 +608,7 @@ export function readWorkbook(tables: RawTable[]): ReadResult {
     if (r) sheets[def.key] = r;
   }
   return {
-    sheets,
+    sheets: sheets as InputSheets,
     paramsTable: params,
     mappingTable,
     mapping,
@@ -613,9 +618,9 @@ export function readWorkbook(tables: RawTable[]): ReadResult {
 }
 
 /** Where a record's value of `key` is: the sheet, the header as written, the cell. */
-export function cellOf(
-  rec: Rec<unknown>,
-  key: string
+export function cellOf<T>(
+  rec: Rec<T>,
+  key: keyof T & string
 ): { sheet: string; column: string; cell: string } | null {
   const c = rec.src.columns.get(key);
   if (!c) return null;
@@ -629,9 +634,9 @@ export function cellOf(
   return { sheet: rec.src.name, column: at.header, cell: cellAddress(rec.row, at.col) };
 }
 
-export function rowIssue(
-  rec: Rec<unknown>,
-  key: string,
+export function rowIssue<T>(
+  rec: Rec<T>,
+  key: keyof T & string,
   code: IssueCode,
   message: string,
   messageEn: string

@@ -1,10 +1,20 @@
-// The input sheets of WORKBOOK.md: names, English aliases, columns, types, required cells.
+// The input sheets of WORKBOOK.md: names, English aliases, columns, types, required cells —
+// and, derived from them, the column keys and record types the rules are checked against.
+import type { Cents } from "./money";
+import type { Period } from "./periods";
+import type { DayNum, Seconds } from "./time";
 
 export interface EnumValue {
   zh: string;
   en: string;
   /** other words a Chinese office writes for it (研究生 for 硕士) */
   aliases?: string[];
+}
+
+export interface EnumType {
+  kind: "enum";
+  values: EnumValue[];
+  blankWords?: string[];
 }
 
 export type ColumnType =
@@ -14,14 +24,27 @@ export type ColumnType =
   | { kind: "bool" }
   | { kind: "number"; min?: number; max?: number; integer?: boolean }
   | { kind: "money" }
-  | { kind: "enum"; values: EnumValue[]; blankWords?: string[] }
+  | EnumType
   | { kind: "period" };
 
-export interface ColumnDef {
-  key: string;
+/** What a cell of each column type reads as (null: blank or unreadable). */
+export interface ValueOfKind {
+  text: string;
+  datetime: Seconds;
+  date: DayNum;
+  bool: boolean;
+  number: number;
+  money: Cents;
+  enum: string;
+  period: Period;
+}
+
+/** A column; `K` and `T` keep its key and type literal, so records and rules are typed by them. */
+export interface ColumnDef<K extends string = string, T extends ColumnType = ColumnType> {
+  key: K;
   zh: string;
   en: string;
-  type: ColumnType;
+  type: T;
   required: boolean;
   /** short note for the template header (Chinese) */
   note: string;
@@ -32,13 +55,13 @@ export interface ColumnDef {
   exportHeaders?: string[];
 }
 
-export interface SheetDef {
-  key: SheetKey;
+export interface SheetDef<S extends SheetKey = SheetKey, C extends ColumnDef = ColumnDef> {
+  key: S;
   zh: string;
   en: string;
-  columns: ColumnDef[];
+  columns: C[];
   /** the column(s) whose values identify a row; first row of a key wins */
-  keyColumns?: string[];
+  keyColumns?: C["key"][];
   /** no rule needs it and its absence is no warning (节假日: the bundled calendar serves) */
   optional?: boolean;
 }
@@ -64,24 +87,29 @@ const date = { kind: "date" } as const;
 const bool = { kind: "bool" } as const;
 const money = { kind: "money" } as const;
 const period = { kind: "period" } as const;
-const en = (values: ([string, string] | [string, string, string[]])[]): ColumnType => ({
+const en = (values: ([string, string] | [string, string, string[]])[]): EnumType => ({
   kind: "enum",
   values: values.map(([zh, e, aliases]) => ({ zh, en: e, ...(aliases ? { aliases } : {}) })),
 });
 
 /** A column with the headers city-platform exports give it. */
-function exported(c: ColumnDef, ...headers: string[]): ColumnDef {
+function exported<C extends ColumnDef>(c: C, ...headers: string[]): C {
   return { ...c, exportHeaders: headers };
 }
 
-function col(
-  key: string,
+function col<K extends string, T extends ColumnType>(
+  key: K,
   zh: string,
-  type: ColumnType,
+  type: T,
   required: boolean,
   note: string
-): ColumnDef {
+): ColumnDef<K, T> {
   return { key, zh, en: key, type, required, note };
+}
+
+/** A sheet's definition, its column keys and types kept literal (see `ColumnKey`, `RecordOf`). */
+function sheet<S extends SheetKey, C extends ColumnDef>(def: SheetDef<S, C>): SheetDef<S, C> {
+  return def;
 }
 
 // the city platform writes them with a trailing 类 (投诉类)
@@ -135,8 +163,8 @@ export const POLICY_KINDS = en([
   ["其他", "other"],
 ]);
 
-export const SHEETS: SheetDef[] = [
-  {
+const SHEET_DEFS = [
+  sheet({
     key: "tickets",
     zh: "工单",
     en: "Tickets",
@@ -250,7 +278,7 @@ export const SHEETS: SheetDef[] = [
               ["不满意", "unsatisfied"],
             ]),
             blankWords: ["未评价"],
-          } as ColumnType,
+          },
           false,
           "满意/基本满意/不满意"
         ),
@@ -260,8 +288,8 @@ export const SHEETS: SheetDef[] = [
       exported(col("caller", "来电人", text, false, ""), "来电号码", "诉求人", "联系电话"),
       exported(col("content", "诉求内容", text, false, ""), "主要内容", "来电内容"),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "staff",
     zh: "人员",
     en: "Staff",
@@ -278,8 +306,8 @@ export const SHEETS: SheetDef[] = [
       col("pretraining_date", "岗前培训日期", date, false, "空 = 未培训 / blank = never trained"),
       col("onboarding_passed", "上岗考核", bool, false, "上岗考核通过：是/否"),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "roster",
     zh: "排班",
     en: "Roster",
@@ -305,8 +333,8 @@ export const SHEETS: SheetDef[] = [
         "日常/周末/节假日"
       ),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "trainings",
     zh: "培训",
     en: "Trainings",
@@ -322,8 +350,8 @@ export const SHEETS: SheetDef[] = [
       ),
       col("attendees", "参训人数", { kind: "number", min: 0, integer: true }, false, ""),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "reports",
     zh: "报告",
     en: "Reports",
@@ -346,8 +374,8 @@ export const SHEETS: SheetDef[] = [
       ),
       col("submitted_on", "提交日期", date, false, "空 = 未提交 / blank = not submitted"),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "qa",
     zh: "质检",
     en: "QualityChecks",
@@ -357,8 +385,8 @@ export const SHEETS: SheetDef[] = [
       col("ticket_id", "工单编号", text, false, ""),
       col("score", "得分", { kind: "number", min: 0, max: 100 }, true, "0–100"),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "complaints",
     zh: "服务投诉",
     en: "StaffComplaints",
@@ -390,8 +418,8 @@ export const SHEETS: SheetDef[] = [
       ),
       col("matter", "事项", text, false, ""),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "policies",
     zh: "制度",
     en: "Policies",
@@ -406,8 +434,8 @@ export const SHEETS: SheetDef[] = [
       ),
       col("established_on", "建立日期", date, true, ""),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "rankings",
     zh: "考核排名",
     en: "Rankings",
@@ -423,8 +451,8 @@ export const SHEETS: SheetDef[] = [
         "投诉量较大的7个委办局中的排名"
       ),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "payments",
     zh: "付款",
     en: "Payments",
@@ -445,8 +473,8 @@ export const SHEETS: SheetDef[] = [
       col("paid_amount", "付款金额", money, false, ""),
       col("fiscal_delay", "财政原因延迟", bool, false, "因财政资金政策延迟付款：是/否"),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "replacements",
     zh: "人员调换",
     en: "Replacements",
@@ -467,14 +495,14 @@ export const SHEETS: SheetDef[] = [
       col("filled_on", "到位日期", date, false, "空 = 未到位 / blank = not filled"),
       col("staff_in", "新工号", text, false, ""),
     ],
-  },
-  {
+  }),
+  sheet({
     key: "incidents",
     zh: "安全事故",
     en: "Incidents",
     columns: [col("date", "日期", date, true, ""), col("matter", "事项", text, true, "")],
-  },
-  {
+  }),
+  sheet({
     // optional: the user's holidays and make-up working days over the bundled State Council
     // schedule (WORKBOOK.md revision 3); its errors stop the run, as a bad 规则参数 does
     key: "holidays",
@@ -501,8 +529,25 @@ export const SHEETS: SheetDef[] = [
       ),
       col("name", "名称", text, false, "如 春节 / e.g. Spring Festival"),
     ],
-  },
+  }),
 ];
+
+/** The input sheets, in the order WORKBOOK.md gives them. */
+export const SHEETS: SheetDef[] = SHEET_DEFS;
+
+type DefOf<S extends SheetKey> = Extract<(typeof SHEET_DEFS)[number], { key: S }>;
+type ColumnOf<S extends SheetKey> = DefOf<S>["columns"][number];
+
+/** The column keys of an input sheet: a rule naming a column its sheet lacks does not compile. */
+export type ColumnKey<S extends SheetKey> = ColumnOf<S>["key"];
+
+/**
+ * A record of an input sheet as the engine reads it: every column of its definition, each its
+ * type's value or null (blank, unreadable, or the column absent from the workbook).
+ */
+export type RecordOf<S extends SheetKey> = {
+  [C in ColumnOf<S> as C["key"]]: ValueOfKind[C["type"]["kind"]] | null;
+};
 
 export const SHEET_BY_KEY = Object.fromEntries(SHEETS.map((s) => [s.key, s])) as Record<
   SheetKey,

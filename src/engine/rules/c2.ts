@@ -12,7 +12,7 @@ export const c2: Rule = {
     const associateOnly = ctx.p["c2.population"] === "associate";
     const pop = usable(staffOnProject(ctx), [
       "medical_major",
-      ...(associateOnly ? ["education"] : []),
+      ...(associateOnly ? (["education"] as const) : []),
     ]).ok.filter((s) => !associateOnly || s.v.education === "大专");
     if (pop.length === 0) return {};
     const medical = pop.filter((s) => s.v.medical_major === true).length;

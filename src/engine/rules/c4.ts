@@ -23,6 +23,7 @@ export const c4: Rule = {
     }
     const findings: Finding[] = [];
     for (const st of usable(ctx.data.staff ?? [], ["pretraining_date", "onboarding_passed"]).ok) {
+      if (st.v.staff_id === null) continue; // a keyed sheet: never, when the column is there
       const own = shifts.get(st.v.staff_id);
       if (!own?.length) continue;
       const first = own.reduce((a, b) => (b.v.start_at! < a.v.start_at! ? b : a));

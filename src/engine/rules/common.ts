@@ -2,15 +2,13 @@
 import { ParamKey, Params } from "../params";
 import { ClippedPeriod } from "../periods";
 import { Rec, cellOf } from "../read";
-import { SHEET_BY_KEY, SheetKey } from "../sheets";
+import { ColumnKey, SHEET_BY_KEY, SheetKey } from "../sheets";
 import { Context, Evidence, Kpi, RuleOutput, Status } from "../model";
 import { Cents, toCents } from "../money";
 import { cellAddress } from "../table";
 
-export interface Need {
-  sheet: SheetKey;
-  columns: string[];
-}
+/** Columns of one sheet a rule reads: a column the sheet does not define does not compile. */
+export type Need = { [S in SheetKey]: { sheet: S; columns: ColumnKey<S>[] } }[SheetKey];
 
 export interface Rule {
   id: string;
@@ -30,7 +28,7 @@ export function missingReason(ctx: Context, needs: Need[]): { zh: string; en: st
     const def = SHEET_BY_KEY[n.sheet];
     const s = ctx.sheets[n.sheet];
     if (!s) return { zh: `未找到工作表“${def.zh}”`, en: `sheet ${def.zh} (${def.en}) not found` };
-    const absent = n.columns.filter((c) => !s.columns.has(c));
+    const absent = (n.columns as string[]).filter((c) => !s.columns.has(c));
     if (absent.length) {
       const names = absent.map((c) => def.columns.find((d) => d.key === c)!);
       return {
@@ -128,15 +126,15 @@ export function naRows(
  * Evidence pointing at a record's cell in column `labelKey` (its row's first cell when the sheet
  * lacks that column), labelled by that cell's value unless `label` says otherwise.
  */
-export function evidenceOf(
+export function evidenceOf<T>(
   ctx: Context,
   sheet: SheetKey,
-  rec: Rec<unknown>,
-  labelKey: string,
+  rec: Rec<T>,
+  labelKey: keyof T & string,
   label?: string
 ): Evidence {
   const at = cellOf(rec, labelKey);
-  const text = label ?? String((rec.v as Record<string, unknown>)[labelKey] ?? "");
+  const text = label ?? String(rec.v[labelKey] ?? "");
   return {
     sheet: rec.src.name,
     row: rec.row,
@@ -146,7 +144,10 @@ export function evidenceOf(
 }
 
 /** Records usable for a rule: none of the needed columns unreadable. */
-export function usable<T>(recs: Rec<T>[], columns: string[]): { ok: Rec<T>[]; leftOut: Rec<T>[] } {
+export function usable<T>(
+  recs: Rec<T>[],
+  columns: (keyof T & string)[]
+): { ok: Rec<T>[]; leftOut: Rec<T>[] } {
   const ok: Rec<T>[] = [];
   const leftOut: Rec<T>[] = [];
   for (const r of recs) {
@@ -157,11 +158,11 @@ export function usable<T>(recs: Rec<T>[], columns: string[]): { ok: Rec<T>[]; le
 }
 
 /** The unreadable cells that left these rows out, for a note: `质检!C59、质检!C60`. */
-export function badCells(
+export function badCells<T>(
   ctx: Context,
   sheet: SheetKey,
-  recs: Rec<unknown>[],
-  columns: string[]
+  recs: Rec<T>[],
+  columns: (keyof T & string)[]
 ): string {
   const s = ctx.sheets[sheet];
   if (!s) return "";

@@ -39,7 +39,7 @@ export function warnMissingColumns(ctx: Context): void {
       for (const key of need.columns) {
         if (sheet.columns.has(key)) continue;
         const id = `${need.sheet}|${key}`;
-        const entry = byColumn.get(id) ?? { sheet, key, rules: [] };
+        const entry = byColumn.get(id) ?? { sheet, key, rules: [] as string[] };
         if (!entry.rules.includes(rule.id)) entry.rules.push(rule.id);
         byColumn.set(id, entry);
       }

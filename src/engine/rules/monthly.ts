@@ -2,6 +2,7 @@
 import { Context, Kpi, Ticket } from "../model";
 import { ClippedPeriod, monthIndexer, periodsInWindow } from "../periods";
 import { Rec } from "../read";
+import { ColumnKey } from "../sheets";
 import { dayOf } from "../time";
 import {
   MAX_EVIDENCE,
@@ -24,13 +25,13 @@ export interface MonthlyTicketSpec {
   ruleId: string;
   needs: Need[];
   /** ticket columns whose unreadable value leaves the ticket out */
-  columns: string[];
+  columns: ColumnKey<"tickets">[];
   unit: Cents;
   threshold: number;
   /** the instant that puts a ticket into a month, or null when it is not in the population */
   anchor(t: Ticket, ctx: Context): number | null;
   /** the columns `anchor` reads: a row left out with one of them unreadable might be in the population */
-  anchorColumns: string[];
+  anchorColumns: ColumnKey<"tickets">[];
   /** true = counts in the numerator; null = not yet measurable (left out) */
   good(t: Ticket, ctx: Context): boolean | null;
   badNote: [string, string];

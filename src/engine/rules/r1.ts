@@ -1,5 +1,6 @@
 // R1 诉求处置时效·案件不过夜: every ticket received on a day is signed (and forwarded) by the end of that day.
 import { Kpi } from "../model";
+import { ColumnKey } from "../sheets";
 import { dayOf, dayEnd, formatDay } from "../time";
 import {
   MAX_EVIDENCE,
@@ -39,7 +40,11 @@ export const r1: Rule = {
     const forward = ctx.p["r1.requireSameDayForward"];
     const grace = ctx.p["r1.graceHours"] * 3600;
     const perTicket = ctx.p["r1.mode"] === "perTicket";
-    const cols = ["received_at", "signed_at", ...(forward ? ["forwarded_at"] : [])];
+    const cols: ColumnKey<"tickets">[] = [
+      "received_at",
+      "signed_at",
+      ...(forward ? (["forwarded_at"] as const) : []),
+    ];
     const { ok, leftOut } = usable(ctx.data.tickets ?? [], cols);
     const n = last - ctx.serviceStart + 1;
     const total = new Array<number>(Math.max(n, 0)).fill(0);

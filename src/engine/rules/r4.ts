@@ -19,19 +19,13 @@ export const r4: Rule = {
   needs: [{ sheet: "tickets", columns: ["feedback_at"] }],
   evaluate(ctx) {
     const tickets = ctx.sheets.tickets;
-    const needs = this.needs.map((n) => ({
-      ...n,
-      columns: [...n.columns, tickets && !tickets.columns.has("due_at") ? "received_at" : "due_at"],
-    }));
+    // without 办理时限 the deadline is counted from 派单时间
+    const hasDue = !tickets || tickets.columns.has("due_at");
     return {
       kpis: evaluateMonthlyTickets(ctx, {
         ruleId: "R4",
-        needs,
-        columns: [
-          "feedback_at",
-          "due_at",
-          ...(tickets?.columns.has("due_at") ? [] : ["received_at"]),
-        ],
+        needs: [{ sheet: "tickets", columns: ["feedback_at", hasDue ? "due_at" : "received_at"] }],
+        columns: ["feedback_at", "due_at", ...(hasDue ? [] : (["received_at"] as const))],
         unit: unitCents(ctx, "r4.unit"),
         threshold: ctx.p["r4.threshold"],
         anchor: (t) => dueOf(t, ctx),

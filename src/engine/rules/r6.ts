@@ -40,7 +40,7 @@ export const r6: Rule = {
     const unreadable = new Map(
       [...all]
         .filter(([k]) => !index.has(k))
-        .map(([k, rec]) => [k, { rec, column: "scores_published_on" }])
+        .map(([k, rec]) => [k, { rec, column: "scores_published_on" as const }])
     );
     const expected: ExpectedReport[] = list.map((e) => {
       const rec = index.get(`${e.type}|${e.period.key}`);

@@ -1,6 +1,7 @@
 // Shared by R6 and R7: a list of expected reports, each due on a date, submitted or not.
 import { Context, Kpi, Report } from "../model";
 import { Rec } from "../read";
+import { ColumnKey } from "../sheets";
 import { DayNum, formatDay } from "../time";
 import { badCells, evidenceOf, makeKpi, usable } from "./common";
 import { Cents } from "../money";
@@ -31,7 +32,7 @@ export function evaluateReports(
   index: Map<string, Rec<Report>>,
   unit: Cents,
   /** rows left out for an unreadable cell that decides their report (R6: 成绩公布日期), by report key */
-  leftOut: Map<string, { rec: Rec<Report>; column: string }> = new Map()
+  leftOut: Map<string, { rec: Rec<Report>; column: ColumnKey<"reports"> }> = new Map()
 ): Kpi[] {
   return expected.map((e) => {
     const key = `${e.type}|${e.period}`;
@@ -53,7 +54,7 @@ export function evaluateReports(
       });
     const unreadable = rec?.bad.has("submitted_on");
     // unreadable data never makes a deduction: the report's deciding cell cannot be read
-    const undecided = unreadable
+    const undecided: { rec: Rec<Report>; column: ColumnKey<"reports"> } | undefined = unreadable
       ? { rec: rec!, column: "submitted_on" }
       : !rec
         ? leftOut.get(key)
