@@ -1,18 +1,18 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
   // test/mutation/: the in-process fixture checks StrykerJS runs (jest.mutation.config.js);
   // test/print/: node's test runner with LibreOffice (npm run test:print); test/schema/: with
   // xmllint (npm run test:schema)
   testPathIgnorePatterns: [
-    '/node_modules/',
-    '/test/e2e/',
-    '/test/mutation/',
-    '/test/print/',
-    '/test/schema/',
+    "/node_modules/",
+    "/test/e2e/",
+    "/test/mutation/",
+    "/test/print/",
+    "/test/schema/",
   ],
-  transform: { '^.+\\.tsx?$': 'ts-jest' },
+  transform: { "^.+\\.tsx?$": "ts-jest" },
   testTimeout: 120000,
-  setupFiles: ['<rootDir>/test/setup-dom.ts'],
+  setupFiles: ["<rootDir>/test/setup-dom.ts"],
 };

@@ -6,10 +6,10 @@
  * @type {import('jest').Config}
  */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/mutation/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/unit/timezone.test.ts'],
-  transform: { '^.+\\.tsx?$': 'ts-jest' },
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/mutation/**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/unit/timezone.test.ts"],
+  transform: { "^.+\\.tsx?$": "ts-jest" },
   testTimeout: 120000,
 };

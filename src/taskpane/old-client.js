@@ -15,7 +15,9 @@
   box.style.padding = "16px";
   box.innerHTML =
     "<p><b>此版本的 Office 过旧，无法运行本任务窗格。</b></p>" +
-    "<p>请在浏览器（Edge、Chrome）中打开 <b>" + url.replace(/[<>&"]/g, "") + "</b>，选择要核查的 .xlsx 文件（文件模式），结果与在 Excel 中相同；或升级到 Office 2019 及以上、Microsoft 365。</p>" +
+    "<p>请在浏览器（Edge、Chrome）中打开 <b>" +
+    url.replace(/[<>&"]/g, "") +
+    "</b>，选择要核查的 .xlsx 文件（文件模式），结果与在 Excel 中相同；或升级到 Office 2019 及以上、Microsoft 365。</p>" +
     "<p><b>This version of Office is too old to run the task pane.</b></p>" +
     "<p>Open that address in a browser (Edge, Chrome) and choose the .xlsx file (file mode): the results are the same as in Excel. Or use Office 2019 or later, or Microsoft 365.</p>";
 })();
