@@ -11,7 +11,7 @@
 import { DAYS_1904 } from "../engine/parse";
 import { RawCell, RawTable, rawCell } from "../engine/table";
 import { XlsxPackage } from "./package";
-import { decodeText } from "./xml";
+import { decodeTextAt } from "./xml";
 import { FileUnreadable } from "./errors";
 
 /** Excel's limits: 1,048,576 rows and 16,384 columns (XFD). */
@@ -85,6 +85,9 @@ export function itemText(xml: string, p: string): string {
   const open = `<${p}t`;
   const close = `</${p}t>`;
   let out = "";
+  let runs = 0;
+  let first = 0;
+  let firstEnd = 0;
   let i = 0;
   for (;;) {
     const a = s.indexOf(open, i);
@@ -102,10 +105,15 @@ export function itemText(xml: string, p: string): string {
     }
     const b = s.indexOf(close, te);
     if (b < 0) break;
+    if (runs++ === 0) {
+      first = te + 1;
+      firstEnd = b;
+    }
     out += s.slice(te + 1, b);
     i = b + close.length;
   }
-  return decodeText(out);
+  // a string of its own either way (a slice would hold the XML it came from alive)
+  return runs === 1 ? decodeTextAt(s, first, firstEnd) : decodeTextAt(out, 0, out.length);
 }
 
 /**
@@ -178,8 +186,12 @@ export function readSharedStrings(pkg: XlsxPackage, part: string | null): string
         text.startsWith(fastOpen, a) &&
         text.startsWith(fastClose, b - fastClose.length + close.length)
       ) {
-        const inner = text.slice(a + fastOpen.length, b - (fastClose.length - close.length));
-        out.push(inner.indexOf("<") < 0 ? decodeText(inner) : itemText(text.slice(te + 1, b), p));
+        const from = a + fastOpen.length;
+        const to = b - (fastClose.length - close.length);
+        const lt = text.indexOf("<", from);
+        out.push(
+          lt < 0 || lt >= to ? decodeTextAt(text, from, to) : itemText(text.slice(te + 1, b), p)
+        );
       } else out.push(itemText(text.slice(te + 1, b), p));
       i = b + close.length;
     }
@@ -406,6 +418,8 @@ export function readSheetPart(
   let prefix: string | null = null;
   let vTag = "<v>";
   let vcTag = "</v></c>";
+  let isTag = "<is><t>";
+  let iscTag = "</t></is></c>";
   // the row being read
   let cells: RawCell[] | null = null;
   let rowNum = 0;
@@ -417,11 +431,27 @@ export function readSheetPart(
   let vEnd = -1;
   let isStart = -1;
   let isEnd = -1;
+  // the text of the common inline form, <is><t>…</t></is>, read at once
+  let tStart = -1;
+  let tEnd = -1;
+
+  /** The value of an inline string's text b[from, to): decoded once for a short text repeated. */
+  const inlineText = (b: string, from: number, to: number): RawCell => {
+    if (to - from > INLINE_CACHE_TEXT) return rawCell(decodeTextAt(b, from, to));
+    const raw = b.slice(from, to);
+    const known = inline.get(raw);
+    if (known !== undefined) return known;
+    const value = rawCell(decodeTextAt(b, from, to));
+    // (a copy of the key: a slice would keep the whole chunk of XML it came from alive)
+    if (inline.size < INLINE_CACHE_SIZE) inline.set(copyOf(raw), value);
+    return value;
+  };
 
   const finishCell = (b: string): void => {
     let value: RawCell = null;
     if (type === T_INLINE) {
-      if (isStart >= 0) {
+      if (tStart >= 0) value = inlineText(b, tStart, tEnd);
+      else if (isStart >= 0) {
         const raw = b.slice(isStart, isEnd);
         const known = inline.get(raw);
         if (known !== undefined) value = known;
@@ -448,7 +478,7 @@ export function readSheetPart(
           value = b.charCodeAt(vStart) === 49 || b.charCodeAt(vStart) === 116;
           break;
         default: {
-          const text = decodeText(b.slice(vStart, vEnd));
+          const text = decodeTextAt(b, vStart, vEnd);
           value =
             type === T_STR
               ? rawCell(text)
@@ -491,6 +521,8 @@ export function readSheetPart(
         prefix = name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
         vTag = `<${prefix}v>`;
         vcTag = `</${prefix}v></${prefix}c>`;
+        isTag = `<${prefix}is><${prefix}t>`;
+        iscTag = `</${prefix}t></${prefix}is></${prefix}c>`;
       }
       const code = nameCode(b, ns, ne);
       i = gt + 1;
@@ -554,7 +586,20 @@ export function readSheetPart(
           type = tv >= 0 ? cellType(b, tv) : T_NUMBER;
           vStart = -1;
           isStart = -1;
+          tStart = -1;
           inCell = !self;
+          // the common inline form, <c … t="inlineStr"><is><t>…</t></is></c>, read at once
+          if (inCell && type === T_INLINE && hasAt(b, gt + 1, isTag)) {
+            const ts = gt + 1 + isTag.length;
+            const te = b.indexOf("<", ts);
+            if (te > 0 && te < end && hasAt(b, te, iscTag)) {
+              tStart = ts;
+              tEnd = te;
+              finishCell(b);
+              i = te + iscTag.length;
+              break;
+            }
+          }
           // the common form, <c …><v>…</v></c>, read at once without three more tags
           if (inCell && hasAt(b, gt + 1, vTag)) {
             const vs = gt + 1 + vTag.length;

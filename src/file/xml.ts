@@ -5,10 +5,6 @@
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
 
-function codePoint(n: number): string {
-  return n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd";
-}
-
 /** XML character references and entities → characters. */
 export function decodeEntities(s: string): string {
   let amp = s.indexOf("&");
@@ -16,46 +12,65 @@ export function decodeEntities(s: string): string {
   // a loop into code units rather than a replace with a callback: an openpyxl workbook writes
   // every Chinese character as &#N; — a call and a match object per character cost seconds on a
   // year of tickets; and the text made is a string of its own, holding no part of the sheet's XML
-  const units: number[] = [];
+  if (s.length > units.length) units = new Uint16Array(Math.max(s.length, units.length * 2));
+  const u = units;
+  let k = 0;
   let last = 0;
   while (amp >= 0) {
     const semi = s.indexOf(";", amp + 1);
     if (semi < 0) break;
-    const rep = entityAt(s, amp + 1, semi);
-    if (rep === null) amp = s.indexOf("&", amp + 1);
+    const n = entityCode(s, amp + 1, semi);
+    if (n < 0) amp = s.indexOf("&", amp + 1);
     else {
-      for (let k = last; k < amp; k++) units.push(s.charCodeAt(k));
-      for (let k = 0; k < rep.length; k++) units.push(rep.charCodeAt(k));
+      for (let j = last; j < amp; j++) u[k++] = s.charCodeAt(j);
+      k = putCodePoint(u, k, n);
       last = semi + 1;
       amp = s.indexOf("&", last);
     }
   }
   if (last === 0) return s;
-  for (let k = last; k < s.length; k++) units.push(s.charCodeAt(k));
-  return fromUnits(units);
+  for (let j = last; j < s.length; j++) u[k++] = s.charCodeAt(j);
+  return fromCodeUnits(u, k);
 }
 
-/** A string of these UTF-16 code units, built in pieces small enough for one call each. */
-function fromUnits(units: number[]): string {
+/** Code units of the text being decoded (grown as needed, reused: nothing allocated per character). */
+let units = new Uint16Array(1 << 12);
+
+/** Writes code point n at u[k] (two units beyond the BMP); the next free index. */
+function putCodePoint(u: Uint16Array, k: number, n: number): number {
+  if (n <= 0xffff) {
+    u[k] = n;
+    return k + 1;
+  }
+  u[k] = 0xd800 + ((n - 0x10000) >> 10);
+  u[k + 1] = 0xdc00 + ((n - 0x10000) & 0x3ff);
+  return k + 2;
+}
+
+/** A string of the first n code units of u. */
+function fromCodeUnits(u: Uint16Array, n: number): string {
   const PIECE = 8192;
-  if (units.length <= PIECE) return String.fromCharCode.apply(null, units);
+  if (n <= PIECE) return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
   let out = "";
-  for (let i = 0; i < units.length; i += PIECE)
-    out += String.fromCharCode.apply(null, units.slice(i, i + PIECE));
+  for (let i = 0; i < n; i += PIECE)
+    out += String.fromCharCode.apply(
+      null,
+      u.subarray(i, Math.min(n, i + PIECE)) as unknown as number[]
+    );
   return out;
 }
 
-/** What the entity between `&` and `;` (s[from, to)) stands for, or null when it is none of XML's. */
-function entityAt(s: string, from: number, to: number): string | null {
+/** The code point the entity between `&` and `;` (s[from, to)) stands for, or -1 when it is none of XML's. */
+function entityCode(s: string, from: number, to: number): number {
   if (s.charCodeAt(from) !== 35 /* # */) {
     const name = s.slice(from, to);
     return name === "lt" || name === "gt" || name === "amp" || name === "quot" || name === "apos"
-      ? NAMED[name]
-      : null;
+      ? NAMED[name].charCodeAt(0)
+      : -1;
   }
   const hex = s.charCodeAt(from + 1) === 120; /* x */
   let i = hex ? from + 2 : from + 1;
-  if (i >= to) return null;
+  if (i >= to) return -1;
   let n = 0;
   for (; i < to; i++) {
     const c = s.charCodeAt(i);
@@ -67,11 +82,11 @@ function entityAt(s: string, from: number, to: number): string | null {
           : hex && c >= 65 && c <= 70
             ? c - 55
             : -1;
-    if (d < 0) return null;
+    if (d < 0) return -1;
     // past the last code point: the value no longer matters, only that it is too large
     n = n > 0x10ffff ? n : n * (hex ? 16 : 10) + d;
   }
-  return codePoint(n);
+  return n <= 0x10ffff ? n : 0xfffd;
 }
 
 /**
@@ -84,6 +99,38 @@ export function decodeText(s: string): string {
   if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
   const t = s.indexOf("<") >= 0 ? withCdata(s) : s.indexOf("&") < 0 ? s : decodeEntities(s);
   if (t.indexOf("_x") < 0) return t;
+  return t.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * `decodeText(s.slice(from, to))`, read straight from `s` (a window of a sheet's XML) into a new
+ * string of its own: no slice is made first, no string per character, and the result never holds
+ * the window alive (a slice of it would). Text with CDATA or a raw CR goes the general way.
+ */
+export function decodeTextAt(s: string, from: number, to: number): string {
+  if (to - from > units.length) units = new Uint16Array(Math.max(to - from, units.length * 2));
+  const u = units;
+  let k = 0;
+  let underscore = false;
+  let i = from;
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (c === 38 /* & */) {
+      const semi = s.indexOf(";", i + 1);
+      const n = semi < 0 || semi >= to ? -1 : entityCode(s, i + 1, semi);
+      if (n >= 0) {
+        k = putCodePoint(u, k, n);
+        if (n === 95) underscore = true;
+        i = semi + 1;
+        continue;
+      }
+    } else if (c === 60 /* < */ || c === 13 /* CR */) return decodeText(s.slice(from, to));
+    else if (c === 95 /* _ */) underscore = true;
+    u[k++] = c;
+    i++;
+  }
+  const t = fromCodeUnits(u, k);
+  if (!underscore || t.indexOf("_x") < 0) return t;
   return t.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 

@@ -2,7 +2,7 @@
 // &#xH;), by a loop fast enough for a workbook that writes every Chinese character as &#N;
 // (openpyxl, pandas): the same text as the plain regular-expression reading, on any input.
 import fc from "fast-check";
-import { decodeEntities, decodeText } from "../../src/file/xml";
+import { decodeEntities, decodeText, decodeTextAt } from "../../src/file/xml";
 
 /** The plain reading: one regular expression, a replacement per match. */
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -41,4 +41,26 @@ test("the same as the plain reading, on any mix of text and references", () => {
     }),
     { numRuns: 3000 }
   );
+});
+
+test("read straight from a window of XML: the same text as decoding the slice", () => {
+  const piece = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    fc.constantFrom("&", ";", "&amp;", "&lt;", "&#95;", "_x000D_", "_x005F_", "_x41_", "_x0041_"),
+    fc.constantFrom("\r", "\r\n", "<![CDATA[a&amp;b]]>", "<", "工", "😀", "&#x1F600;"),
+    fc.integer({ min: 0, max: 0x120000 }).map((n) => `&#${n};`)
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), fc.string(), fc.string(), (parts, a, b) => {
+      const s = parts.join("");
+      const window = a + s + b;
+      const got = decodeTextAt(window, a.length, a.length + s.length);
+      expect(got).toBe(decodeText(s));
+    }),
+    { numRuns: 3000 }
+  );
+  // longer than the reused buffer, and beyond one call's worth of code units
+  const long = "&#24037;".repeat(20000) + "x".repeat(10000);
+  expect(decodeTextAt(`<t>${long}</t>`, 3, 3 + long.length)).toBe(decodeText(long));
 });
