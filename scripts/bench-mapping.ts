@@ -14,9 +14,8 @@ import path from "path";
 import { audit } from "../src/engine/audit";
 import { nodeCodec, useNodeHash } from "../src/cli/node";
 import { XlsxWorkbook } from "../src/file/workbook-file";
-import type { RawCell, RawTable } from "../src/engine/table";
-import { parseDateTime } from "../src/engine/parse";
-import { dayOf, dayToYmd } from "../src/engine/time";
+import type { RawTable } from "../src/engine/table";
+import { splitByMonth } from "./bench-forms";
 
 // the bundle runs from dist/run/: the project is the folder above dist
 const ROOT = process.cwd();
@@ -29,37 +28,9 @@ const wb = XlsxWorkbook.open(readFileSync(FILE), nodeCodec);
 const tables = wb.readTablesSync(wb.sheetsForEngine());
 let input: RawTable[] = tables;
 if (mode === "monthly") {
-  const tickets = tables.find((t) => t.name === "工单")!;
-  const header = tickets.values[0];
-  const col = header.indexOf("派单时间");
-  const months = new Map<string, RawCell[][]>();
-  for (const row of tickets.values.slice(1)) {
-    const p = parseDateTime(row[col] ?? null);
-    const key =
-      p.ok && p.value !== null
-        ? (({ y, m }) => `${y}年${String(m).padStart(2, "0")}月`)(dayToYmd(dayOf(p.value)))
-        : "其他";
-    const list = months.get(key) ?? [];
-    list.push(row);
-    months.set(key, list);
-  }
-  const names = [...months.keys()].sort();
-  const monthly: RawTable[] = names.map((name) => ({
-    name,
-    firstRow: 1,
-    firstCol: 1,
-    values: [[`${name} 工单明细`], header, ...months.get(name)!],
-  }));
-  const mapping: RawTable = {
-    name: "列映射",
-    firstRow: 1,
-    firstCol: 1,
-    values: [
-      ["表", "字段", "来源", "值映射", "说明"],
-      ["工单", "（工作表）", names.join("；"), null, null],
-    ],
-  };
-  input = [...tables.filter((t) => t.name !== "工单"), ...monthly, mapping];
+  // the split the bench's `monthly` form writes (scripts/bench-forms.ts)
+  const { months, mapping } = splitByMonth(tables.find((t) => t.name === "工单")!);
+  input = [...tables.filter((t) => t.name !== "工单"), ...months, mapping];
 }
 if (write) {
   // both forms through the same writer, so that the difference is the split and the 列映射 only

@@ -1,11 +1,17 @@
 // Benchmark: time and memory of the .xlsx path and the engine at 10k, 110k and 1,048,000 tickets.
-// Usage: npm run bench [-- --tickets 110000] [--form excel|inline] [--skip-cli]
+// Usage: npm run bench [-- --tickets 110000] [--form excel|inline|libreoffice|wps|monthly[,…]]
+//        [--skip-cli]
 //
 // Builds each workbook once (cached in bench/, not committed) from the bundled sample: every
 // sheet of a full service year, its 工单 sheet repeated up to N tickets with new ids, written in
-// each form a writer uses: `excel` as Excel writes it (shared strings, deflate), `inline` as
-// openpyxl and pandas write it (every text an inline string, every non-ASCII character a numeric
-// character reference: &#24037;). Then, for each size and form:
+// each form a writer uses (scripts/bench-forms.ts says what each writes and on what evidence):
+// `excel` as Excel writes it (shared strings, deflate), `inline` as openpyxl and pandas write it
+// (every text an inline string, every non-ASCII character a numeric character reference:
+// &#24037;), `libreoffice` as LibreOffice Calc writes it (every cell typed and styled, numbers to
+// 15 digits, shared strings with xml:space and script runs), `wps` as WPS Office writes it (a
+// 状态 column of one shared formula, cached text results t="str"), `monthly` split into one sheet
+// a month with a title row and a 列映射 (a platform export). Every form without --form. Then, for
+// each size and form:
 //   - decompress only: every part inflated (Node's zlib, and fflate), nothing parsed — the floor;
 //   - the command line end to end in a fresh process (start-up included), wall time and peak
 //     memory from /usr/bin/time;
@@ -19,12 +25,9 @@ import { inflateRawSync } from "zlib";
 import { audit } from "../src/engine/audit";
 import { nodeCodec, useNodeHash } from "../src/cli/node";
 import { layoutResults } from "../src/engine/layout";
-import { RawCell } from "../src/engine/table";
-import { REL_TYPE } from "../src/file/package";
 import { XlsxWorkbook } from "../src/file/workbook-file";
 import { concat, entryBytes, rawData, readDirectory } from "../src/file/zip";
-import { escapeText } from "../src/file/xml";
-import { cellAddress } from "../src/engine/table";
+import { FORMS, Form, buildForm } from "./bench-forms";
 
 // the project folder (this file also runs bundled, from dist/run/)
 const ROOT = (() => {
@@ -39,82 +42,30 @@ const argValue = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const SIZES = argValue("tickets") ? [Number(argValue("tickets"))] : [10000, 110000, 1048000];
-type Form = "excel" | "inline";
-const FORMS: Form[] = argValue("form") ? [argValue("form") as Form] : ["excel", "inline"];
+// --form excel,wps: those forms; all of them when not given
+const FORMS_RUN: Form[] = (argValue("form") ?? FORMS.join(",")).split(",").map((f) => {
+  if (!(FORMS as readonly string[]).includes(f))
+    throw new Error(`--form ${f}: one of ${FORMS.join(", ")} (or several, with commas)`);
+  return f as Form;
+});
 
-/** Text as openpyxl writes it: XML-escaped, every character past ASCII as &#N;. */
-const charRefs = (s: string) =>
-  escapeText(s).replace(/[\u0080-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-/** The sample with its 工单 sheet grown to n tickets, written in a writer's form. */
+/** The cached file of a size and form (bench-mapping.ts's `write` owns tickets-110000-monthly.xlsx). */
+const fileOf = (n: number, form: Form) =>
+  path.join(
+    DIR,
+    form === "excel"
+      ? `tickets-${n}.xlsx`
+      : `tickets-${n}-${form === "monthly" ? "by-month" : form}.xlsx`
+  );
+
+/** The sample with its 工单 sheet grown to n tickets, written in a writer's form (scripts/bench-forms.ts). */
 function buildWorkbook(n: number, form: Form): string {
-  const file = path.join(DIR, form === "excel" ? `tickets-${n}.xlsx` : `tickets-${n}-${form}.xlsx`);
+  const file = fileOf(n, form);
   if (existsSync(file)) return file;
   mkdirSync(DIR, { recursive: true });
-  const wb = XlsxWorkbook.open(readFileSync(SAMPLE));
-  const pkg = wb.package;
-  const ticketsSheet = pkg.sheets().find((s) => s.name === "工单")!;
-  const [tickets] = wb.readTablesSync(["工单"]);
-  const header = tickets.values[0];
-  const body = tickets.values.slice(1);
-  const sstPart = pkg.workbookRelated(REL_TYPE.sharedStrings)!;
-  // the other sheets refer to the sample's strings by index: those stay first, as written
-  const sampleStrings = [...pkg.text(sstPart).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]);
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const si = (s: string) => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = sampleStrings.length + strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
-  };
-  const encoder = new TextEncoder();
-  const pieces: Uint8Array[] = [];
-  let chunk = "";
-  const flush = (force = false) => {
-    if (chunk.length > 1 << 20 || force) {
-      pieces.push(encoder.encode(chunk));
-      chunk = "";
-    }
-  };
-  const cell = (r: number, c: number, v: RawCell) => {
-    if (v === null || typeof v === "object") return "";
-    const ref = cellAddress(r, c);
-    if (typeof v === "number") return `<c r="${ref}" s="1"><v>${v}</v></c>`;
-    if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-    if (form === "inline") return `<c r="${ref}" t="inlineStr"><is><t>${charRefs(v)}</t></is></c>`;
-    return `<c r="${ref}" t="s"><v>${si(v)}</v></c>`;
-  };
-  chunk =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<dimension ref="A1:S${n + 1}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>`;
-  const row = (r: number, values: RawCell[]) => {
-    chunk += `<row r="${r}" spans="1:${values.length}">${values.map((v, j) => cell(r, j + 1, v)).join("")}</row>`;
-    flush();
-  };
-  row(1, header);
-  for (let i = 0; i < n; i++) {
-    const src = [...body[i % body.length]];
-    src[0] = `GD${String(i + 1).padStart(10, "0")}`;
-    row(i + 2, src);
-  }
-  chunk +=
-    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-  flush(true);
-  pkg.set(ticketsSheet.part!, pieces);
-  const total = sampleStrings.length + strings.length;
-  const sst = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${total}" uniqueCount="${total}">`,
-    ...sampleStrings.map((x) => `<si>${x}</si>`),
-    ...strings.map((x) => `<si><t>${escapeText(x)}</t></si>`),
-    "</sst>",
-  ];
-  pkg.set(sstPart, [encoder.encode(sst.join(""))]);
-  writeFileSync(file, concat(pkg.toZip(6)));
+  writeFileSync(file, concat(buildForm(readFileSync(SAMPLE), n, form)));
   return file;
 }
 
@@ -158,7 +109,7 @@ useNodeHash();
 
 async function main() {
   const rows: string[] = [];
-  for (const n of SIZES) for (const form of FORMS) await measure(n, form, rows);
+  for (const n of SIZES) for (const form of FORMS_RUN) await measure(n, form, rows);
   console.log(
     "\n| tickets | form | file | decompress (zlib) ms | open + read ms | audit, no readings ms | audit ms | layout + write ms | CLI end to end ms | CLI peak | CLI × decompress |"
   );
