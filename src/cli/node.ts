@@ -4,6 +4,7 @@ import { createHash } from "crypto";
 import * as zlib from "zlib";
 import { useSha256 } from "../engine/fingerprint";
 import { Codec, jsCrc32 } from "../file/zip";
+import { inflateRawPieces } from "./inflate-pieces";
 
 // zlib.crc32 (Node 20.15 and later), else the plain JavaScript one
 const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -12,6 +13,8 @@ export const nodeCodec: Codec = {
   // bounded by the declared size: a part that expands beyond it stops there (ERR_BUFFER_TOO_LARGE)
   inflateRaw: (b, size) =>
     zlib.inflateRawSync(b, { chunkSize: Math.max(64, size), maxOutputLength: Math.max(1, size) }),
+  // a large part in pieces from a worker thread: memory follows a piece, not the part
+  inflateRawPieces,
   decodeUtf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8"),
   crc32: nativeCrc ? (b, seed) => nativeCrc(b, seed) >>> 0 : jsCrc32,
 };

@@ -243,7 +243,15 @@ export class XlsxPackage {
     }
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    streamEntry(this.bytes, e, onChunk, this.codec.inflateRaw, small, this.codec.crc32);
+    streamEntry(
+      this.bytes,
+      e,
+      onChunk,
+      this.codec.inflateRaw,
+      small,
+      this.codec.crc32,
+      this.codec.inflateRawPieces
+    );
   }
 
   text(name: string): string {

@@ -175,6 +175,9 @@ export function checkEntry(e: ZipEntry): void {
     );
 }
 
+/** Parts from this size (decompressed) are decompressed in pieces when the host can. */
+export const STREAM_FROM = 16 << 20;
+
 /** Raw deflate decompression of a whole entry (Node's zlib on the command line). */
 export type InflateRaw = (compressed: Uint8Array, size: number) => Uint8Array;
 
@@ -182,8 +185,20 @@ export type InflateRaw = (compressed: Uint8Array, size: number) => Uint8Array;
  * Native helpers a host may lend the reader (Node: zlib and Buffer, several times faster than
  * fflate and TextDecoder there). Without them the reader is plain JavaScript: browser, worker.
  */
+/**
+ * Raw deflate decompression in pieces, as they come (Node: zlib in a worker thread, beside the
+ * scan): `onPiece` sees each piece once, in order, and may return false to stop.
+ */
+export type InflateRawPieces = (
+  compressed: Uint8Array,
+  size: number,
+  onPiece: (piece: Uint8Array) => boolean | void
+) => void;
+
 export interface Codec {
   inflateRaw?: InflateRaw;
+  /** for large parts: memory follows a piece, not the part (used from `STREAM_FROM` bytes) */
+  inflateRawPieces?: InflateRawPieces;
   /** UTF-8 bytes (whole characters) → text */
   decodeUtf8?: (bytes: Uint8Array) => string;
   /** CRC-32 of `data` continuing from `seed` (0 to start), unsigned */
@@ -215,13 +230,38 @@ export function streamEntry(
   inflateRaw?: InflateRaw,
   /** for a look at the first bytes only: streaming even with a native inflater */
   small = false,
-  crc32: Crc32 = jsCrc32
+  crc32: Crc32 = jsCrc32,
+  inflateRawPieces?: InflateRawPieces
 ): void {
   checkEntry(e);
   const raw = rawData(b, e);
   if (e.method === 0) {
     checkContent(e, raw.length, crc32(raw, 0));
     onChunk(raw, true);
+    return;
+  }
+  if (inflateRawPieces && !small && e.size >= STREAM_FROM) {
+    let length = 0;
+    let crc = 0;
+    let stopped = false;
+    try {
+      inflateRawPieces(raw, e.size, (piece) => {
+        length += piece.length;
+        // never more than declared: a lying directory cannot make the reader hold more
+        if (length > e.size) throw damaged(`${e.name}: more bytes than the directory declares`);
+        crc = crc32(piece, crc);
+        // the last piece is known only when the stream ends: each goes on as not final, and
+        // an empty final piece follows the check of the whole
+        if (onChunk(piece, false) === false) stopped = true;
+        return !stopped;
+      });
+    } catch (err) {
+      if (err instanceof RangeError || err instanceof FileUnreadable) throw err;
+      throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
+    }
+    if (stopped) return;
+    checkContent(e, length, crc);
+    onChunk(new Uint8Array(0), true);
     return;
   }
   if (inflateRaw && !small) {
@@ -255,11 +295,13 @@ export function streamEntry(
     if (final) checkContent(e, length, crc);
     if (onChunk(chunk, final) === false) stop = true;
   });
-  const STEP = 1 << 20;
+  // a look at the first bytes inflates little; a whole part goes in steps of a megabyte
+  let step = small ? 1 << 14 : 1 << 20;
   try {
-    for (let i = 0; i < raw.length && !stop; i += STEP) {
-      const end = Math.min(raw.length, i + STEP);
+    for (let i = 0; i < raw.length && !stop; i += step) {
+      const end = Math.min(raw.length, i + step);
       inf.push(raw.subarray(i, end), end === raw.length);
+      if (step < 1 << 20) step *= 2;
     }
   } catch (err) {
     if (err instanceof RangeError || err instanceof FileUnreadable) throw err;

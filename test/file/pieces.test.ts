@@ -1,0 +1,91 @@
+// Issue 24: on the command line a large part is decompressed in pieces by zlib in a worker thread
+// (src/cli/inflate-pieces.ts), so that memory follows a piece, not the part. The pieces are the
+// part, in order; a stop, a damaged stream and a part longer than declared end as the whole-part
+// reader ends; a sheet read in pieces is the sheet read whole.
+import { deflateRawSync } from "zlib";
+import { pkg } from "./pkg";
+import { inflateRawPieces } from "../../src/cli/inflate-pieces";
+import { nodeCodec } from "../../src/cli/node";
+import { FileUnreadable } from "../../src/file/errors";
+import { XlsxWorkbook } from "../../src/file/workbook-file";
+import { STREAM_FROM, readDirectory } from "../../src/file/zip";
+
+/** Text that compresses as a sheet does (not a run of one byte). */
+function sheetLike(bytes: number): Buffer {
+  const rows: string[] = [];
+  let n = 0;
+  for (let r = 1; n < bytes; r++) {
+    const row = `<row r="${r}"><c r="A${r}"><v>${(r * 7919) % 100003}</v></c><c r="B${r}" t="inlineStr"><is><t>&#24037;&#21333;${r % 97}</t></is></c></row>`;
+    rows.push(row);
+    n += row.length;
+  }
+  return Buffer.from(rows.join(""));
+}
+
+test("the pieces are the part, in order, none larger than a slot", () => {
+  const part = sheetLike(24 << 20);
+  const pieces: Uint8Array[] = [];
+  inflateRawPieces(deflateRawSync(part), part.length, (p) => void pieces.push(p));
+  expect(pieces.length).toBeGreaterThan(8); // more pieces than the ring has slots
+  for (const p of pieces) expect(p.length).toBeLessThanOrEqual(1 << 20);
+  expect(Buffer.concat(pieces).equals(part)).toBe(true);
+});
+
+test("a reader that wants no more stops the worker; the next part reads whole", () => {
+  const part = sheetLike(12 << 20);
+  const raw = deflateRawSync(part);
+  let seen = 0;
+  inflateRawPieces(raw, part.length, () => ++seen < 2);
+  expect(seen).toBe(2);
+  let total = 0;
+  inflateRawPieces(raw, part.length, (p) => void (total += p.length));
+  expect(total).toBe(part.length);
+});
+
+test("a damaged stream fails with zlib's reason", () => {
+  const raw = deflateRawSync(sheetLike(2 << 20));
+  const bad = Buffer.from(raw);
+  bad[0] = 0xff; // an invalid block type
+  expect(() => inflateRawPieces(bad, 2 << 20, () => true)).toThrow(/invalid|incorrect/i);
+});
+
+describe("a sheet beyond STREAM_FROM through the package", () => {
+  const rows: string[] = [];
+  for (let r = 1, n = 0; n < STREAM_FROM + (1 << 20); r++) {
+    const row = `<row r="${r}"><c r="A${r}"><v>${r}.5</v></c><c r="B${r}" t="inlineStr"><is><t>&#25237;&#35785;${r % 13}</t></is></c></row>`;
+    rows.push(row);
+    n += row.length;
+  }
+  const file = pkg({ S: `<sheetData>${rows.join("")}</sheetData>` });
+  const read = (bytes: Uint8Array, codec = nodeCodec) =>
+    XlsxWorkbook.open(bytes, codec).readTablesSync(["S"])[0].values;
+
+  test("reads the same in pieces as whole", () => {
+    const entry = readDirectory(file).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    expect(entry.size).toBeGreaterThanOrEqual(STREAM_FROM);
+    const pieces = read(file);
+    const whole = read(file, { ...nodeCodec, inflateRawPieces: undefined });
+    expect(pieces.length).toBe(rows.length);
+    expect(pieces[rows.length - 1]).toEqual([rows.length + 0.5, `投诉${rows.length % 13}`]);
+    expect(pieces).toEqual(whole);
+  });
+
+  test("a part longer than its directory says is refused, as whole", () => {
+    const bad = file.slice();
+    const dir = readDirectory(bad);
+    const e = dir.find((x) => x.name === "xl/worksheets/sheet1.xml")!;
+    // the central record's uncompressed size, 1 MB smaller than the content
+    const at = Buffer.from(bad).lastIndexOf(Buffer.from("xl/worksheets/sheet1.xml")) - 46 + 24;
+    const size = e.size - (1 << 20);
+    bad[at] = size & 0xff;
+    bad[at + 1] = (size >>> 8) & 0xff;
+    bad[at + 2] = (size >>> 16) & 0xff;
+    bad[at + 3] = (size >>> 24) & 0xff;
+    expect(() => read(bad)).toThrow(FileUnreadable);
+    try {
+      read(bad);
+    } catch (err) {
+      expect((err as FileUnreadable).detail).toMatch(/more bytes than the directory declares/);
+    }
+  });
+});
