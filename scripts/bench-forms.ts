@@ -24,6 +24,7 @@
 //                column computed by one shared formula, its results cached as text
 //                (<c t="str"><f t="shared" ref="T2:T…" si="0">IF(…)</f><v>按时办结</v>, then
 //                <f t="shared" si="0"/>)
+import path from "path";
 import { parseDateTime } from "../src/engine/parse";
 import { RawCell, RawTable, cellAddress } from "../src/engine/table";
 import { dayOf, dayToYmd } from "../src/engine/time";
@@ -34,6 +35,15 @@ import { escapeAttr, escapeText } from "../src/file/xml";
 
 export const FORMS = ["excel", "inline", "libreoffice", "wps", "monthly"] as const;
 export type Form = (typeof FORMS)[number];
+
+/** The cached bench file of a size and form (bench-mapping.ts's `write` owns tickets-N-monthly.xlsx). */
+export const benchFile = (dir: string, n: number, form: Form) =>
+  path.join(
+    dir,
+    form === "excel"
+      ? `tickets-${n}.xlsx`
+      : `tickets-${n}-${form === "monthly" ? "by-month" : form}.xlsx`
+  );
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

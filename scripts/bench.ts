@@ -27,7 +27,7 @@ import { nodeCodec, useNodeHash } from "../src/cli/node";
 import { layoutResults } from "../src/engine/layout";
 import { XlsxWorkbook } from "../src/file/workbook-file";
 import { concat, entryBytes, rawData, readDirectory } from "../src/file/zip";
-import { FORMS, Form, buildForm } from "./bench-forms";
+import { FORMS, Form, benchFile, buildForm } from "./bench-forms";
 
 // the project folder (this file also runs bundled, from dist/run/)
 const ROOT = (() => {
@@ -51,14 +51,7 @@ const FORMS_RUN: Form[] = (argValue("form") ?? FORMS.join(",")).split(",").map((
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-/** The cached file of a size and form (bench-mapping.ts's `write` owns tickets-110000-monthly.xlsx). */
-const fileOf = (n: number, form: Form) =>
-  path.join(
-    DIR,
-    form === "excel"
-      ? `tickets-${n}.xlsx`
-      : `tickets-${n}-${form === "monthly" ? "by-month" : form}.xlsx`
-  );
+const fileOf = (n: number, form: Form) => benchFile(DIR, n, form);
 
 /** The sample with its 工单 sheet grown to n tickets, written in a writer's form (scripts/bench-forms.ts). */
 function buildWorkbook(n: number, form: Form): string {

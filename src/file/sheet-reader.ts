@@ -245,6 +245,40 @@ function attr1(b: string, from: number, to: number, letter: number): number {
   return -1;
 }
 
+// where a cell tag's r and t values start (cellAttrs), -1 when it has none
+let cellR = -1;
+let cellT = -1;
+
+/** The starts of the `r` and `t` values of the cell tag [from, to), in one pass over it. */
+function cellAttrs(b: string, from: number, to: number): void {
+  cellR = -1;
+  cellT = -1;
+  for (let j = from + 2; j < to; j++) {
+    const ch = b.charCodeAt(j);
+    if (ch === 34 || ch === 39) {
+      // a value of another attribute: skipped whole
+      const close = b.indexOf(ch === 34 ? '"' : "'", j + 1);
+      if (close < 0 || close >= to) return;
+      j = close;
+      continue;
+    }
+    if ((ch !== 114 && ch !== 116) || !isSpace(b.charCodeAt(j - 1))) continue;
+    let k = j + 1;
+    while (k < to && isSpace(b.charCodeAt(k))) k++;
+    if (b.charCodeAt(k) !== 61) continue; // '='
+    k++;
+    while (k < to && isSpace(b.charCodeAt(k))) k++;
+    const q = b.charCodeAt(k);
+    if (q !== 34 && q !== 39) continue;
+    if (ch === 114) {
+      if (cellR < 0) cellR = k + 1;
+    } else if (cellT < 0) cellT = k + 1;
+    const close = b.indexOf(q === 34 ? '"' : "'", k + 1);
+    if (close < 0 || close >= to) return;
+    j = close;
+  }
+}
+
 /** Bytes [a, b) as a Latin-1 string (numbers, references: ASCII only). */
 function ascii(b: string, start: number, end: number): string {
   return b.slice(start, end);
@@ -566,7 +600,8 @@ export function readSheetPart(
         }
         case N_C: {
           if (inCell) finishCell(b);
-          const rv = attr1(b, lt, gt, 114);
+          cellAttrs(b, lt, gt);
+          const rv = cellR;
           let c = 0;
           if (rv >= 0)
             for (let k = rv; k < gt; k++) {
@@ -582,7 +617,7 @@ export function readSheetPart(
           col = c || col + 1;
           if (col > MAX_COLUMNS)
             beyondLimits({ zh: `第 ${rowNum} 行第 ${col} 列`, en: `row ${rowNum}, column ${col}` });
-          const tv = attr1(b, lt, gt, 116);
+          const tv = cellT;
           type = tv >= 0 ? cellType(b, tv) : T_NUMBER;
           vStart = -1;
           isStart = -1;
