@@ -4,7 +4,11 @@
 export default {
   packageManager: "npm",
   testRunner: "jest",
-  jest: { projectType: "custom", configFile: "jest.mutation.config.js", enableFindRelatedTests: false },
+  jest: {
+    projectType: "custom",
+    configFile: "jest.mutation.config.js",
+    enableFindRelatedTests: false,
+  },
   coverageAnalysis: "perTest",
   mutate: ["src/engine/rules/**/*.ts", "src/engine/settle.ts", "src/engine/parse.ts"],
   reporters: ["clear-text", "progress", "json"],
