@@ -47,6 +47,8 @@ function bundled(entry) {
       format: "cjs",
       sourcemap: "inline",
       logLevel: "warning",
+      // reads its own package.json at run time (the browser bench)
+      external: ["playwright-core"],
     });
   return out;
 }

@@ -68,9 +68,20 @@ function withoutPhonetic(s: string, p: string): string {
 }
 
 const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
+// (ignoreBOM: a text may begin with U+FEFF, and keeps it)
+const fromUtf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 /** A string of its own with the same text (not a slice holding a larger string alive). */
 const copyOf = (s: string): string => fromUtf8.decode(utf8.encode(s));
+
+/** Bytes → one character a byte, where the host has such a decoder (windows-1252 is, too). */
+function latin1Decoder(): ((x: Uint8Array) => string) | null {
+  try {
+    const d = new TextDecoder("latin1");
+    return (x) => d.decode(x);
+  } catch {
+    return null; // a Node built without full ICU: the windows are decoded as UTF-8
+  }
+}
 
 /** Inline strings up to this long (as written) are remembered, at most this many a sheet. */
 const INLINE_CACHE_TEXT = 160;
@@ -387,6 +398,9 @@ function nameCode(b: string, start: number, end: number): number {
   return N_OTHER;
 }
 
+/** Whether a character ends an element's name (`<f>`, `<f/>`, `<f t=…>`; not `<foo>`). */
+const endsName = (c: number) => c === 62 || c === 47 || isSpace(c);
+
 /** The end of an element name starting at `i`. */
 function nameEnd(b: string, i: number, limit: number): number {
   let j = i;
@@ -453,6 +467,8 @@ export function readSheetPart(
   let vTag = "<v>";
   let vcTag = "</v></c>";
   let isTag = "<is><t>";
+  let fTag = "<f";
+  let fcTag = "</f>";
   let iscTag = "</t></is></c>";
   // the row being read
   let cells: RawCell[] | null = null;
@@ -469,13 +485,24 @@ export function readSheetPart(
   let tStart = -1;
   let tEnd = -1;
 
+  // the bytes of the window being scanned, and the real text of a range of it (Latin-1 windows)
+  let windowBytes: Uint8Array = new Uint8Array(0);
+  const wideText = (from: number, to: number): string =>
+    fromUtf8.decode(windowBytes.subarray(from, to));
+  let wide: ((from: number, to: number) => string) | undefined;
+  /** b[from, to) as text: the bytes decoded as UTF-8 when the window is Latin-1 and they need it. */
+  const textOf = (b: string, from: number, to: number): string => {
+    if (wide) for (let k = from; k < to; k++) if (b.charCodeAt(k) >= 0x80) return wide(from, to);
+    return b.slice(from, to);
+  };
+
   /** The value of an inline string's text b[from, to): decoded once for a short text repeated. */
   const inlineText = (b: string, from: number, to: number): RawCell => {
-    if (to - from > INLINE_CACHE_TEXT) return rawCell(decodeTextAt(b, from, to));
+    if (to - from > INLINE_CACHE_TEXT) return rawCell(decodeTextAt(b, from, to, wide));
     const raw = b.slice(from, to);
     const known = inline.get(raw);
     if (known !== undefined) return known;
-    const value = rawCell(decodeTextAt(b, from, to));
+    const value = rawCell(decodeTextAt(b, from, to, wide));
     // (a copy of the key: a slice would keep the whole chunk of XML it came from alive)
     if (inline.size < INLINE_CACHE_SIZE) inline.set(copyOf(raw), value);
     return value;
@@ -490,7 +517,7 @@ export function readSheetPart(
         const known = inline.get(raw);
         if (known !== undefined) value = known;
         else {
-          value = rawCell(itemText(raw, prefix ?? ""));
+          value = rawCell(itemText(textOf(b, isStart, isEnd), prefix ?? ""));
           // (a copy of the key: a slice would keep the whole chunk of XML it came from alive)
           if (raw.length <= INLINE_CACHE_TEXT && inline.size < INLINE_CACHE_SIZE)
             inline.set(copyOf(raw), value);
@@ -511,14 +538,13 @@ export function readSheetPart(
         case T_BOOL:
           value = b.charCodeAt(vStart) === 49 || b.charCodeAt(vStart) === 116;
           break;
+        case T_STR:
+          // a formula's text result (WPS: a status column): repeated down a column like inline text
+          value = inlineText(b, vStart, vEnd);
+          break;
         default: {
-          const text = decodeTextAt(b, vStart, vEnd);
-          value =
-            type === T_STR
-              ? rawCell(text)
-              : type === T_ERROR
-                ? { error: text }
-                : isoToSerial(text, date1904);
+          const text = decodeTextAt(b, vStart, vEnd, wide);
+          value = type === T_ERROR ? { error: text } : isoToSerial(text, date1904);
         }
       }
     }
@@ -556,6 +582,8 @@ export function readSheetPart(
         vTag = `<${prefix}v>`;
         vcTag = `</${prefix}v></${prefix}c>`;
         isTag = `<${prefix}is><${prefix}t>`;
+        fTag = `<${prefix}f`;
+        fcTag = `</${prefix}f>`;
         iscTag = `</${prefix}t></${prefix}is></${prefix}c>`;
       }
       const code = nameCode(b, ns, ne);
@@ -610,7 +638,7 @@ export function readSheetPart(
               else if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
               else break;
               if (c > MAX_COLUMNS) {
-                const ref = b.slice(rv, Math.min(gt, rv + 24)).replace(/["'\s/>].*$/, "");
+                const ref = textOf(b, rv, Math.min(gt, rv + 24)).replace(/["'\s/>].*$/, "");
                 beyondLimits({ zh: `单元格 ${ref}`, en: `cell ${ref}` });
               }
             }
@@ -635,9 +663,22 @@ export function readSheetPart(
               break;
             }
           }
+          // a formula's cached value (<c …><f …>…</f><v>…</v></c>: LibreOffice, WPS) is all the
+          // reader takes: the formula is stepped over to the value
+          let at = gt + 1;
+          if (inCell && hasAt(b, at, fTag) && endsName(b.charCodeAt(at + fTag.length))) {
+            const fe = find(b, ">", at, end);
+            if (fe < 0) break;
+            if (b.charCodeAt(fe - 1) === 47) at = fe + 1;
+            else {
+              const close = find(b, fcTag, fe, end);
+              if (close < 0) break;
+              at = close + fcTag.length;
+            }
+          }
           // the common form, <c …><v>…</v></c>, read at once without three more tags
-          if (inCell && hasAt(b, gt + 1, vTag)) {
-            const vs = gt + 1 + vTag.length;
+          if (inCell && hasAt(b, at, vTag)) {
+            const vs = at + vTag.length;
             const ve = b.indexOf("<", vs);
             if (ve > 0 && ve < end && hasAt(b, ve, vcTag)) {
               vStart = vs;
@@ -669,19 +710,28 @@ export function readSheetPart(
   // decoded a window at a time (a sheet is never one string), each window cut in the bytes
   // just after a row (after the data: a tag), so that it decodes on its own into a fresh flat
   // string (joined strings would make every character access slower)
+  //
+  // The window is read one byte a character (Latin-1): the markup is ASCII, so the scanner's
+  // indexes are the bytes', a window is a one-byte string however much Chinese it holds (decoding
+  // it as UTF-8 made a two-byte string of every window with one Chinese text in it, at several
+  // times the cost), and only a text value with a multi-byte character is decoded from its bytes.
+  const latin1 = pkg.codec.decodeLatin1 ?? latin1Decoder();
+  wide = latin1 ? wideText : undefined;
   const textDecoder = new TextDecoder("utf-8");
-  const decode = pkg.codec.decodeUtf8 ?? ((x: Uint8Array) => textDecoder.decode(x));
+  const decode = latin1 ?? pkg.codec.decodeUtf8 ?? ((x: Uint8Array) => textDecoder.decode(x));
   const WINDOW = 8 << 20;
   let pending: Uint8Array | null = null;
   let first = true;
-  const scanBytes = (x: Uint8Array) => {
-    if (!x.length) return;
-    let text = decode(x);
+  const scanBytes = (bytes: Uint8Array) => {
+    let x = bytes;
     if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // a byte-order mark
+      if (x[0] === 0xef && x[1] === 0xbb && x[2] === 0xbf) x = x.subarray(3);
       first = false;
     }
-    scan(text, text.length);
+    if (!x.length) return;
+    windowBytes = x;
+    scan(decode(x), x.length);
   };
   pkg.stream(part, (incoming, final) => {
     let chunk = incoming;

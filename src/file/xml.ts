@@ -106,8 +106,15 @@ export function decodeText(s: string): string {
  * `decodeText(s.slice(from, to))`, read straight from `s` (a window of a sheet's XML) into a new
  * string of its own: no slice is made first, no string per character, and the result never holds
  * the window alive (a slice of it would). Text with CDATA or a raw CR goes the general way.
+ * `wide`, for a window read one byte a character (Latin-1), gives the range's real text when it
+ * holds a byte of a multi-byte character.
  */
-export function decodeTextAt(s: string, from: number, to: number): string {
+export function decodeTextAt(
+  s: string,
+  from: number,
+  to: number,
+  wide?: (from: number, to: number) => string
+): string {
   if (to - from > units.length) units = new Uint16Array(Math.max(to - from, units.length * 2));
   const u = units;
   let k = 0;
@@ -124,7 +131,9 @@ export function decodeTextAt(s: string, from: number, to: number): string {
         i = semi + 1;
         continue;
       }
-    } else if (c === 60 /* < */ || c === 13 /* CR */) return decodeText(s.slice(from, to));
+    } else if (c === 60 /* < */ || c === 13 /* CR */)
+      return decodeText(wide ? wide(from, to) : s.slice(from, to));
+    else if (c >= 0x80 && wide) return decodeText(wide(from, to));
     else if (c === 95 /* _ */) underscore = true;
     u[k++] = c;
     i++;

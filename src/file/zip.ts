@@ -201,6 +201,8 @@ export interface Codec {
   inflateRawPieces?: InflateRawPieces;
   /** UTF-8 bytes (whole characters) → text */
   decodeUtf8?: (bytes: Uint8Array) => string;
+  /** bytes → one character a byte (a sheet's markup is ASCII: its indexes are the bytes') */
+  decodeLatin1?: (bytes: Uint8Array) => string;
   /** CRC-32 of `data` continuing from `seed` (0 to start), unsigned */
   crc32?: Crc32;
 }

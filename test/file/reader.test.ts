@@ -60,6 +60,60 @@ test("every way a cell is stored reads as Office.js reports it", () => {
   ]);
 });
 
+test("a formula's cached value in each writer's form; the formula itself is never a value", () => {
+  const cells = [
+    // LibreOffice: aca, a boolean as a formula
+    `<c r="A1" s="3" t="b"><f aca="false">TRUE()</f><v>1</v></c>`,
+    `<c r="B1" t="str"><f aca="false">B2&amp;"办结"</f><v>按时&lt;办结</v></c>`,
+    // WPS: one shared formula, later cells pointing at it
+    `<c r="C1" t="str"><f t="shared" ref="C1:C3" si="0">IF(A1,"是","否")</f><v>是</v></c>`,
+    `<c r="D1" t="str"><f t="shared" si="0"/><v>是</v></c>`,
+    `<c r="E1"><f>1/3</f><v>0.33333333333333331</v></c>`,
+    // no cached value: blank, as Office.js gives a formula not yet calculated
+    `<c r="F1"><f>NOW()</f></c>`,
+    `<c r="G1" t="str"><f/><v>x</v></c>`,
+    `<c r="H1" t="e"><f>1/0</f><v>#DIV/0!</v></c>`,
+    // an element that only begins with f is not a formula
+    `<c r="I1"><fx/><v>5</v></c>`,
+  ];
+  const [t] = read(pkg({ S: `<sheetData><row r="1">${cells.join("")}</row></sheetData>` }));
+  expect(t.values).toEqual([
+    [true, "按时<办结", "是", "是", 0.3333333333333333, null, "x", { error: "#DIV/0!" }, 5],
+  ]);
+  // the same text down a column (the first decoded, the rest from the reader's cache)
+  const rows = Array.from(
+    { length: 3 },
+    (_, i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}" t="str"><f t="shared" si="0"/><v>按时办结</v></c></row>`
+  );
+  const [u] = read(pkg({ S: `<sheetData>${rows.join("")}</sheetData>` }));
+  expect(u.values.map((r) => r[0])).toEqual(["按时办结", "按时办结", "按时办结"]);
+});
+
+test.each([
+  ["plain (TextDecoder)", {}],
+  ["Node (Buffer)", nodeCodec],
+])("raw UTF-8 text in a window read a byte a character: %s", (_name, codec) => {
+  // U+FEFF first in a value, the euro sign (its bytes are printable windows-1252), a supplementary
+  // character, a CR LF, an entity and an OOXML escape beside raw Chinese
+  const texts = ["\uFEFFGD0001", "€ 20", "𠀀工单", "甲\r\n乙", "&amp;投诉_x000D_", "a_x0041_"];
+  const want = ["\uFEFFGD0001", "€ 20", "𠀀工单", "甲\n乙", "&投诉\r", "aA"];
+  const inline = texts.map(
+    (t, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${t}</t></is></c>`
+  );
+  const str = texts.map(
+    (t, i) => `<c r="${String.fromCharCode(65 + i)}2" t="str"><f>X</f><v>${t}</v></c>`
+  );
+  const rich = `<c r="A3" t="inlineStr"><is><r><t>富</t></r><r><t>文本€</t></r></is></c>`;
+  const [t] = read(
+    pkg({
+      S: `<sheetData><row r="1">${inline.join("")}</row><row r="2">${str.join("")}</row><row r="3">${rich}</row></sheetData>`,
+    }),
+    codec
+  );
+  expect(t.values).toEqual([want, want, ["富文本€"]]);
+});
+
 test("a prefixed namespace, rows and cells without references, a BOM", () => {
   const bytes = pkg(
     {
