@@ -35,7 +35,7 @@ import { dayEnd, parseIsoDay } from "./time";
 export function audit(tables: RawTable[], options: AuditOptions = {}): AuditResult {
   const progress = options.onProgress ?? (() => undefined);
   progress("reading");
-  const read = readWorkbook(tables);
+  const read = options.read ?? readWorkbook(tables);
   const issues = read.issues;
   if (read.mappingErrors.length)
     stopWith("invalid-mapping", "列映射有误", "the 列映射 sheet has errors", read.mappingErrors);
@@ -130,6 +130,11 @@ export interface AuditOptions {
   readings?: boolean;
   /** progress callback: stage name and a fraction */
   onProgress?: (stage: AuditStage, detail?: string) => void;
+  /**
+   * These very tables as `readWorkbook` read them (the pane's 列映射 check reads them first):
+   * not read again. Nothing else may have changed them since.
+   */
+  read?: ReadResult;
 }
 
 export type AuditStage = "reading" | "checking" | "computing" | "settling" | "done";

@@ -12,7 +12,7 @@ import {
 } from "./mapping";
 import type { ParamError } from "./params";
 import { parseBool, parseDateTime, parseNumberValue } from "./parse";
-import type { MatchHow, ReadSheet, SheetPart } from "./read";
+import type { MatchHow, ReadResult, ReadSheet, SheetPart } from "./read";
 import {
   headerIndex,
   isEngineSheetName,
@@ -404,6 +404,17 @@ function headerTexts(part: SheetPart): string[] {
  * suggestions). `mappingRows` stands for the workbook's 列映射 (the rows being edited in the pane).
  */
 export function suggestMapping(tables: RawTable[], mappingRows?: string[][]): MappingPlan {
+  return planMapping(tables, mappingRows).plan;
+}
+
+/**
+ * The plan, and the workbook as read for it when that reading is the one a run would make (no
+ * sheet suggested, no 列映射 rows given): a run after the check then need not read it again.
+ */
+export function planMapping(
+  tables: RawTable[],
+  mappingRows?: string[][]
+): { plan: MappingPlan; read: ReadResult | null } {
   if (mappingRows)
     tables = [
       ...tables.filter((t) => !isMappingSheetName(t.name)),
@@ -471,13 +482,14 @@ export function suggestMapping(tables: RawTable[], mappingRows?: string[][]): Ma
       (n) => !used.has(n) && !isResultSheetName(n) && !isEngineSheetName(n) && !matchSheet(n)
     );
   const unconfirmed = read.mapping?.unconfirmed.length ?? 0;
-  return {
+  const plan = {
     inputs,
     needed: needed || unconfirmed > 0,
     otherSheets,
     errors: read.mappingErrors,
     unconfirmed,
   };
+  return { plan, read: !mappingRows && !mapRows.length ? first : null };
 }
 
 /**
