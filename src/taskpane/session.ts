@@ -4,7 +4,8 @@
 // Office or the file code themselves.
 import type { AuditResult } from "../engine/audit";
 import type { SheetSpec } from "../engine/layout/spec";
-import { mappingSheetSpec, paramsSheetSpec, templateSpecs } from "../engine/layout/own";
+import { mappingSheetSpec, templateSpecs } from "../engine/layout/own";
+import { paramsSheetSpec } from "../engine/param-sheet";
 import type { Params } from "../engine/params";
 import { isMappingSheetName } from "../engine/mapping";
 import { inputsOnly, isParamsSheetName, sheetsToRead } from "../engine/read";

@@ -1,6 +1,7 @@
 // The Office.js adapter's other writes: 规则参数 (replaced in place), template sheets (never
 // overwriting), selecting a cell.
-import { paramsSheetSpec, templateSpecs } from "../../src/engine/layout/own";
+import { templateSpecs } from "../../src/engine/layout/own";
+import { paramsSheetSpec } from "../../src/engine/param-sheet";
 import { DEFAULT_PARAMS } from "../../src/engine/params";
 import { SHEETS, SheetKey } from "../../src/engine/sheets";
 import { ExcelAdapter, TEMP_PREFIX } from "../../src/excel";

@@ -10,7 +10,7 @@ import { nodeCodec } from "../../src/cli/node";
 import { prefetchingCodec } from "../../src/file/browser-codec";
 import { concat, jsCrc32, readDirectory } from "../../src/file/zip";
 import type { Codec } from "../../src/file/zip";
-import { paramsSheetSpec } from "../../src/engine/layout/own";
+import { paramsSheetSpec } from "../../src/engine/param-sheet";
 import { layoutResults } from "../../src/engine/layout";
 import { audit } from "../../src/engine/audit";
 import { oneTicket, tickets } from "../unit/helpers";

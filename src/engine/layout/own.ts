@@ -1,48 +1,8 @@
-// Sheets the add-in writes besides the results: the 规则参数 sheet (thresholds that travel with the
-// workbook) and empty input-sheet templates. Generated from the parameter schema and the sheet list.
-import { DEFAULT_PARAMS, PARAM_KEYS, Params, paramMeta } from "../params";
-import { displayParam, formatParam } from "../param-text";
+// Sheets the add-in writes besides the results and 规则参数 (param-sheet.ts): empty input-sheet
+// templates and the 列映射 sheet, generated from the sheet list.
 import { MAPPING_HEADERS, MAPPING_SHEET, SHEET_FIELD } from "../mapping";
-import { SHEETS, SheetKey, PARAMS_SHEET } from "../sheets";
+import { SHEETS, SheetKey } from "../sheets";
 import { Format, SheetSpec, TemplateSheetSpec, t } from "./spec";
-
-/** The 规则参数 sheet: key | value | contract default | description; changed values highlighted. */
-export function paramsSheetSpec(params: Params): SheetSpec {
-  const rows = PARAM_KEYS.map((k) => {
-    const changed = JSON.stringify(params[k]) !== JSON.stringify(DEFAULT_PARAMS[k]);
-    const meta = paramMeta(k);
-    // a default that follows another parameter, by that one's name (its key beside, for the record)
-    const def = formatParam(k, DEFAULT_PARAMS[k]) || `${displayParam(k, null)}（${meta.follows}）`;
-    return [
-      t(k),
-      { ...t(formatParam(k, params[k])), highlight: changed ? ("changed" as const) : undefined },
-      t(def),
-      t(`${meta.zh} / ${meta.en}`),
-    ];
-  });
-  return {
-    name: PARAMS_SHEET.zh,
-    title: "规则参数 · 合同考核阈值（Parameters）",
-    subtitle:
-      "修改“值”列即可调整阈值；留空 = 合同默认。核查时读取本表，结果的“运行记录”列出实际使用的值。 Edit the value column; blank = contract default.",
-    freezeRows: 3,
-    blocks: [
-      {
-        kind: "table",
-        row: 3,
-        name: "RuleParameters",
-        columns: [
-          { header: "参数 key", format: "text", width: 30 },
-          { header: "值 value", format: "text", width: 24 },
-          { header: "合同默认 contract default", format: "text", width: 24 },
-          { header: "说明 description", format: "text", width: 80 },
-        ],
-        rows,
-        rowHighlight: rows.map((r) => (r[1].highlight ? "changed" : null)),
-      },
-    ],
-  };
-}
 
 const FORMAT_OF: Record<string, Format> = {
   datetime: "datetime",
@@ -55,7 +15,6 @@ const FORMAT_OF: Record<string, Format> = {
   period: "text",
 };
 
-/** Empty input sheets with headers, notes, drop-downs and formats, for the sheets given. */
 /** What the 模板 tab can insert: an input sheet, or the 列映射 sheet. */
 export type TemplateKey = SheetKey | "mapping";
 
