@@ -424,6 +424,16 @@ function hasAt(b: string, i: number, tag: string): boolean {
   return true;
 }
 
+/**
+ * With `open` written at `at`, then text, then `close` (the cell's end): where the text ends, or -1
+ * when the cell is written otherwise (the scanner then takes it a tag at a time).
+ */
+function textEnd(b: string, at: number, open: string, close: string, end: number): number {
+  if (!hasAt(b, at, open)) return -1;
+  const e = b.indexOf("<", at + open.length);
+  return e > 0 && e < end && hasAt(b, e, close) ? e : -1;
+}
+
 /** Where a window of bytes may end: after the last `</…row>` (after the data: the last '>'). */
 function cutPoint(b: Uint8Array, start: number, end: number, anyTag: boolean): number {
   for (let i = end - 1; i >= start + 4; i--) {
@@ -652,16 +662,13 @@ export function readSheetPart(
           tStart = -1;
           inCell = !self;
           // the common inline form, <c … t="inlineStr"><is><t>…</t></is></c>, read at once
-          if (inCell && type === T_INLINE && hasAt(b, gt + 1, isTag)) {
-            const ts = gt + 1 + isTag.length;
-            const te = b.indexOf("<", ts);
-            if (te > 0 && te < end && hasAt(b, te, iscTag)) {
-              tStart = ts;
-              tEnd = te;
-              finishCell(b);
-              i = te + iscTag.length;
-              break;
-            }
+          const te = inCell && type === T_INLINE ? textEnd(b, gt + 1, isTag, iscTag, end) : -1;
+          if (te >= 0) {
+            tStart = gt + 1 + isTag.length;
+            tEnd = te;
+            finishCell(b);
+            i = te + iscTag.length;
+            break;
           }
           // a formula's cached value (<c …><f …>…</f><v>…</v></c>: LibreOffice, WPS) is all the
           // reader takes: the formula is stepped over to the value
@@ -677,15 +684,12 @@ export function readSheetPart(
             }
           }
           // the common form, <c …><v>…</v></c>, read at once without three more tags
-          if (inCell && hasAt(b, at, vTag)) {
-            const vs = at + vTag.length;
-            const ve = b.indexOf("<", vs);
-            if (ve > 0 && ve < end && hasAt(b, ve, vcTag)) {
-              vStart = vs;
-              vEnd = ve;
-              finishCell(b);
-              i = ve + vcTag.length;
-            }
+          const ve = inCell ? textEnd(b, at, vTag, vcTag, end) : -1;
+          if (ve >= 0) {
+            vStart = at + vTag.length;
+            vEnd = ve;
+            finishCell(b);
+            i = ve + vcTag.length;
           }
           break;
         }
