@@ -5,6 +5,7 @@
 // the worker's pieces as they come. Memory follows the ring (8 MB), not the part, and on two
 // cores the decompression runs beside the scan.
 import { Worker } from "worker_threads";
+import { inflateRawSync } from "zlib";
 import type { InflateRawPieces } from "../file/zip";
 
 /** Bytes a slot holds, and how many slots the ring has. */
@@ -74,16 +75,31 @@ try {
 }
 `;
 
-export const inflateRawPieces: InflateRawPieces = (compressed, _size, onPiece) => {
+export const inflateRawPieces: InflateRawPieces = (compressed, size, onPiece) => {
   const ctrl = new SharedArrayBuffer(4 * (LENGTHS + SLOTS));
   const ring = new SharedArrayBuffer(SLOT * SLOTS);
   const message = new SharedArrayBuffer(1024);
   const c = new Int32Array(ctrl);
   const data = new Uint8Array(ring);
-  const worker = new Worker(WORKER, {
-    eval: true,
-    workerData: { raw: compressed, ctrl, ring, message, slot: SLOT, slots: SLOTS },
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { raw: compressed, ctrl, ring, message, slot: SLOT, slots: SLOTS },
+    });
+  } catch {
+    // no worker thread here (a host that forbids them): the part whole, as before
+    let whole: Uint8Array;
+    try {
+      whole = inflateRawSync(compressed, { maxOutputLength: Math.max(1, size + 1) });
+    } catch (err) {
+      if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+        throw new Error("more bytes than the directory declares");
+      throw err;
+    }
+    onPiece(whole);
+    return;
+  }
   worker.unref();
   let read = 0;
   let idleSince = Date.now();
