@@ -5,7 +5,6 @@
 // the worker's pieces as they come. Memory follows the ring (8 MB), not the part, and on two
 // cores the decompression runs beside the scan.
 import { Worker } from "worker_threads";
-import { inflateRawSync } from "zlib";
 import type { InflateRawPieces } from "../file/zip";
 
 /** Bytes a slot holds, and how many slots the ring has. */
@@ -75,7 +74,7 @@ try {
 }
 `;
 
-export const inflateRawPieces: InflateRawPieces = (compressed, size, onPiece) => {
+export const inflateRawPieces: InflateRawPieces = (compressed, _size, onPiece) => {
   const ctrl = new SharedArrayBuffer(4 * (LENGTHS + SLOTS));
   const ring = new SharedArrayBuffer(SLOT * SLOTS);
   const message = new SharedArrayBuffer(1024);
@@ -88,17 +87,7 @@ export const inflateRawPieces: InflateRawPieces = (compressed, size, onPiece) =>
       workerData: { raw: compressed, ctrl, ring, message, slot: SLOT, slots: SLOTS },
     });
   } catch {
-    // no worker thread here (a host that forbids them): the part whole, as before
-    let whole: Uint8Array;
-    try {
-      whole = inflateRawSync(compressed, { maxOutputLength: Math.max(1, size + 1) });
-    } catch (err) {
-      if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
-        throw new Error("more bytes than the directory declares");
-      throw err;
-    }
-    onPiece(whole);
-    return;
+    return false; // no worker thread here (a host that forbids them): the part goes whole
   }
   worker.unref();
   let read = 0;
@@ -114,13 +103,13 @@ export const inflateRawPieces: InflateRawPieces = (compressed, size, onPiece) =>
         Atomics.store(c, READ, read);
         Atomics.notify(c, READ);
         idleSince = Date.now();
-        if (onPiece(piece) === false) return;
+        if (onPiece(piece) === false) return true;
         continue;
       }
       const state = Atomics.load(c, STATE);
       if (state === DONE) {
         if (Atomics.load(c, WRITTEN) > read) continue;
-        return;
+        return true;
       }
       if (state === FAILED) {
         const text = new Uint8Array(message, 0, c[MESSAGE_LENGTH]).slice();

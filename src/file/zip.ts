@@ -187,13 +187,14 @@ export type InflateRaw = (compressed: Uint8Array, size: number) => Uint8Array;
  */
 /**
  * Raw deflate decompression in pieces, as they come (Node: zlib in a worker thread, beside the
- * scan): `onPiece` sees each piece once, in order, and may return false to stop.
+ * scan): `onPiece` sees each piece once, in order, and may return false to stop. False when it
+ * could not start here (before any piece): the part is then decompressed whole.
  */
 export type InflateRawPieces = (
   compressed: Uint8Array,
   size: number,
   onPiece: (piece: Uint8Array) => boolean | void
-) => void;
+) => boolean;
 
 export interface Codec {
   inflateRaw?: InflateRaw;
@@ -243,28 +244,27 @@ export function streamEntry(
     return;
   }
   if (inflateRawPieces && !small && e.size >= STREAM_FROM) {
-    let length = 0;
-    let crc = 0;
+    const sum = tally(e, crc32);
     let stopped = false;
+    let started: boolean;
     try {
-      inflateRawPieces(raw, e.size, (piece) => {
-        length += piece.length;
-        // never more than declared: a lying directory cannot make the reader hold more
-        if (length > e.size) throw damaged(`${e.name}: more bytes than the directory declares`);
-        crc = crc32(piece, crc);
+      started = inflateRawPieces(raw, e.size, (piece) => {
+        sum.add(piece);
         // the last piece is known only when the stream ends: each goes on as not final, and
         // an empty final piece follows the check of the whole
         if (onChunk(piece, false) === false) stopped = true;
         return !stopped;
       });
     } catch (err) {
-      if (err instanceof RangeError || err instanceof FileUnreadable) throw err;
-      throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
+      inflateFailed(e, err);
     }
-    if (stopped) return;
-    checkContent(e, length, crc);
-    onChunk(new Uint8Array(0), true);
-    return;
+    // (not started: the host cannot decompress in pieces here, and the part goes whole below)
+    if (started) {
+      if (stopped) return;
+      sum.check();
+      onChunk(new Uint8Array(0), true);
+      return;
+    }
   }
   if (inflateRaw && !small) {
     let out: Uint8Array;
@@ -274,8 +274,7 @@ export function streamEntry(
       // more output than the directory declares (an inflater bounded by the declared size)
       if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
         throw damaged(`${e.name}: more bytes than the directory declares`);
-      if (err instanceof RangeError) throw err;
-      throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
+      inflateFailed(e, err);
     }
     // a part longer than declared is cut to the declared size by some inflaters: its CRC tells
     checkContent(e, out.length, crc32(out, 0));
@@ -284,17 +283,13 @@ export function streamEntry(
     return;
   }
   let stop = false;
-  let length = 0;
-  let crc = 0;
   // every chunk counts toward the CRC, checked before the last one is handed over (a part read
   // only in part, for a look at its first bytes, is not checked)
+  const sum = tally(e, crc32);
   const inf = new Inflate((chunk, final) => {
     if (stop) return;
-    length += chunk.length;
-    // never more than declared: a lying directory cannot make the reader hold more
-    if (length > e.size) throw damaged(`${e.name}: more bytes than the directory declares`);
-    crc = crc32(chunk, crc);
-    if (final) checkContent(e, length, crc);
+    sum.add(chunk);
+    if (final) sum.check();
     if (onChunk(chunk, final) === false) stop = true;
   });
   // a look at the first bytes inflates little; a whole part goes in steps of a megabyte
@@ -306,9 +301,29 @@ export function streamEntry(
       if (step < 1 << 20) step *= 2;
     }
   } catch (err) {
-    if (err instanceof RangeError || err instanceof FileUnreadable) throw err;
-    throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
+    inflateFailed(e, err);
   }
+}
+
+/** An entry's pieces counted toward its declared size and CRC-32 as they pass. */
+function tally(e: ZipEntry, crc32: Crc32): { add(piece: Uint8Array): void; check(): void } {
+  let length = 0;
+  let crc = 0;
+  return {
+    add(piece) {
+      length += piece.length;
+      // never more than declared: a lying directory cannot make the reader hold more
+      if (length > e.size) throw damaged(`${e.name}: more bytes than the directory declares`);
+      crc = crc32(piece, crc);
+    },
+    check: () => checkContent(e, length, crc),
+  };
+}
+
+/** A decompression that failed: out of memory and the reader's own refusals as they are. */
+function inflateFailed(e: ZipEntry, err: unknown): never {
+  if (err instanceof RangeError || err instanceof FileUnreadable) throw err;
+  throw damaged(`cannot decompress ${e.name}: ${(err as Error).message}`);
 }
 
 /** An entry's whole content (for the small parts: workbook, rels, styles, strings of a sheet). */

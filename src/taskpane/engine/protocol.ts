@@ -193,15 +193,15 @@ export function createHandler(post: (p: Progress) => void) {
    * the step is needed, else the audit of the sheets the command line would read.
    */
   const checkedRun = (all: RawTable[], options: RunOptions): AuditOutcome => {
-    let checked: { read: ReadResult | null } | null = null;
+    // the check's reading, when it is the run's own
+    let checkedRead: ReadResult | undefined;
     if (options.checkMapping) {
-      const inputs = inputsOnly(all);
-      const { plan, read } = planMapping(inputs);
+      const { plan, read } = planMapping(inputsOnly(all));
       if (plan.needed) {
         planTables = all;
         return { plan };
       }
-      checked = { read };
+      checkedRead = read ?? undefined;
     }
     const names = all.map((t) => t.name);
     const map = all.find((t) => isMappingSheetName(t.name)) ?? null;
@@ -210,7 +210,7 @@ export function createHandler(post: (p: Progress) => void) {
     // the check read these inputs already (about a second for a year of tickets): the run takes
     // that reading rather than making it again. The run's tables are the check's less the sheets
     // no input is read from (a note, a chart sheet), which a reading passes over.
-    return runAudit(tables, options, checked?.read ?? undefined);
+    return runAudit(tables, options, checkedRead);
   };
   const runAudit = (
     tables: RawTable[],
