@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The command line (`npm run audit -- …`), started from a bundle of src/ (scripts/run-ts.cjs).
 "use strict";
-require(require("./run-ts.cjs").bundled("src/cli/main.ts")).run();
+require("./run-ts.cjs").load("src/cli/main.ts").run();

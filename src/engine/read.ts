@@ -23,7 +23,7 @@ import {
   SheetKey,
   normalizeName,
 } from "./sheets";
-import { RawTable, cellAddress, isBlank, isCellError } from "./table";
+import { RawCell, RawTable, cellAddress, isBlank, isCellError } from "./table";
 import { quote } from "./privacy";
 import { suggestHeader } from "./suggest";
 
@@ -451,26 +451,31 @@ export function readSheet(
     const hasAllKeys = keyCols.length === keyDefs.length && keyCols.length > 0;
     const lacking = lackingBad.get(part)!;
     const headerIdx = part.headerRow - table.firstRow;
+    const firstCol = table.firstCol;
+    const date1904 = table.date1904 === true;
+    /** the cell of a row at a 1-based column */
+    const cellAt = (raw: RawCell[], col: number): RawCell => raw[col - firstCol] ?? null;
+    /** the source column a value comes from: the first non-blank of a `A|B` mapping */
+    const sourceOf = (raw: RawCell[], c: ColumnPos): { col: number; header: string } => {
+      if (!c.alts || !isBlank(cellAt(raw, c.col))) return c;
+      return c.alts.find((a) => !isBlank(cellAt(raw, a.col))) ?? c;
+    };
+    const blankAt = (raw: RawCell[], c: ColumnPos): boolean =>
+      isBlank(cellAt(raw, c.col)) && (!c.alts || c.alts.every((a) => isBlank(cellAt(raw, a.col))));
     for (let i = headerIdx + 1; i < rows.length; i++) {
       const raw = rows[i];
       if (!raw || raw.every(isBlank)) continue;
       const row = table.firstRow + i;
-      const cellAt = (col: number) => raw[col - table.firstCol] ?? null;
-      /** the source column a value comes from: the first non-blank of a `A|B` mapping */
-      const sourceOf = (c: ColumnPos): { col: number; header: string } => {
-        if (!c.alts || !isBlank(cellAt(c.col))) return c;
-        return c.alts.find((a) => !isBlank(cellAt(a.col))) ?? c;
-      };
-      if (!cols.some((c) => !isBlank(cellAt(sourceOf(c).col)))) continue; // content only in unknown columns
+      if (cols.every((c) => blankAt(raw, c))) continue; // content only in unknown columns
       rowCount++;
       part.rows++;
       // A row with every required cell blank (a totals row, a note) is reported once and left out.
-      if (requiredCols.length > 0 && requiredCols.every((c) => isBlank(cellAt(sourceOf(c).col)))) {
+      if (requiredCols.length > 0 && requiredCols.every((c) => blankAt(raw, c))) {
         issues.add({
           sheet: table.name,
           row,
           column: null,
-          cell: cellAddress(row, table.firstCol),
+          cell: cellAddress(row, firstCol),
           code: "stray-row",
           message: `第${row}行没有必填内容（如合计行或备注），已跳过`,
           messageEn: `row ${row} has none of the required cells (a totals row or a note?) and is left out`,
@@ -488,13 +493,13 @@ export function readSheet(
       };
       for (const k of lacking) markBad(k);
       for (const c of cols) {
-        const from = sourceOf(c);
-        const original = cellAt(from.col);
+        const from = c.alts ? sourceOf(raw, c) : c;
+        const original = cellAt(raw, from.col);
         const mappedCell = c.values ? applyValueMap(original, c.values) : original;
-        const cell = table.date1904 ? serialFrom1904(mappedCell, c.def.type.kind) : mappedCell;
+        const cell = date1904 ? serialFrom1904(mappedCell, c.def.type.kind) : mappedCell;
         const p = parseCell(cell, c.def.type);
-        const addr = cellAddress(row, from.col);
         if (!p.ok) {
+          const addr = cellAddress(row, from.col);
           markBad(c.def.key);
           v[c.def.key] = null;
           if (
@@ -519,6 +524,7 @@ export function readSheet(
         }
         v[c.def.key] = p.value;
         if (p.value === null && c.def.required) {
+          const addr = cellAddress(row, from.col);
           markBad(c.def.key);
           issues.add({
             sheet: table.name,
@@ -534,11 +540,14 @@ export function readSheet(
       const rec: Rec = { row, v, bad, src: part };
       if (hasAllKeys) {
         if (keyCols.some((c) => bad.has(c.def.key))) continue; // no usable key: left out of every rule
-        const key = keyCols.map((c) => keyString(v[c.def.key])).join("\u0001");
+        const key =
+          keyCols.length === 1
+            ? keyString(v[keyCols[0].def.key])
+            : keyCols.map((c) => keyString(v[c.def.key])).join("\u0001");
         const first = seen.get(key);
         if (first !== undefined) {
           const c = keyCols[0];
-          const addr = cellAddress(row, sourceOf(c).col);
+          const addr = cellAddress(row, sourceOf(raw, c).col);
           const where =
             first.src === part ? `第${first.row}行` : `“${first.src.name}”第${first.row}行`;
           const whereEn =
@@ -546,7 +555,7 @@ export function readSheet(
           issues.add({
             sheet: table.name,
             row,
-            column: sourceOf(c).header,
+            column: sourceOf(raw, c).header,
             cell: addr,
             code: "duplicate",
             message: `${addr}：${keyCols.map((k) => k.header).join("+")}“${keyCols.map((k) => displayKey(v[k.def.key])).join(" ")}”与${where}重复，本行不参与计算`,
@@ -575,7 +584,19 @@ export function readSheet(
 /** A key as compared for duplicates: full-width and half-width, case and spaces as headers are (ＧＤ0001 = GD0001). */
 function keyString(v: unknown): string {
   if (v && typeof v === "object" && "key" in v) return String((v as { key: string }).key);
-  return typeof v === "string" ? normalizeName(v) : String(v);
+  return typeof v === "string" ? keyName(v) : String(v);
+}
+
+/** normalizeName, with the common key (ASCII letters and digits: GD20230001) taken without a regex. */
+function keyName(s: string): string {
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 45 || c === 95))
+      return normalizeName(s);
+  }
+  return upper ? s.toLowerCase() : s;
 }
 
 function displayKey(v: unknown): string {

@@ -313,9 +313,10 @@ function intAt(b: string, start: number, end: number): number {
 }
 
 /**
- * The number in bytes [a, b). A decimal of at most 15 significant digits and 22 decimals is
- * m / 10^k with both exact, so one division gives the correctly rounded double, as Number()
- * would (Clinger's fast path); anything else goes through Number().
+ * The number in bytes [a, b). A decimal whose digits m are below 2^53 (every 15-digit one, and
+ * most 16-digit date serials: 44949.06655092593) with at most 22 decimals is m / 10^k with both
+ * exact, so one division gives the correctly rounded double, as Number() would (Clinger's fast
+ * path); anything else goes through Number().
  */
 export function numberAt(b: string, start: number, end: number): RawCell {
   let i = start;
@@ -325,20 +326,20 @@ export function numberAt(b: string, start: number, end: number): RawCell {
     i++;
   }
   let m = 0;
-  let digits = 0;
   let frac = -1;
   let seen = false;
   for (; i < end; i++) {
     const c = b.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       seen = true;
-      if (digits > 0 || c !== 48) digits++;
       m = m * 10 + (c - 48);
       if (frac >= 0) frac++;
     } else if (c === 46 && frac < 0) frac = 0;
     else break;
   }
-  if (i === end && seen && digits <= 15 && frac <= 22) {
+  // (m only grows, and rounding keeps it at 2^53 or above once the digits are: below 2^53 at the
+  // end, it was exact all along)
+  if (i === end && seen && m < 9007199254740992 && frac <= 22) {
     const v = frac > 0 ? m / POW10[frac] : m;
     return neg ? -v : v;
   }

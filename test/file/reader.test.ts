@@ -180,12 +180,20 @@ test("numbers parse exactly as Number() does", () => {
     "5.",
     "00012",
     "9007199254740993",
+    "9007199254740992",
+    "900719925474099.2",
+    "0.9007199254740993",
+    "4494906655092593",
+    "-44949.06655092593",
+    "0000000000000000044949.06655092593",
   ];
   let seed = 7;
   for (let i = 0; i < 3000; i++) {
     seed = (seed * 48271) % 2147483647;
     const x = (seed / 2147483647) * 10 ** ((seed % 12) - 4);
     samples.push(String(x), x.toFixed(seed % 16), String(Math.round(x)));
+    // date-times as Excel writes them: 15 to 17 significant digits, m above and below 2^53
+    samples.push(String(40000 + (seed % 20000) + x / 10 ** ((seed % 12) - 4)));
   }
   for (const s of samples)
     expect([s, numberAt(`<v>${s}</v>`, 3, 3 + s.length)]).toEqual([s, Number(s)]);
