@@ -1,5 +1,6 @@
 // R1 诉求处置时效·案件不过夜: every ticket received on a day is signed (and forwarded) by the end of that day.
-import { Kpi } from "../model";
+import { Kpi, Ticket } from "../model";
+import type { Rec } from "../read";
 import { ColumnKey } from "../sheets";
 import { dayOf, dayEnd, formatDay } from "../time";
 import {
@@ -50,7 +51,7 @@ export const r1: Rule = {
     const total = new Array<number>(Math.max(n, 0)).fill(0);
     const onTime = new Array<number>(Math.max(n, 0)).fill(0);
     const skipped = new Array<number>(Math.max(n, 0)).fill(0);
-    const late: (typeof ok)[] = Array.from({ length: Math.max(n, 0) }, () => []);
+    const late: Rec<Ticket>[][] = Array.from({ length: Math.max(n, 0) }, () => []);
     /** tickets of the day whose limit (with grace) has not passed by the as-of time */
     const waiting = new Array<number>(Math.max(n, 0)).fill(0);
     for (const t of ok) {
