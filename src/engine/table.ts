@@ -53,7 +53,9 @@ export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
 /** One value of `range.values` (and the .xlsx reader) as the raw model holds it: '' → null, '#N/A' → {error}. */
 export function rawCell(v: unknown): RawCell {
   if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string") return EXCEL_ERRORS.has(v) ? { error: v } : v;
+  // (every error value starts with #: most texts are not looked up, nor their hash computed)
+  if (typeof v === "string")
+    return v.charCodeAt(0) === 35 && EXCEL_ERRORS.has(v) ? { error: v } : v;
   if (typeof v === "number" || typeof v === "boolean") return v;
   return String(v);
 }
