@@ -3,24 +3,38 @@
 // synchronous read; where a browser lacks it, fflate does the work as before.
 import { inflateSync } from "fflate";
 import type { XlsxWorkbook } from "./workbook-file";
-import { Codec, checkEntry, rawData } from "./zip";
+import { Codec, checkEntry, jsCrc32, rawData } from "./zip";
 
 interface Inflated {
   bytes: Uint8Array;
+  /** the CRC-32 of bytes, taken piece by piece as they were decompressed */
+  crc: number;
 }
 
-/** A codec whose inflate takes what was decompressed ahead of time (by offset in the file). */
+/**
+ * A codec whose inflate takes what was decompressed ahead of time (by offset in the file), and
+ * whose CRC-32 of such a part is the one taken during that decompression (the same function over
+ * the same bytes, done while the worker waited for the next piece).
+ */
 export function prefetchingCodec(): Codec & { ready: Map<number, Inflated> } {
   const ready = new Map<number, Inflated>();
+  const crcs = new WeakMap<Uint8Array, number>();
   return {
     ready,
     inflateRaw(raw, size) {
       const hit = ready.get(raw.byteOffset);
       if (hit && hit.bytes.length === size) {
         ready.delete(raw.byteOffset);
+        crcs.set(hit.bytes, hit.crc);
         return hit.bytes;
       }
       return inflateSync(raw, { out: new Uint8Array(size) });
+    },
+    crc32(data, seed) {
+      const known = seed === 0 ? crcs.get(data) : undefined;
+      if (known === undefined) return jsCrc32(data, seed);
+      crcs.delete(data);
+      return known;
     },
   };
 }
@@ -51,11 +65,18 @@ export async function prefetch(
       try {
         checkEntry(e);
         const raw = rawData(pkg.bytes, e);
-        const stream = new Blob([raw as BlobPart]).stream().pipeThrough(new DS("deflate-raw"));
+        // the compressed bytes written straight in (through a Blob's stream they came back a
+        // 64 KB piece at a time, the worker idle between pieces)
+        const ds = new DS("deflate-raw");
+        const writer = ds.writable.getWriter();
+        writer.write(raw).catch(() => undefined);
+        writer.close().catch(() => undefined);
+        const stream = ds.readable;
         // into the declared size, and no further: a part that expands beyond it is left to the
         // reader, which refuses it in the user's words
         const bytes = new Uint8Array(e.size);
         let n = 0;
+        let crc = 0;
         const reader = stream.getReader();
         for (;;) {
           const { done, value } = await reader.read();
@@ -66,8 +87,9 @@ export async function prefetch(
           }
           bytes.set(value, n);
           n += value.length;
+          crc = jsCrc32(value, crc);
         }
-        if (n === e.size) codec.ready.set(raw.byteOffset, { bytes });
+        if (n === e.size) codec.ready.set(raw.byteOffset, { bytes, crc });
       } catch {
         // left to the reader, which reports a damaged part in the user's words
       }

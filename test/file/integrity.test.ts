@@ -7,7 +7,7 @@ import { pkg } from "./pkg";
 import { FileUnreadable } from "../../src/file/errors";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { nodeCodec } from "../../src/cli/node";
-import { prefetchingCodec } from "../../src/file/browser-codec";
+import { prefetch, prefetchingCodec } from "../../src/file/browser-codec";
 import { concat, jsCrc32, readDirectory } from "../../src/file/zip";
 import type { Codec } from "../../src/file/zip";
 import { paramsSheetSpec } from "../../src/engine/param-sheet";
@@ -89,6 +89,42 @@ describe.each(codecs)("%s", (_name, codec) => {
     expect(reason(() => read(b, codec()))).toMatch(
       /CRC-32 does not match|bytes where the directory declares|more bytes than the directory declares/
     );
+  });
+});
+
+describe("a part decompressed ahead (the browser's DecompressionStream), its CRC-32 taken on the way", () => {
+  // (a sheet of 64 KB and more is decompressed ahead)
+  const rows = Array.from(
+    { length: 4000 },
+    (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}.5</v></c></row>`
+  ).join("");
+  const big = pkg({
+    S: `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>分数</t></is></c></row>${rows}</sheetData>`,
+  });
+
+  async function readAhead(bytes: Uint8Array) {
+    const codec = prefetchingCodec();
+    const wb = XlsxWorkbook.open(bytes, codec);
+    await prefetch(wb, codec, ["S"]);
+    const ahead = codec.ready.size;
+    return { ahead, read: () => wb.readTablesSync(["S"])[0].values };
+  }
+
+  test("an intact part is read from what was decompressed ahead", async () => {
+    const { ahead, read: values } = await readAhead(big);
+    expect(ahead).toBe(1);
+    const v = values();
+    expect(v.length).toBe(4001);
+    expect(v[4000]).toEqual([3999.5]);
+  });
+
+  test("a part whose CRC-32 is not the directory's is refused, though decompressed ahead", async () => {
+    const bad = big.slice();
+    const { central } = where(bad, "xl/worksheets/sheet1.xml");
+    bad[central + 16] ^= 1; // the directory's CRC-32
+    const { ahead, read: values } = await readAhead(bad);
+    expect(ahead).toBe(1);
+    expect(reason(values)).toContain("CRC-32 does not match");
   });
 });
 

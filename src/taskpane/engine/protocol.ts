@@ -27,6 +27,7 @@ import { MappingPlan, planMapping, suggestMapping } from "../../engine/suggest";
 import { mappingSheetSpec } from "../../engine/layout/own";
 import { RawTable } from "../../engine/table";
 import { VerifyResult, verifyInputs } from "../../engine/verify";
+import { fingerprintAhead } from "../../engine/fingerprint";
 import type { XlsxWorkbook } from "../../file/workbook-file";
 import type { SheetInfo } from "../../workbook";
 
@@ -241,6 +242,7 @@ export function createHandler(post: (p: Progress) => void) {
       const names = file().sheetsForEngine();
       await prefetchTables?.(names);
       tables = file().readTablesSync(names);
+      await fingerprintAhead(inputsOnly(tables));
     }
     return tables;
   };
@@ -253,13 +255,16 @@ export function createHandler(post: (p: Progress) => void) {
       .filter((n) => !names.has(n) && !isResultSheetName(n));
     if (!rest.length) return have;
     await prefetchTables?.(rest);
-    return [...have, ...file().readTablesSync(rest)];
+    const more = file().readTablesSync(rest);
+    await fingerprintAhead(inputsOnly(more));
+    return [...have, ...more];
   };
 
   return async function handle(req: Request): Promise<Response> {
     try {
       switch (req.op) {
         case "audit":
+          await fingerprintAhead(inputsOnly(req.tables));
           return answer(req.op, checkedRun(req.tables, req.options));
         case "open": {
           post({ stage: "opening", detail: req.name });
@@ -330,6 +335,7 @@ export function createHandler(post: (p: Progress) => void) {
           return answer(req.op, { added, sheets: await file().listSheets() });
         }
         case "verify":
+          await fingerprintAhead(inputsOnly(req.tables));
           return answer(req.op, verifyInputs(req.tables));
         case "verifyFile": {
           // inputs as read; the run log as written by the latest run
