@@ -110,6 +110,12 @@ const TRUE_WORDS = new Set([
 ]);
 const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", "×", "✗", "✘", "x", "无", "未解决"]);
 
+// the readings of yes/no texts as written (是, 否, 已解决 … fill whole columns), shared and never changed
+const BOOL_YES: Parsed<boolean> = Object.freeze({ ok: true, value: true });
+const BOOL_NO: Parsed<boolean> = Object.freeze({ ok: true, value: false });
+const BOOL_BLANK: Parsed<boolean> = Object.freeze({ ok: true, value: null });
+const boolWords = new Map<string, Parsed<boolean>>();
+
 export function parseBool(v: RawCell): Parsed<boolean> {
   if (v === null) return blank();
   if (isCellError(v)) return errorValue(v);
@@ -119,10 +125,16 @@ export function parseBool(v: RawCell): Parsed<boolean> {
     if (v === 0) return ok(false);
     return bad(`不是“是/否”：${quote(v)}`, `not yes/no: ${quote(v)}`);
   }
+  const known = boolWords.get(v);
+  if (known !== undefined) return known;
   const t = normalizeText(v).toLowerCase();
-  if (t === "") return blank();
-  if (TRUE_WORDS.has(t)) return ok(true);
-  if (FALSE_WORDS.has(t)) return ok(false);
+  const read: Parsed<boolean> | null =
+    t === "" ? BOOL_BLANK : TRUE_WORDS.has(t) ? BOOL_YES : FALSE_WORDS.has(t) ? BOOL_NO : null;
+  if (read) {
+    if (boolWords.size > 4096) boolWords.clear();
+    boolWords.set(v, read);
+    return read;
+  }
   return bad(
     `无法识别的“是/否”值：“${quote(v)}”（可填 是/否、Y/N、√/×）`,
     `unreadable yes/no value: "${quote(v)}" (use 是/否, Y/N, √/×)`
