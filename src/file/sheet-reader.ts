@@ -456,6 +456,39 @@ function plainValueEnd(b: string, at: number, end: number): number {
     : -1;
 }
 
+/** textEnd for `<is><t>…</t></is></c>` without a prefix (openpyxl's every text), compared in place. */
+function plainInlineEnd(b: string, at: number, end: number): number {
+  // <is><t>
+  if (
+    b.charCodeAt(at) !== 60 ||
+    b.charCodeAt(at + 1) !== 105 ||
+    b.charCodeAt(at + 2) !== 115 ||
+    b.charCodeAt(at + 3) !== 62 ||
+    b.charCodeAt(at + 4) !== 60 ||
+    b.charCodeAt(at + 5) !== 116 ||
+    b.charCodeAt(at + 6) !== 62
+  )
+    return -1;
+  const e = b.indexOf("<", at + 7);
+  // </t></is></c>
+  return e > 0 &&
+    e < end &&
+    b.charCodeAt(e + 1) === 47 &&
+    b.charCodeAt(e + 2) === 116 &&
+    b.charCodeAt(e + 3) === 62 &&
+    b.charCodeAt(e + 4) === 60 &&
+    b.charCodeAt(e + 5) === 47 &&
+    b.charCodeAt(e + 6) === 105 &&
+    b.charCodeAt(e + 7) === 115 &&
+    b.charCodeAt(e + 8) === 62 &&
+    b.charCodeAt(e + 9) === 60 &&
+    b.charCodeAt(e + 10) === 47 &&
+    b.charCodeAt(e + 11) === 99 &&
+    b.charCodeAt(e + 12) === 62
+    ? e
+    : -1;
+}
+
 /** Where a window of bytes may end: after the last `</…row>` (after the data: the last '>'). */
 function cutPoint(b: Uint8Array, start: number, end: number, anyTag: boolean): number {
   for (let i = end - 1; i >= start + 4; i--) {
@@ -527,6 +560,14 @@ export function readSheetPart(
   const wideText = (from: number, to: number): string =>
     fromUtf8.decode(windowBytes.subarray(from, to));
   let wide: ((from: number, to: number) => string) | undefined;
+  /** bytes → one character a byte, where the windows are read so */
+  let latin1: ((x: Uint8Array) => string) | null = null;
+  /**
+   * A string of its own equal to b[from, to) (a slice would keep the whole window alive): from the
+   * window's bytes where it is read a byte a character (several times cheaper in a browser).
+   */
+  const keyCopy = (b: string, from: number, to: number): string =>
+    latin1 ? latin1(windowBytes.subarray(from, to)) : copyOf(b.slice(from, to));
   /** b[from, to) as text: the bytes decoded as UTF-8 when the window is Latin-1 and they need it. */
   const textOf = (b: string, from: number, to: number): string => {
     if (wide) for (let k = from; k < to; k++) if (b.charCodeAt(k) >= 0x80) return wide(from, to);
@@ -540,8 +581,7 @@ export function readSheetPart(
     const known = inline.get(raw);
     if (known !== undefined) return known;
     const value = rawCell(decodeTextAt(b, from, to, wide));
-    // (a copy of the key: a slice would keep the whole chunk of XML it came from alive)
-    if (inline.size < INLINE_CACHE_SIZE) inline.set(copyOf(raw), value);
+    if (inline.size < INLINE_CACHE_SIZE) inline.set(keyCopy(b, from, to), value);
     return value;
   };
 
@@ -555,9 +595,8 @@ export function readSheetPart(
         if (known !== undefined) value = known;
         else {
           value = rawCell(itemText(textOf(b, isStart, isEnd), prefix ?? ""));
-          // (a copy of the key: a slice would keep the whole chunk of XML it came from alive)
           if (raw.length <= INLINE_CACHE_TEXT && inline.size < INLINE_CACHE_SIZE)
-            inline.set(copyOf(raw), value);
+            inline.set(keyCopy(b, isStart, isEnd), value);
         }
       }
     } else if (vStart >= 0) {
@@ -693,7 +732,12 @@ export function readSheetPart(
           tStart = -1;
           inCell = !self;
           // the common inline form, <c … t="inlineStr"><is><t>…</t></is></c>, read at once
-          const te = inCell && type === T_INLINE ? textEnd(b, gt + 1, isTag, iscTag, end) : -1;
+          const te =
+            !inCell || type !== T_INLINE
+              ? -1
+              : plain
+                ? plainInlineEnd(b, gt + 1, end)
+                : textEnd(b, gt + 1, isTag, iscTag, end);
           if (te >= 0) {
             tStart = gt + 1 + isTag.length;
             tEnd = te;
@@ -759,7 +803,7 @@ export function readSheetPart(
   // indexes are the bytes', a window is a one-byte string however much Chinese it holds (decoding
   // it as UTF-8 made a two-byte string of every window with one Chinese text in it, at several
   // times the cost), and only a text value with a multi-byte character is decoded from its bytes.
-  const latin1 = pkg.codec.decodeLatin1 ?? latin1Decoder();
+  latin1 = pkg.codec.decodeLatin1 ?? latin1Decoder();
   wide = latin1 ? wideText : undefined;
   const textDecoder = new TextDecoder("utf-8");
   const decode = latin1 ?? pkg.codec.decodeUtf8 ?? ((x: Uint8Array) => textDecoder.decode(x));
