@@ -28,13 +28,7 @@ import {
   NS_REL,
   utf16Of,
 } from "./package";
-import {
-  declaredSize,
-  readSharedStrings,
-  sheetTable,
-  trimTable,
-  readSheetPart,
-} from "./sheet-reader";
+import { declaredSize, readSharedStrings, sheetTable } from "./sheet-reader";
 import { WrittenSheet, commentsXml, notesVml, sheetXml, templateXml } from "./sheet-writer";
 import { StyleBook } from "./styles";
 import { Codec, concat } from "./zip";
@@ -83,6 +77,11 @@ export function tabSelectedAt(head: string): [number, number] | null {
 export class XlsxWorkbook implements WorkbookAdapter {
   private pkg: XlsxPackage;
   private strings: string[] | null = null;
+  /**
+   * Sheets read whole by listSheets to count their rows (they declare no size), by part: the
+   * next read of the sheet takes the table rather than reading it again. Dropped on any change.
+   */
+  private counted = new Map<string, RawTable>();
 
   private constructor(pkg: XlsxPackage) {
     this.pkg = pkg;
@@ -124,10 +123,13 @@ export class XlsxWorkbook implements WorkbookAdapter {
       this.worksheets().map((s) => {
         const size = declaredSize(this.pkg, s.part!);
         if (size && !(size.rows === 1 && size.columns === 1)) return { name: s.name, ...size };
-        // no dimension (or a bare A1, which some writers put on every sheet): count the rows
-        const values = trimTable(
-          readSheetPart(this.pkg, s.part!, this.sharedStrings, false).values
-        );
+        // no dimension (or a bare A1, which some writers put on every sheet, and every platform
+        // export here): count the rows of the sheet as read, and keep it for the run
+        const table =
+          this.counted.get(s.part!) ??
+          sheetTable(this.pkg, s.name, s.part!, this.sharedStrings, this.pkg.date1904());
+        this.counted.set(s.part!, table);
+        const values = table.values;
         return {
           name: s.name,
           rows: values.length,
@@ -135,6 +137,24 @@ export class XlsxWorkbook implements WorkbookAdapter {
         };
       })
     );
+  }
+
+  /** The sheets that declare no size of their own: listing them reads each whole (to count its rows). */
+  sheetsWithoutSize(): string[] {
+    return guard(() =>
+      this.worksheets()
+        .filter((s) => {
+          const size = declaredSize(this.pkg, s.part!);
+          return !size || (size.rows === 1 && size.columns === 1);
+        })
+        .map((s) => s.name)
+    );
+  }
+
+  /** Whether a sheet's table is held already (read by listSheets): reading it costs nothing. */
+  holdsTable(name: string): boolean {
+    const s = this.worksheets().find((x) => x.name === name);
+    return !!s && this.counted.has(s.part!);
   }
 
   /** Every worksheet's name, in tab order. */
@@ -175,7 +195,10 @@ export class XlsxWorkbook implements WorkbookAdapter {
         sheets.find((x) => x.name === name) ??
         sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
       if (!s) throw new Error(`no sheet named "${name}"`);
-      const t = guard(() => sheetTable(this.pkg, s.name, s.part!, this.sharedStrings, date1904));
+      const counted = this.counted.get(s.part!);
+      this.counted.delete(s.part!);
+      const t =
+        counted ?? guard(() => sheetTable(this.pkg, s.name, s.part!, this.sharedStrings, date1904));
       onProgress?.({ sheet: s.name, rowsRead: t.values.length, rowsTotal: t.values.length });
       return t;
     });
@@ -191,6 +214,7 @@ export class XlsxWorkbook implements WorkbookAdapter {
   stylesFellBack = 0;
 
   private change<T>(f: (styles: StyleBook) => T): T {
+    this.counted.clear();
     const before = this.pkg.snapshot();
     try {
       const styles = new StyleBook(this.pkg);

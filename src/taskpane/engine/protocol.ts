@@ -240,7 +240,7 @@ export function createHandler(post: (p: Progress) => void) {
   const fileTables = async (): Promise<RawTable[]> => {
     if (!tables) {
       const names = file().sheetsForEngine();
-      await prefetchTables?.(names);
+      await prefetchTables?.(names.filter((n) => !file().holdsTable(n)));
       tables = file().readTablesSync(names);
       await fingerprintAhead(inputsOnly(tables));
     }
@@ -254,7 +254,7 @@ export function createHandler(post: (p: Progress) => void) {
       .sheetNames()
       .filter((n) => !names.has(n) && !isResultSheetName(n));
     if (!rest.length) return have;
-    await prefetchTables?.(rest);
+    await prefetchTables?.(rest.filter((n) => !file().holdsTable(n)));
     const more = file().readTablesSync(rest);
     await fingerprintAhead(inputsOnly(more));
     return [...have, ...more];
@@ -275,6 +275,10 @@ export function createHandler(post: (p: Progress) => void) {
           prefetchTables = (names) => prefetch(wb, codec, names);
           name = req.name;
           tables = null;
+          // sheets that declare no size (a platform export's) are read whole to list them, and
+          // the run takes those tables: decompressed ahead here, not by the slower fallback
+          const unsized = wb.sheetsWithoutSize();
+          if (unsized.length) await prefetch(wb, codec, unsized);
           const paramsSheets = open.sheetsForEngine().filter(isParamsSheetName);
           const value: OpenOutcome = {
             sheets: await open.listSheets(),
