@@ -58,7 +58,8 @@ export type Request =
   | { op: "verify"; tables: RawTable[] }
   | { op: "verifyFile" }
   | { op: "plan"; rows: string[][] }
-  | { op: "saveMapping"; rows: string[][] };
+  | { op: "saveMapping"; rows: string[][] }
+  | { op: "warm" };
 
 /** A run: its result (and, Excel mode, the result sheets to write), or the 列映射 to look at first. */
 export type AuditOutcome = { result: AuditResult; specs: SheetSpec[] } | { plan: MappingPlan };
@@ -118,6 +119,7 @@ export type Answers = EveryOp<{
   verify: VerifyResult;
   verifyFile: VerifyResult;
   plan: MappingPlan;
+  warm: null;
 }>;
 
 export type Response = { ok: true; value: Answers[Op] } | { ok: false; failure: Failure };
@@ -348,6 +350,10 @@ export function createHandler(post: (p: Progress) => void) {
           const logs = file().readTablesSync(file().sheetsForEngine().filter(isResultSheetName));
           return answer(req.op, verifyInputs([...inputs, ...logs]));
         }
+        case "warm":
+          // the .xlsx code loaded before a file is chosen (the pane starts its worker early)
+          await loadFileModule();
+          return answer(req.op, null);
         case "download": {
           post({ stage: "writing" });
           flush();
