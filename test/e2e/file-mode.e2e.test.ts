@@ -43,6 +43,10 @@ test("the pane starts in file mode when office.js cannot load", async () => {
   await expect(page.getByText("文件模式（未连接 Excel）").isVisible()).resolves.toBe(true);
   // office.js from Microsoft's CDN was requested and refused
   expect(blocked.some((u) => u.includes("appsforoffice.microsoft.com"))).toBe(true);
+  // the engine's worker is started before any file is chosen
+  const started = () => page.workers().some((w) => w.url().includes("engine.worker.js"));
+  for (let i = 0; i < 200 && !started(); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(started()).toBe(true);
 }, 60000);
 
 test("open a fixture workbook, run, and see the expected totals", async () => {
