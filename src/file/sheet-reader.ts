@@ -83,6 +83,19 @@ function latin1Decoder(): ((x: Uint8Array) => string) | null {
   }
 }
 
+/**
+ * Whether b[from, to) is plain ASCII text with no reference in it (a ticket's id, a masked phone
+ * number): copied at once for less than a lookup costs, and such values (mostly one of a kind)
+ * are kept out of the inline cache, which then keeps its room for the texts that repeat.
+ */
+function plainText(b: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = b.charCodeAt(i);
+    if (c >= 0x80 || c === 38 /* & */) return false;
+  }
+  return true;
+}
+
 /** Inline strings up to this long (as written) are remembered, at most this many a sheet. */
 const INLINE_CACHE_TEXT = 160;
 const INLINE_CACHE_SIZE = 50_000;
@@ -576,7 +589,8 @@ export function readSheetPart(
 
   /** The value of an inline string's text b[from, to): decoded once for a short text repeated. */
   const inlineText = (b: string, from: number, to: number): RawCell => {
-    if (to - from > INLINE_CACHE_TEXT) return rawCell(decodeTextAt(b, from, to, wide));
+    if (to - from > INLINE_CACHE_TEXT || plainText(b, from, to))
+      return rawCell(decodeTextAt(b, from, to, wide));
     const raw = b.slice(from, to);
     const known = inline.get(raw);
     if (known !== undefined) return known;
