@@ -14,7 +14,7 @@ interface Inflated {
 /**
  * A codec whose inflate takes what was decompressed ahead of time (by offset in the file), and
  * whose CRC-32 of such a part is the one taken during that decompression (the same function over
- * the same bytes, done while the worker waited for the next piece).
+ * the same bytes, taken piece by piece as they came, not over the whole part again at its read).
  */
 export function prefetchingCodec(): Codec & { ready: Map<number, Inflated> } {
   const ready = new Map<number, Inflated>();
@@ -65,8 +65,7 @@ export async function prefetch(
       try {
         checkEntry(e);
         const raw = rawData(pkg.bytes, e);
-        // the compressed bytes written straight in (through a Blob's stream they came back a
-        // 64 KB piece at a time, the worker idle between pieces)
+        // the compressed bytes written straight in (no Blob and its stream in between)
         const ds = new DS("deflate-raw");
         const writer = ds.writable.getWriter();
         writer.write(raw).catch(() => undefined);
