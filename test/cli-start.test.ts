@@ -26,8 +26,8 @@ test("a damaged code cache is replaced, and the run is the same", () => {
   const bundle = bundled("src/cli/main.ts");
   const expected = help(); // (writes a cache when there is none)
   expect(expected).toContain("--out");
+  // (not asserted refused here: another test's command line may replace it at any moment)
   writeFileSync(`${bundle}.cache`, "not a code cache");
-  expect(accepted(bundle)).toBe(false);
   expect(help()).toBe(expected);
   expect(accepted(bundle)).toBe(true);
   expect(help()).toBe(expected);
