@@ -57,23 +57,32 @@ function bundled(entry) {
 }
 
 /**
- * Loads an entry's bundle with V8's code cache kept beside it (`….cjs.cache`): a start-up then
- * skips compiling what the last run compiled (the command line starts about 80 ms sooner). The
- * cache is written when the process ends, once, when there was none or V8 refused it (a new
- * bundle, another Node); a cache that cannot be written is simply not kept.
+ * Loads an entry's bundle with V8's code cache kept beside it: a start-up then skips compiling
+ * what the last run compiled (the command line starts about 80 ms sooner). The cache is named by
+ * the SHA-256 of the bundle's text (`….cjs.<hash>.cache`): V8 checks only a source's length, and
+ * an edit that kept the bundle's length would otherwise run the code compiled before it. It is
+ * written when the process ends, once, when there was none or V8 refused it (another Node); the
+ * caches of earlier bundles are removed then; a cache that cannot be written is simply not kept.
  */
 function load(entry) {
+  return loadBundle(bundled(entry));
+}
+
+/** load(), for a bundle already built (any CommonJS file). */
+function loadBundle(file) {
   const vm = require("vm");
   const Module = require("module");
-  const file = bundled(entry);
-  const cacheFile = `${file}.cache`;
+  const { createHash } = require("crypto");
+  const source = fs.readFileSync(file, "utf8");
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
+  const cacheFile = `${file}.${hash}.cache`;
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), {
+  const script = new vm.Script(Module.wrap(source), {
     filename: file,
     cachedData,
   });
@@ -83,6 +92,14 @@ function load(entry) {
       try {
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
+        const base = path.basename(file);
+        for (const other of fs.readdirSync(path.dirname(file)))
+          if (
+            other.startsWith(`${base}.`) &&
+            other.endsWith(".cache") &&
+            other !== path.basename(cacheFile)
+          )
+            fs.rmSync(path.join(path.dirname(file), other), { force: true });
       } catch {
         try {
           fs.rmSync(tmp, { force: true });
@@ -97,7 +114,7 @@ function load(entry) {
   return mod.exports;
 }
 
-module.exports = { bundled, load };
+module.exports = { bundled, load, loadBundle };
 
 if (require.main === module) {
   const [entry, ...args] = process.argv.slice(2);
