@@ -59,11 +59,26 @@ function bundled(entry) {
 /**
  * Loads an entry's bundle with V8's code cache kept beside it: a start-up then skips compiling
  * what the last run compiled (the command line starts about 80 ms sooner). The cache is named by
- * the SHA-256 of the bundle's text (`….cjs.<hash>.cache`): V8 checks only a source's length, and
- * an edit that kept the bundle's length would otherwise run the code compiled before it. It is
- * written when the process ends, once, when there was none or V8 refused it (another Node); the
- * caches of earlier bundles are removed then; a cache that cannot be written is simply not kept.
+ * the SHA-256 of the bundle's text (V8 checks only a source's length: an edit that kept the
+ * bundle's length would otherwise run the code compiled before it) and of the flags Node runs
+ * with (V8 refuses a cache made under others): `….cjs.<text>.<flags>.cache`. It is written when
+ * the process ends, once, when there was none or V8 refused it; the caches of earlier bundles are
+ * removed then; a cache that cannot be written is simply not kept. Under --enable-source-maps
+ * the bundle is required as usual, so that stack traces name the TypeScript sources.
  */
+/** The code cache's file for this bundle text under these flags (see load). */
+function codeCacheFile(file, source, execArgv, nodeOptions) {
+  const { createHash } = require("crypto");
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
+  // V8 refuses a cache made under other flags (--max-old-space-size, another Node): one cache
+  // for each, side by side
+  const flags = createHash("sha256")
+    .update(`${process.version} ${execArgv.join(" ")} ${nodeOptions ?? ""}`)
+    .digest("hex")
+    .slice(0, 8);
+  return `${file}.${hash}.${flags}.cache`;
+}
+
 function load(entry) {
   return loadBundle(bundled(entry));
 }
@@ -72,10 +87,15 @@ function load(entry) {
 function loadBundle(file) {
   const vm = require("vm");
   const Module = require("module");
-  const { createHash } = require("crypto");
+  // stack traces mapped to the TypeScript sources: a plain require (Node maps only what it loads)
+  if (
+    process.execArgv.includes("--enable-source-maps") ||
+    /--enable-source-maps/.test(process.env.NODE_OPTIONS ?? "")
+  )
+    return require(file);
   const source = fs.readFileSync(file, "utf8");
-  const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
-  const cacheFile = `${file}.${hash}.cache`;
+  const cacheFile = codeCacheFile(file, source, process.execArgv, process.env.NODE_OPTIONS);
+  const hash = path.basename(cacheFile).split(".").slice(-3)[0];
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -93,11 +113,12 @@ function loadBundle(file) {
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
         const base = path.basename(file);
+        // the caches of earlier bundles (another content hash) go
         for (const other of fs.readdirSync(path.dirname(file)))
           if (
             other.startsWith(`${base}.`) &&
             other.endsWith(".cache") &&
-            other !== path.basename(cacheFile)
+            !other.startsWith(`${base}.${hash}.`)
           )
             fs.rmSync(path.join(path.dirname(file), other), { force: true });
       } catch {
@@ -114,7 +135,7 @@ function loadBundle(file) {
   return mod.exports;
 }
 
-module.exports = { bundled, load, loadBundle };
+module.exports = { bundled, load, loadBundle, codeCacheFile };
 
 if (require.main === module) {
   const [entry, ...args] = process.argv.slice(2);

@@ -33,12 +33,26 @@ export const FINGERPRINT_FORMAT = 2;
 export function hashTable(t: RawTable, format = FINGERPRINT_FORMAT): string {
   if (format === 1) return hashTableJson(t);
   const known = ahead.get(t);
-  if (known && known.values === t.values && known.rows === t.values.length) return known.hex;
+  if (
+    known &&
+    known.values === t.values &&
+    known.rows === t.values.length &&
+    known.firstRow === t.firstRow &&
+    known.firstCol === t.firstCol
+  )
+    return known.hex;
   return hashTableBinary(t);
 }
 
-/** Format-2 fingerprints computed ahead (fingerprintAhead), by table, with what they were of. */
-const ahead = new WeakMap<RawTable, { values: RawTable["values"]; rows: number; hex: string }>();
+/**
+ * Format-2 fingerprints computed ahead (fingerprintAhead), by table, with what they were of: a
+ * table given other values, rows or origin since is hashed again (the engine never edits a
+ * table's cells in place; the adapters give new tables on every read).
+ */
+const ahead = new WeakMap<
+  RawTable,
+  { values: RawTable["values"]; rows: number; firstRow: number; firstCol: number; hex: string }
+>();
 
 /** A digest that takes the whole input at once and answers later (WebCrypto's). */
 export type DigestAll = (bytes: Uint8Array) => Promise<ArrayBuffer>;
@@ -66,36 +80,40 @@ export async function fingerprintAhead(
   if (!digest) return;
   for (const t of tables) {
     if (ahead.has(t)) continue;
+    // what the digest is of (the table could be given other values while it is computed)
+    const { values, firstRow, firstCol } = t;
     // sized for the table at first (about 17 bytes a cell, from a year of tickets): grown by
     // doubling, a large table's form was copied over and over
     let cells = 0;
-    for (let i = 0; i < t.values.length && i < 64; i++) cells += t.values[i].length + 1;
-    const guess = (cells / Math.min(64, t.values.length || 1)) * t.values.length * 20;
-    let buf = new Uint8Array(Math.min(AHEAD_LIMIT, Math.max(1 << 16, Math.ceil(guess))));
-    let size = 0;
-    let tooLarge = false;
-    encodeTable(t, (bytes) => {
-      if (tooLarge) return;
-      if (size + bytes.length > buf.length) {
-        if (size + bytes.length > AHEAD_LIMIT) {
-          tooLarge = true;
-          return;
-        }
-        const grown = new Uint8Array(
-          Math.min(AHEAD_LIMIT, Math.max(buf.length * 2, size + bytes.length))
-        );
-        grown.set(buf.subarray(0, size));
-        buf = grown;
-      }
-      buf.set(bytes, size);
-      size += bytes.length;
-    });
-    if (tooLarge) continue;
+    for (let i = 0; i < values.length && i < 64; i++) cells += values[i].length + 1;
+    const guess = (cells / Math.min(64, values.length || 1)) * values.length * 20;
+    // a table too large to hold at once is hashed the usual way, without trying first
+    if (guess > AHEAD_LIMIT) continue;
     try {
+      let buf = new Uint8Array(Math.max(1 << 16, Math.ceil(guess)));
+      let size = 0;
+      let tooLarge = false;
+      encodeTable(t, (bytes) => {
+        if (tooLarge) return;
+        if (size + bytes.length > buf.length) {
+          if (size + bytes.length > AHEAD_LIMIT) {
+            tooLarge = true;
+            return;
+          }
+          const grown = new Uint8Array(
+            Math.min(AHEAD_LIMIT, Math.max(buf.length * 2, size + bytes.length))
+          );
+          grown.set(buf.subarray(0, size));
+          buf = grown;
+        }
+        buf.set(bytes, size);
+        size += bytes.length;
+      });
+      if (tooLarge) continue;
       const hex = bytesToHex(new Uint8Array(await digest(buf.subarray(0, size))));
-      ahead.set(t, { values: t.values, rows: t.values.length, hex });
+      ahead.set(t, { values, rows: values.length, firstRow, firstCol, hex });
     } catch {
-      // hashed the usual way when the audit asks
+      // (no room for the form, or the digest failed) hashed the usual way when the audit asks
     }
   }
 }

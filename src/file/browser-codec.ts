@@ -57,7 +57,8 @@ export async function prefetch(
   const sst = pkg.workbookRelated(
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
   );
-  if (sst) parts.push(sst);
+  // (once read, the shared strings are held: decompressed again, they would only wait here)
+  if (sst && !wb.sharedStringsRead && parts.length) parts.push(sst);
   await Promise.all(
     parts.map(async (part) => {
       const e = pkg.entry(part);

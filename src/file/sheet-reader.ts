@@ -921,10 +921,28 @@ export function sheetTable(
   strings: () => string[],
   date1904: boolean
 ): RawTable {
-  const read = readSheetPart(pkg, part, strings, date1904);
+  return tableOf(name, readSheetPart(pkg, part, strings, date1904), date1904);
+}
+
+/** A sheet as read → the engine's raw table: merged cells blanked, trailing blanks dropped. */
+export function tableOf(name: string, read: SheetRead, date1904: boolean): RawTable {
   if (read.merges.length) applyMerges(read.values, read.merges);
   const values = trimTable(read.values);
   return { name, firstRow: 1, firstCol: 1, values, ...(date1904 ? { date1904: true } : {}) };
+}
+
+/** The rows and columns trimTable would leave, without changing the rows. */
+export function trimmedSize(values: RawCell[][]): { rows: number; columns: number } {
+  let rows = 0;
+  let columns = 0;
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    let n = row.length;
+    while (n > 0 && row[n - 1] === null) n--;
+    if (n > 0) rows = i + 1;
+    if (n > columns) columns = n;
+  }
+  return { rows, columns };
 }
 
 /** The size a sheet declares (`<dimension ref="A1:K110001"/>`), reading only its first bytes. */

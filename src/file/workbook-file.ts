@@ -28,7 +28,15 @@ import {
   NS_REL,
   utf16Of,
 } from "./package";
-import { declaredSize, readSharedStrings, sheetTable } from "./sheet-reader";
+import {
+  SheetRead,
+  declaredSize,
+  readSharedStrings,
+  readSheetPart,
+  sheetTable,
+  tableOf,
+  trimmedSize,
+} from "./sheet-reader";
 import { WrittenSheet, commentsXml, notesVml, sheetXml, templateXml } from "./sheet-writer";
 import { StyleBook } from "./styles";
 import { Codec, concat } from "./zip";
@@ -78,10 +86,11 @@ export class XlsxWorkbook implements WorkbookAdapter {
   private pkg: XlsxPackage;
   private strings: string[] | null = null;
   /**
-   * Sheets read whole by listSheets to count their rows (they declare no size), by part: the
-   * next read of the sheet takes the table rather than reading it again. Dropped on any change.
+   * Sheets the engine reads that listSheets read whole to count their rows (they declare no
+   * size), by part, as read: the next read of the sheet makes its table of that (merged cells
+   * blanked, as any read) rather than reading it again. Dropped on any change.
    */
-  private counted = new Map<string, RawTable>();
+  private counted = new Map<string, SheetRead>();
 
   private constructor(pkg: XlsxPackage) {
     this.pkg = pkg;
@@ -106,6 +115,11 @@ export class XlsxWorkbook implements WorkbookAdapter {
     return this.pkg;
   }
 
+  /** Whether the shared strings have been read (they are held from then on). */
+  get sharedStringsRead(): boolean {
+    return this.strings !== null;
+  }
+
   private sharedStrings = (): string[] => {
     this.strings ??= guard(() =>
       readSharedStrings(this.pkg, this.pkg.workbookRelated(REL_TYPE.sharedStrings))
@@ -119,22 +133,20 @@ export class XlsxWorkbook implements WorkbookAdapter {
 
   /** Worksheets in tab order with their declared size (a few bytes of each are read). */
   async listSheets(): Promise<SheetInfo[]> {
+    let keep: Set<string> | undefined;
     return guard(() =>
       this.worksheets().map((s) => {
         const size = declaredSize(this.pkg, s.part!);
         if (size && !(size.rows === 1 && size.columns === 1)) return { name: s.name, ...size };
         // no dimension (or a bare A1, which some writers put on every sheet, and every platform
-        // export here): count the rows of the sheet as read, and keep it for the run
-        const table =
+        // export here): count the rows of the sheet as read (as before, merged cells not
+        // blanked), and keep it for the run when the engine reads it
+        const read =
           this.counted.get(s.part!) ??
-          sheetTable(this.pkg, s.name, s.part!, this.sharedStrings, this.pkg.date1904());
-        this.counted.set(s.part!, table);
-        const values = table.values;
-        return {
-          name: s.name,
-          rows: values.length,
-          columns: values.reduce((m, r) => Math.max(m, r.length), 0),
-        };
+          readSheetPart(this.pkg, s.part!, this.sharedStrings, this.pkg.date1904());
+        keep ??= new Set(this.sheetsForEngine());
+        if (keep.has(s.name)) this.counted.set(s.part!, read);
+        return { name: s.name, ...trimmedSize(read.values) };
       })
     );
   }
@@ -197,8 +209,11 @@ export class XlsxWorkbook implements WorkbookAdapter {
       if (!s) throw new Error(`no sheet named "${name}"`);
       const counted = this.counted.get(s.part!);
       this.counted.delete(s.part!);
-      const t =
-        counted ?? guard(() => sheetTable(this.pkg, s.name, s.part!, this.sharedStrings, date1904));
+      const t = guard(() =>
+        counted
+          ? tableOf(s.name, counted, date1904)
+          : sheetTable(this.pkg, s.name, s.part!, this.sharedStrings, date1904)
+      );
       onProgress?.({ sheet: s.name, rowsRead: t.values.length, rowsTotal: t.values.length });
       return t;
     });

@@ -74,6 +74,20 @@ test("a table whose values were replaced after is hashed again, not given the ea
   }
 });
 
+test("a table moved to another origin after is hashed again", async () => {
+  const [t] = tablesOf("small-2months.xlsx");
+  await fingerprintAhead([t], webCrypto);
+  const before = hashTable(t);
+  t.firstRow = 3;
+  const sync = countingSha256();
+  try {
+    expect(hashTable(t)).not.toBe(before);
+    expect(sync.count()).toBe(1);
+  } finally {
+    sync.restore();
+  }
+});
+
 test("a digest that fails, or none at all, leaves the usual hash", async () => {
   const tables = tablesOf("small-2months.xlsx");
   const expected = tablesOf("small-2months.xlsx").map((t) => hashTable(t));
