@@ -196,7 +196,7 @@ export class XlsxPackage {
     if (c) return Array.isArray(c) ? joinBytes(c) : c;
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    return entryBytes(this.bytes, e, this.codec.inflateRaw, this.codec.crc32);
+    return entryBytes(this.bytes, e, this.codec);
   }
 
   /**
@@ -243,15 +243,7 @@ export class XlsxPackage {
     }
     const e = this.entries.get(n);
     if (!e) throw new FileUnreadable("damaged", `missing part ${name}`);
-    streamEntry(
-      this.bytes,
-      e,
-      onChunk,
-      this.codec.inflateRaw,
-      small,
-      this.codec.crc32,
-      this.codec.inflateRawPieces
-    );
+    streamEntry(this.bytes, e, onChunk, this.codec, small);
   }
 
   text(name: string): string {

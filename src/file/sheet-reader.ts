@@ -822,7 +822,7 @@ export function readSheetPart(
   const textDecoder = new TextDecoder("utf-8");
   const decode = latin1 ?? pkg.codec.decodeUtf8 ?? ((x: Uint8Array) => textDecoder.decode(x));
   const WINDOW = 8 << 20;
-  let pending: Uint8Array | null = null;
+  const GATHER = 1 << 20;
   let first = true;
   const scanBytes = (bytes: Uint8Array) => {
     let x = bytes;
@@ -835,30 +835,52 @@ export function readSheetPart(
     windowBytes = x;
     scan(decode(x), x.length);
   };
-  pkg.stream(part, (incoming, final) => {
-    let chunk = incoming;
-    if (pending) {
-      chunk = new Uint8Array(pending.length + incoming.length);
-      chunk.set(pending, 0);
-      chunk.set(incoming, pending.length);
-      pending = null;
-    }
+  /** Scans `chunk` a window at a time up to its last cut point; where the rest begins. */
+  const scanWindows = (chunk: Uint8Array, final: boolean): number => {
     let o = 0;
     while (o < chunk.length) {
       const end = Math.min(chunk.length, o + WINDOW);
       if (final && end === chunk.length) {
         scanBytes(chunk.subarray(o));
-        return;
+        return chunk.length;
       }
       let cut = cutPoint(chunk, o, end, done);
       if (cut <= o) cut = cutPoint(chunk, o, chunk.length, done);
-      if (cut <= o) {
-        pending = chunk.slice(o);
-        return;
-      }
+      if (cut <= o) return o;
       scanBytes(chunk.subarray(o, cut));
       o = cut;
     }
+    return o;
+  };
+  // pieces (the browser's stream gives 64 KB, the command line's worker 1 MB) are gathered in one
+  // buffer, reused from window to window, and scanned once it holds a megabyte (larger windows
+  // kept more of the sheet's text alive at once on the command line, and gained nothing); a
+  // whole part is scanned where it lies (each window is read once: the buffer may be overwritten
+  // after its scan)
+  let held = new Uint8Array(0);
+  let heldLength = 0;
+  const hold = (piece: Uint8Array) => {
+    if (heldLength + piece.length > held.length) {
+      const more = new Uint8Array(
+        Math.max(GATHER + (1 << 20), heldLength + piece.length, held.length * 2)
+      );
+      more.set(held.subarray(0, heldLength));
+      held = more;
+    }
+    held.set(piece, heldLength);
+    heldLength += piece.length;
+  };
+  pkg.stream(part, (incoming, final) => {
+    if (!heldLength && (final || incoming.length >= WINDOW)) {
+      const rest = scanWindows(incoming, final);
+      if (rest < incoming.length) hold(incoming.subarray(rest));
+      return;
+    }
+    hold(incoming);
+    if (!final && heldLength < GATHER) return;
+    const rest = scanWindows(held.subarray(0, heldLength), final);
+    held.copyWithin(0, rest, heldLength);
+    heldLength -= rest;
   });
   return { values: rows, merges };
 }

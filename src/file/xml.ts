@@ -123,6 +123,21 @@ export function decodeTextAt(
   while (i < to) {
     const c = s.charCodeAt(i);
     if (c === 38 /* & */) {
+      // a decimal reference (&#24037;: openpyxl's every Chinese character), read in place
+      if (s.charCodeAt(i + 1) === 35 /* # */) {
+        let j = i + 2;
+        let n = 0;
+        for (let d = s.charCodeAt(j) - 48; d >= 0 && d <= 9 && j < to && n <= 0x10ffff;) {
+          n = n * 10 + d;
+          d = s.charCodeAt(++j) - 48;
+        }
+        if (j > i + 2 && j < to && s.charCodeAt(j) === 59 /* ; */ && n <= 0x10ffff) {
+          k = putCodePoint(u, k, n);
+          if (n === 95) underscore = true;
+          i = j + 1;
+          continue;
+        }
+      }
       const semi = s.indexOf(";", i + 1);
       const n = semi < 0 || semi >= to ? -1 : entityCode(s, i + 1, semi);
       if (n >= 0) {

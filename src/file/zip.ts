@@ -198,6 +198,12 @@ export type InflateRawPieces = (
 
 export interface Codec {
   inflateRaw?: InflateRaw;
+  /**
+   * The pieces of a part decompressed ahead of the synchronous read (the browser's
+   * DecompressionStream), already checked against this size and CRC-32, or undefined when there
+   * are none; each piece is handed on once.
+   */
+  aheadPieces?: (compressed: Uint8Array, size: number, crc: number) => Uint8Array[] | undefined;
   /** for large parts: memory follows a piece, not the part (used from `STREAM_FROM` bytes) */
   inflateRawPieces?: InflateRawPieces;
   /** UTF-8 bytes (whole characters) → text */
@@ -221,26 +227,42 @@ function checkContent(e: ZipEntry, length: number, crc: number): void {
     throw damaged(`${e.name}: CRC-32 does not match (the part was altered or damaged)`);
 }
 
+const EMPTY = new Uint8Array(0);
+
 /**
  * An entry's content in pieces, as it is decompressed: `onChunk` sees each piece once and may
  * return false to stop early (the rest is never decompressed). With `inflateRaw` (native, and
- * several times faster than fflate), the entry is decompressed whole and handed over at once.
+ * several times faster than fflate), the entry is decompressed whole and handed over at once;
+ * what the codec decompressed ahead (`aheadPieces`) is handed over in its pieces.
  */
 export function streamEntry(
   b: Uint8Array,
   e: ZipEntry,
   onChunk: (chunk: Uint8Array, final: boolean) => boolean | void,
-  inflateRaw?: InflateRaw,
+  codec: Codec = {},
   /** for a look at the first bytes only: streaming even with a native inflater */
-  small = false,
-  crc32: Crc32 = jsCrc32,
-  inflateRawPieces?: InflateRawPieces
+  small = false
 ): void {
+  const { inflateRaw, crc32 = jsCrc32, inflateRawPieces } = codec;
   checkEntry(e);
   const raw = rawData(b, e);
   if (e.method === 0) {
     checkContent(e, raw.length, crc32(raw, 0));
     onChunk(raw, true);
+    return;
+  }
+  const ahead = small ? undefined : codec.aheadPieces?.(raw, e.size, e.crc);
+  if (ahead) {
+    // (checked as they were decompressed: counted here only)
+    let length = 0;
+    for (let i = 0; i < ahead.length; i++) {
+      const piece = ahead[i];
+      ahead[i] = EMPTY; // each piece is garbage once read, not held to the part's end
+      length += piece.length;
+      if (onChunk(piece, false) === false) return;
+    }
+    checkContent(e, length, e.crc);
+    onChunk(EMPTY, true);
     return;
   }
   if (inflateRawPieces && !small && e.size >= STREAM_FROM) {
@@ -327,12 +349,7 @@ function inflateFailed(e: ZipEntry, err: unknown): never {
 }
 
 /** An entry's whole content (for the small parts: workbook, rels, styles, strings of a sheet). */
-export function entryBytes(
-  b: Uint8Array,
-  e: ZipEntry,
-  inflateRaw?: InflateRaw,
-  crc32?: Crc32
-): Uint8Array {
+export function entryBytes(b: Uint8Array, e: ZipEntry, codec: Codec = {}): Uint8Array {
   const parts: Uint8Array[] = [];
   let n = 0;
   streamEntry(
@@ -342,9 +359,7 @@ export function entryBytes(
       parts.push(c);
       n += c.length;
     },
-    inflateRaw,
-    false,
-    crc32
+    codec
   );
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(n);

@@ -1,14 +1,16 @@
 // Issue 24: on the command line a large part is decompressed in pieces by zlib in a worker thread
 // (src/cli/inflate-pieces.ts), so that memory follows a piece, not the part. The pieces are the
 // part, in order; a stop, a damaged stream and a part longer than declared end as the whole-part
-// reader ends; a sheet read in pieces is the sheet read whole.
+// reader ends; a sheet read in pieces is the sheet read whole. In the browser, what was
+// decompressed ahead comes in the stream's pieces (64 KB): a sheet read from pieces of any size
+// is the sheet read whole.
 import { deflateRawSync } from "zlib";
 import { pkg } from "./pkg";
 import { inflateRawPieces } from "../../src/cli/inflate-pieces";
 import { nodeCodec } from "../../src/cli/node";
 import { FileUnreadable } from "../../src/file/errors";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
-import { STREAM_FROM, readDirectory } from "../../src/file/zip";
+import { Codec, STREAM_FROM, readDirectory } from "../../src/file/zip";
 
 /** Text that compresses as a sheet does (not a run of one byte). */
 function sheetLike(bytes: number): Buffer {
@@ -49,6 +51,8 @@ test("a damaged stream fails with zlib's reason", () => {
   expect(() => inflateRawPieces(bad, 2 << 20, () => true)).toThrow(/invalid|incorrect/i);
 });
 
+const SMALL_SHEET = `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&#24037;&#21333;</t></is></c></row><row r="2"><c r="A2"><v>2.5</v></c><c r="B2" t="inlineStr"><is><t>&#25237;&#35785;</t></is></c></row></sheetData>`;
+
 describe("a sheet beyond STREAM_FROM through the package", () => {
   const rows: string[] = [];
   for (let r = 1, n = 0; n < STREAM_FROM + (1 << 20); r++) {
@@ -87,5 +91,49 @@ describe("a sheet beyond STREAM_FROM through the package", () => {
     } catch (err) {
       expect((err as FileUnreadable).detail).toMatch(/more bytes than the directory declares/);
     }
+  });
+  /** A codec that hands the reader each part as pieces of these sizes, in turn (as decompressed ahead). */
+  const inPieces = (sizes: number[]): Codec & { handed: number[] } => {
+    const handed: number[] = [];
+    return {
+      ...nodeCodec,
+      handed,
+      aheadPieces(raw, size) {
+        const whole = nodeCodec.inflateRaw!(raw, size);
+        const out: Uint8Array[] = [];
+        for (let o = 0, k = 0; o < whole.length; k++) {
+          const n = sizes[k % sizes.length];
+          out.push(whole.subarray(o, o + n));
+          o += n;
+        }
+        handed.push(out.length);
+        return out;
+      },
+    };
+  };
+
+  test.each([
+    ["the browser's 64 KB", [1 << 16]],
+    ["uneven, a row cut anywhere", [999_983, 1, 7, 65_521, 3 << 20]],
+    ["one larger than a window, then small", [9 << 20, 4099]],
+  ])("handed in pieces (%s), it reads as whole", (_name, sizes) => {
+    const codec = inPieces(sizes);
+    const values = read(file, codec);
+    expect(Math.max(...codec.handed)).toBeGreaterThan(1);
+    expect(values).toEqual(read(file, { ...nodeCodec, inflateRawPieces: undefined }));
+  });
+
+  test("a small sheet with a byte-order mark, handed a byte at a time, reads as whole", () => {
+    const bom = pkg(
+      { S: "" },
+      {
+        raw: {
+          "xl/worksheets/sheet1.xml": `\uFEFF<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${SMALL_SHEET}</worksheet>`,
+        },
+      }
+    );
+    const codec = inPieces([1]);
+    expect(read(bom, codec)).toEqual(read(bom));
+    expect(read(bom)[1]).toEqual([2.5, "投诉"]);
   });
 });
