@@ -35,15 +35,19 @@ export interface Pane {
   close(): Promise<void>;
 }
 
-export async function startPane(viewport = { width: 420, height: 1100 }): Promise<Pane> {
-  if (!existsSync(path.join(DIST, "taskpane.html")))
+export async function startPane(
+  viewport = { width: 420, height: 1100 },
+  /** the built pane to serve (the benchmark's --vs serves another build beside it) */
+  dist = DIST
+): Promise<Pane> {
+  if (!existsSync(path.join(dist, "taskpane.html")))
     throw new Error(
       "dist/taskpane.html missing: run `npm run build` first (npm run test:e2e does)"
     );
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.join(DIST, decodeURIComponent(url.pathname));
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }

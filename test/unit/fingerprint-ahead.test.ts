@@ -78,3 +78,26 @@ test("a digest that fails, or none at all, leaves the usual hash", async () => {
   expect(value).toEqual(expected);
   expect(hashed).toBe(tables.length);
 });
+
+test("a table whose first rows understate its size (its form grown past the guess) gets the audit's digest", async () => {
+  const long = "投诉内容".repeat(400);
+  const make = (): RawTable => ({
+    name: "工单",
+    firstRow: 1,
+    firstCol: 1,
+    // (and one text longer than a piece: written as a piece of its own)
+    values: Array.from({ length: 2000 }, (_, i) =>
+      i < 64 ? [i] : i === 100 ? ["长".repeat(100_000)] : [i, `${long}${i}`, i / 7]
+    ),
+  });
+  const expected = hashTable(make());
+  const t = make();
+  const sizes: number[] = [];
+  await fingerprintAhead([t], (b) => (sizes.push(b.length), webCrypto(b)));
+  // one digest, of the whole form (about 10 MB where the first rows suggested 50 KB)
+  expect(sizes.length).toBe(1);
+  expect(sizes[0]).toBeGreaterThan(1900 * long.length * 3);
+  const { value, hashed } = withHashCount(() => hashTable(t));
+  expect(hashed).toBe(0);
+  expect(value).toBe(expected);
+});
