@@ -100,8 +100,9 @@ const range = (xs: number[]) => `min ${Math.min(...xs)}, max ${Math.max(...xs)}`
 async function main() {
   const pane = await startPane();
   // another build (--vs DIR: its dist/), timed in turn with this one: run by run, the same minutes
-  const other = VS ? await startPane(undefined, path.resolve(VS)) : null;
+  let other: Awaited<ReturnType<typeof startPane>> | null = null;
   try {
+    if (VS) other = await startPane(undefined, path.resolve(VS));
     for (const n of SIZES)
       for (const form of FORMS_ASKED) {
         const file = benchFile(path.join(ROOT, "bench"), n, form);

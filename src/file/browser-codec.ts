@@ -45,6 +45,50 @@ function gzipTrailer(crc: number, size: number): Uint8Array {
 
 type DecompressionCtor = new (format: string) => TransformStream<Uint8Array, Uint8Array>;
 
+/** A gzip member of this raw deflate data and this trailer, being decompressed. */
+function gunzip(
+  DS: DecompressionCtor,
+  raw: Uint8Array,
+  crc: number,
+  size: number
+): ReadableStreamDefaultReader<Uint8Array> {
+  const ds = new DS("gzip");
+  const writer = ds.writable.getWriter();
+  for (const piece of [GZIP_HEADER, raw, gzipTrailer(crc, size)])
+    writer.write(piece).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return ds.readable.getReader();
+}
+
+/** Whether a stream ends without error. */
+async function endsWell(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+  try {
+    while (!(await reader.read()).done);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const trailerChecks = new WeakMap<DecompressionCtor, Promise<boolean>>();
+
+/**
+ * Whether this browser's zlib refuses a gzip member whose trailer (CRC-32, size) is wrong, as the
+ * format requires and Chromium, Firefox, Safari and Node do: what is decompressed ahead is taken
+ * unchecked on the strength of it. Asked once, of an empty member; where the answer is no, nothing
+ * is decompressed ahead and the reader decompresses and checks each part itself.
+ */
+function checksTrailer(DS: DecompressionCtor): Promise<boolean> {
+  let check = trailerChecks.get(DS);
+  if (!check) {
+    const EMPTY = new Uint8Array([3, 0]); // a final fixed-Huffman block holding nothing
+    check = (async () =>
+      (await endsWell(gunzip(DS, EMPTY, 0, 0))) && !(await endsWell(gunzip(DS, EMPTY, 1, 0))))();
+    trailerChecks.set(DS, check);
+  }
+  return check;
+}
+
 /** Decompresses the parts behind these sheets (and the shared strings) before they are read. */
 export async function prefetch(
   wb: XlsxWorkbook,
@@ -52,7 +96,7 @@ export async function prefetch(
   sheetNames: string[]
 ): Promise<void> {
   const DS = (globalThis as { DecompressionStream?: DecompressionCtor }).DecompressionStream;
-  if (!DS) return;
+  if (!DS || !(await checksTrailer(DS))) return;
   const pkg = wb.package;
   const parts = pkg
     .sheets()
@@ -74,19 +118,13 @@ export async function prefetch(
         // gzip with the directory's CRC-32 and size as its trailer: the browser's zlib checks them
         // as it decompresses (a mismatch fails the stream, and the reader then refuses the part in
         // the user's words), where a CRC-32 in JavaScript took a fifth of a second a year of tickets
-        const ds = new DS("gzip");
-        const writer = ds.writable.getWriter();
-        for (const piece of [GZIP_HEADER, raw, gzipTrailer(e.crc, e.size)])
-          writer.write(piece).catch(() => undefined);
-        writer.close().catch(() => undefined);
-        const stream = ds.readable;
+        const reader = gunzip(DS, raw, e.crc, e.size);
         // the pieces kept as they come: copied into one array of the part's size, they cost a
         // tenth of a second a year of tickets (the array's pages touched for the first time);
         // up to the declared size, and no further: a part that expands beyond it is left to the
         // reader, which refuses it in the user's words
         const pieces: Uint8Array[] = [];
         let n = 0;
-        const reader = stream.getReader();
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
@@ -94,6 +132,7 @@ export async function prefetch(
             await reader.cancel();
             return;
           }
+          if (!value.length) continue;
           pieces.push(value);
           n += value.length;
         }

@@ -211,10 +211,20 @@ export class XlsxPackage {
   ): void {
     let form: "utf-16le" | "utf-16be" | null | undefined;
     const held: Uint8Array[] = [];
+    let heldSize = 0;
     this.streamRaw(
       name,
       (chunk, final) => {
-        if (form === undefined) form = utf16Of(chunk.subarray(0, 4));
+        if (form === undefined) {
+          // the encoding is told by the first four bytes, which a piece may not hold alone
+          held.push(chunk);
+          heldSize += chunk.length;
+          if (heldSize < 4 && !final) return;
+          const head = held.length === 1 ? chunk : joinBytes(held);
+          held.length = 0;
+          form = utf16Of(head.subarray(0, 4));
+          chunk = head;
+        }
         if (!form) return onChunk(chunk, final);
         held.push(chunk);
         if (!final) return;

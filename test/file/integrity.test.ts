@@ -3,7 +3,8 @@
 // one name are refused; a UTF-8 name written without the UTF-8 flag (a zip made on Linux) is read
 // as UTF-8 and kept in the copy.
 import { strToU8, zipSync } from "fflate";
-import { pkg } from "./pkg";
+import { inflateRawSync } from "zlib";
+import { pkg, where } from "./pkg";
 import { FileUnreadable } from "../../src/file/errors";
 import { XlsxWorkbook } from "../../src/file/workbook-file";
 import { nodeCodec } from "../../src/cli/node";
@@ -38,20 +39,6 @@ function reason(f: () => unknown): string {
     return (e as FileUnreadable).detail ?? "";
   }
   throw new Error("expected the file to be refused as damaged");
-}
-
-/** Offsets of an entry's local header and central directory record. */
-function where(b: Uint8Array, name: string): { local: number; central: number } {
-  const dir = readDirectory(b);
-  const e = dir.find((x) => x.name === name)!;
-  const enc = strToU8(name);
-  for (let p = b.length - 46; p >= 0; p--)
-    if (b[p] === 0x50 && b[p + 1] === 0x4b && b[p + 2] === 1 && b[p + 3] === 2) {
-      const n = b[p + 28] | (b[p + 29] << 8);
-      if (n === enc.length && enc.every((x, i) => b[p + 46 + i] === x))
-        return { local: e.localOffset, central: p };
-    }
-  throw new Error(`no central record for ${name}`);
 }
 
 const setU32 = (b: Uint8Array, o: number, v: number) => {
@@ -143,6 +130,37 @@ const decompressionStream = typeof DecompressionStream === "function";
       expect(reason(values)).toMatch(
         /more bytes than the directory declares|CRC-32 does not match/
       );
+    });
+
+    test("a browser whose zlib does not check a gzip trailer: nothing is taken ahead, the reader checks", async () => {
+      // a stand-in that decompresses and never looks at the trailer: taken at its word, a part
+      // with a wrong CRC-32 would be read unchecked
+      class Trusting extends TransformStream<Uint8Array, Uint8Array> {
+        constructor() {
+          const got: Uint8Array[] = [];
+          super({
+            transform: (chunk) => void got.push(chunk),
+            flush: (out) => {
+              const member = concat(got);
+              if (member.length > 18) out.enqueue(inflateRawSync(member.subarray(10, -8)));
+            },
+          });
+        }
+      }
+      const real = globalThis.DecompressionStream;
+      globalThis.DecompressionStream = Trusting as unknown as typeof DecompressionStream;
+      try {
+        const intact = await readAhead(big);
+        expect(intact.ahead).toBe(0);
+        expect(intact.read()[4000]).toEqual([3999.5]);
+        const bad = big.slice();
+        bad[where(bad, "xl/worksheets/sheet1.xml").central + 16] ^= 1;
+        const damaged = await readAhead(bad);
+        expect(damaged.ahead).toBe(0);
+        expect(reason(damaged.read)).toContain("CRC-32 does not match");
+      } finally {
+        globalThis.DecompressionStream = real;
+      }
     });
   }
 );

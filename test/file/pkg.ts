@@ -1,5 +1,6 @@
 // A minimal .xlsx package written by hand, for tests of the readers.
 import { zipSync, strToU8 } from "fflate";
+import { readDirectory } from "../../src/file/zip";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -36,4 +37,18 @@ export function pkg(
     );
   for (const [k, v] of Object.entries(opts.raw ?? {})) files[k] = strToU8(v);
   return zipSync(files, { level: 6 });
+}
+
+/** Offsets of an entry's local header and central directory record. */
+export function where(b: Uint8Array, name: string): { local: number; central: number } {
+  const dir = readDirectory(b);
+  const e = dir.find((x) => x.name === name)!;
+  const enc = strToU8(name);
+  for (let p = b.length - 46; p >= 0; p--)
+    if (b[p] === 0x50 && b[p + 1] === 0x4b && b[p + 2] === 1 && b[p + 3] === 2) {
+      const n = b[p + 28] | (b[p + 29] << 8);
+      if (n === enc.length && enc.every((x, i) => b[p + 46 + i] === x))
+        return { local: e.localOffset, central: p };
+    }
+  throw new Error(`no central record for ${name}`);
 }

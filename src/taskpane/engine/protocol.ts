@@ -173,7 +173,11 @@ const loadFileModule = () =>
 
 export function createHandler(post: (p: Progress) => void) {
   let open: XlsxWorkbook | null = null;
-  let prefetchTables: ((names: string[]) => Promise<void>) | null = null;
+  /**
+   * The open file's tables of these sheets, decompressed ahead in the browser's zlib; what was
+   * decompressed ahead and not read (a failed run's, a part no sheet needed) is let go after.
+   */
+  let readAhead: ((names: string[]) => Promise<RawTable[]>) | null = null;
   let name = "";
   /** the engine's tables of the open file, read once and re-read after a change */
   let tables: RawTable[] | null = null;
@@ -239,11 +243,13 @@ export function createHandler(post: (p: Progress) => void) {
     if (!open) throw new Error("no workbook open");
     return open;
   };
+  const readTables = (names: string[]): Promise<RawTable[]> => {
+    if (!readAhead) throw new Error("no workbook open");
+    return readAhead(names);
+  };
   const fileTables = async (): Promise<RawTable[]> => {
     if (!tables) {
-      const names = file().sheetsForEngine();
-      await prefetchTables?.(names.filter((n) => !file().holdsTable(n)));
-      tables = file().readTablesSync(names);
+      tables = await readTables(file().sheetsForEngine());
       await fingerprintAhead(inputsOnly(tables));
     }
     return tables;
@@ -256,8 +262,7 @@ export function createHandler(post: (p: Progress) => void) {
       .sheetNames()
       .filter((n) => !names.has(n) && !isResultSheetName(n));
     if (!rest.length) return have;
-    await prefetchTables?.(rest.filter((n) => !file().holdsTable(n)));
-    const more = file().readTablesSync(rest);
+    const more = await readTables(rest);
     await fingerprintAhead(inputsOnly(more));
     return [...have, ...more];
   };
@@ -274,19 +279,34 @@ export function createHandler(post: (p: Progress) => void) {
           const codec = prefetchingCodec();
           const wb = XlsxWorkbook.open(new Uint8Array(req.bytes), codec);
           open = wb;
-          prefetchTables = (names) => prefetch(wb, codec, names);
+          readAhead = async (names) => {
+            try {
+              await prefetch(
+                wb,
+                codec,
+                names.filter((n) => !wb.holdsTable(n))
+              );
+              return wb.readTablesSync(names);
+            } finally {
+              codec.ready.clear();
+            }
+          };
           name = req.name;
           tables = null;
-          // sheets that declare no size (a platform export's) are read whole to list them, and
-          // the run takes those tables: decompressed ahead here, not by the slower fallback
-          const unsized = wb.sheetsWithoutSize();
-          if (unsized.length) await prefetch(wb, codec, unsized);
-          const paramsSheets = open.sheetsForEngine().filter(isParamsSheetName);
-          const value: OpenOutcome = {
-            sheets: await open.listSheets(),
-            params: paramsFromTables(open.readTablesSync(paramsSheets.slice(0, 1))),
-          };
-          return answer(req.op, value);
+          try {
+            // sheets that declare no size (a platform export's) are read whole to list them, and
+            // the run takes those tables: decompressed ahead here, not by the slower fallback
+            const unsized = wb.sheetsWithoutSize();
+            if (unsized.length) await prefetch(wb, codec, unsized);
+            const paramsSheets = open.sheetsForEngine().filter(isParamsSheetName);
+            const value: OpenOutcome = {
+              sheets: await open.listSheets(),
+              params: paramsFromTables(open.readTablesSync(paramsSheets.slice(0, 1))),
+            };
+            return answer(req.op, value);
+          } finally {
+            codec.ready.clear();
+          }
         }
         case "whatIf": {
           if (!lastRun) throw new UserError("请先核查一次 / run the audit first");
