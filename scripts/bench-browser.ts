@@ -3,6 +3,7 @@
 // click on it to the totals painted (the bench's own reaction time between the two left out).
 // Usage: npm run build && npm run bench:browser [-- --tickets 110000] [--form excel,inline,…]
 //        [--runs 3] [--vs OTHER_DIST]  (another build's dist/, timed in turn: a paired A/B)
+//        [--unique-text]  (the files npm run bench -- --unique-text built)
 // Uses the workbooks `npm run bench` builds in bench/ (run that first), in each writer's form. Each
 // size is timed in a fresh page, three times (--runs); the median is printed.
 import { existsSync } from "fs";
@@ -94,6 +95,7 @@ async function timeOnce(
   }
 }
 
+const UNIQUE = process.argv.includes("--unique-text");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs: number[]) => `min ${Math.min(...xs)}, max ${Math.max(...xs)}`;
 
@@ -105,9 +107,11 @@ async function main() {
     if (VS) other = await startPane(undefined, path.resolve(VS));
     for (const n of SIZES)
       for (const form of FORMS_ASKED) {
-        const file = benchFile(path.join(ROOT, "bench"), n, form);
+        const file = benchFile(path.join(ROOT, "bench"), n, form, UNIQUE);
         if (!existsSync(file)) {
-          console.log(`${file} missing: run npm run bench -- --tickets ${n} --form ${form} first`);
+          console.log(
+            `${file} missing: run npm run bench -- --tickets ${n} --form ${form}${UNIQUE ? " --unique-text" : ""} first`
+          );
           continue;
         }
         const a: number[] = [];

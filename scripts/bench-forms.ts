@@ -36,13 +36,15 @@ import { escapeAttr, escapeText } from "../src/file/xml";
 export const FORMS = ["excel", "inline", "libreoffice", "wps", "monthly"] as const;
 export type Form = (typeof FORMS)[number];
 
-/** The cached bench file of a size and form (bench-mapping.ts's `write` owns tickets-N-monthly.xlsx). */
-export const benchFile = (dir: string, n: number, form: Form) =>
+/**
+ * The cached bench file of a size and form (bench-mapping.ts's `write` owns tickets-N-monthly.xlsx);
+ * `-unique` when every ticket's 诉求内容 is its own (`uniqueText`).
+ */
+export const benchFile = (dir: string, n: number, form: Form, uniqueText = false) =>
   path.join(
     dir,
-    form === "excel"
-      ? `tickets-${n}.xlsx`
-      : `tickets-${n}-${form === "monthly" ? "by-month" : form}.xlsx`
+    (form === "excel" ? `tickets-${n}` : `tickets-${n}-${form === "monthly" ? "by-month" : form}`) +
+      (uniqueText ? "-unique.xlsx" : ".xlsx")
   );
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -90,17 +92,39 @@ export function splitByMonth(tickets: RawTable): { months: RawTable[]; mapping: 
   return { months, mapping };
 }
 
-/** The sample's 工单 sheet grown to n tickets: its rows repeated in order, each with a new id. */
-export function grownTickets(sample: XlsxWorkbook, n: number): RawTable {
+/**
+ * The sample's 工单 sheet grown to n tickets: its rows repeated in order, each with a new id. With
+ * `uniqueText`, every ticket's 诉求内容 is its own, as in a real year (the sample's 2,067 texts
+ * repeat every 9,222 tickets), and as long as the sample's: its last four characters are the
+ * ticket's number written in the sample's own characters. No rule reads 诉求内容, so the totals
+ * are those of the repeated form; what changes is only that no two texts are alike.
+ */
+export function grownTickets(sample: XlsxWorkbook, n: number, uniqueText = false): RawTable {
   const [tickets] = sample.readTablesSync(["工单"]);
   const body = tickets.values.slice(1);
   const values: RawCell[][] = [tickets.values[0]];
+  const content = uniqueText ? tickets.values[0].indexOf("诉求内容") : -1;
+  if (uniqueText && content < 0) throw new Error("the sample's 工单 sheet has no 诉求内容 column");
+  const digits = [...new Set([...body.map((r) => String(r[content] ?? "")).join("")])];
   for (let i = 0; i < n; i++) {
     const row = [...body[i % body.length]];
     row[0] = `GD${String(i + 1).padStart(10, "0")}`;
+    if (content >= 0) {
+      const text = String(row[content] ?? "");
+      row[content] = [...text].slice(0, -4).join("") + numberIn(digits, i);
+    }
     values.push(row);
   }
   return { ...tickets, values };
+}
+
+/** i written in four of these characters (as digits, the first the highest). */
+function numberIn(digits: string[], i: number): string {
+  const base = digits.length;
+  if (i >= base ** 4) throw new Error(`ticket ${i}: more than four characters' worth`);
+  let out = "";
+  for (let k = 0; k < 4; k++, i = Math.floor(i / base)) out = digits[i % base] + out;
+  return out;
 }
 
 // ---- WPS: the 状态 column ----
@@ -406,12 +430,13 @@ export function buildForm(
   sampleBytes: Uint8Array,
   n: number,
   form: Form,
-  level: 1 | 6 = 6
+  level: 1 | 6 = 6,
+  uniqueText = false
 ): Uint8Array[] {
   const wb = XlsxWorkbook.open(sampleBytes);
   const pkg = wb.package;
   const ticketsSheet = pkg.sheets().find((s) => s.name === "工单")!;
-  const tickets = grownTickets(wb, n);
+  const tickets = grownTickets(wb, n, uniqueText);
   const sstPart = pkg.workbookRelated(REL_TYPE.sharedStrings)!;
   const sampleItems = [...pkg.text(sstPart).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]);
   // LibreOffice writes the sample's strings its own way too (their text as the reader reads it)

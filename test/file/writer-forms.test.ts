@@ -13,6 +13,7 @@ import {
   Form,
   WPS_STATUS_HEADER,
   buildForm,
+  grownTickets,
   loNumber,
   scriptRuns,
   wpsStatus,
@@ -67,6 +68,29 @@ test.each(FORMS.filter((f) => f !== "excel"))(
 
 test("inline: every cell of 工单 as in Excel's form", () => {
   expect(ticketsOf(read("inline"))).toEqual(ticketsOf(read("excel")));
+});
+
+test("--unique-text: every 诉求内容 its own and as long, every other cell and the totals as before", () => {
+  const bytes = concat(buildForm(SAMPLE, N, "inline", 1, true));
+  const wb = XlsxWorkbook.open(bytes);
+  const tables = wb.readTablesSync(wb.sheetsForEngine());
+  const unique = tables.find((t) => t.name === "工单")!.values;
+  const excel = ticketsOf(read("excel"));
+  const col = excel[0].indexOf("诉求内容");
+  expect(col).toBeGreaterThan(0);
+  expect(unique).toHaveLength(excel.length);
+  expect(new Set(unique.slice(1).map((r) => r[col])).size).toBe(N);
+  unique.slice(1).forEach((row, i) => {
+    const [now, before] = [row[col], excel[i + 1][col]].map((v) => [...String(v ?? "")]);
+    expect(now.length).toBe(Math.max(4, before.length));
+    expect(now.slice(0, -4)).toEqual(before.slice(0, -4));
+    expect(row.filter((_, c) => c !== col)).toEqual(excel[i + 1].filter((_, c) => c !== col));
+  });
+  expect(audit(tables, { runAt: "test", readings: false }).settlement.totals).toEqual(
+    read("excel").totals
+  );
+  // the same text for the same ticket on every build, whatever the size
+  expect(grownTickets(XlsxWorkbook.open(SAMPLE), 50, true).values).toEqual(unique.slice(0, 51));
 });
 
 test("libreoffice: every text as in Excel's form, every number to LibreOffice's 15 digits", () => {
