@@ -502,7 +502,12 @@ function plainInlineEnd(b: string, at: number, end: number): number {
     : -1;
 }
 
-/** Where a window of bytes may end: after the last `</…row>` (after the data: the last '>'). */
+const SHEET_DATA = new TextEncoder().encode("sheetData");
+
+/**
+ * Where a window of bytes may end: after the last `</…row>` or `sheetData>` tag, never inside a
+ * row (after the data: the last '>').
+ */
 function cutPoint(b: Uint8Array, start: number, end: number, anyTag: boolean): number {
   for (let i = end - 1; i >= start + 4; i--) {
     if (b[i] !== 62) continue;
@@ -514,6 +519,11 @@ function cutPoint(b: Uint8Array, start: number, end: number, anyTag: boolean): n
       (b[i - 4] === 47 || b[i - 4] === 58)
     )
       return i + 1;
+    // <sheetData>, </sheetData> (any prefix): what follows the data is cut there, not held whole
+    if (b[i - 1] === 97 && i - 10 >= start && SHEET_DATA.every((x, k) => b[i - 9 + k] === x)) {
+      const p = b[i - 10];
+      if (p === 47 || p === 58 || p === 60) return i + 1;
+    }
   }
   return -1;
 }
@@ -821,7 +831,11 @@ export function readSheetPart(
   wide = latin1 ? wideText : undefined;
   const textDecoder = new TextDecoder("utf-8");
   const decode = latin1 ?? pkg.codec.decodeUtf8 ?? ((x: Uint8Array) => textDecoder.decode(x));
-  const WINDOW = 8 << 20;
+  // a window is at most a little under a megabyte: Node makes a Latin-1 string of more than
+  // 1,031,913 bytes (its EXTERN_APEX) an external string, outside V8's heap, and a window with
+  // Chinese in it (WPS's status text) is decoded so; with 8 MB windows WPS's year peaked 56 MiB
+  // higher on the command line, in the same time (docs/PERFORMANCE.md)
+  const WINDOW = 1_000_000;
   const GATHER = 1 << 20;
   let first = true;
   const scanBytes = (bytes: Uint8Array) => {
@@ -846,6 +860,12 @@ export function readSheetPart(
       }
       let cut = cutPoint(chunk, o, end, done);
       if (cut <= o) cut = cutPoint(chunk, o, chunk.length, done);
+      if (cut <= o && final) {
+        // no row ends in what is left of the part (what follows the data: merged cells, links):
+        // a window may end after any tag, or the rest is one window — never left unread
+        cut = cutPoint(chunk, o, end, true);
+        if (cut <= o) cut = chunk.length;
+      }
       if (cut <= o) return o;
       scanBytes(chunk.subarray(o, cut));
       o = cut;

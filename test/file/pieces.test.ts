@@ -139,6 +139,20 @@ describe("a sheet beyond STREAM_FROM through the package", () => {
   });
 
   test.each([
+    ["whole", null],
+    ["in the browser's 64 KB pieces", [1 << 16]],
+  ])("what follows the data, longer than a window, is read to its end (%s)", (_n, sizes) => {
+    // 9 MB between the last row and the merged cells, no row end in it: it was left unread (the
+    // merge lost, its cells not blanked) once it outgrew a window
+    const filler = '<protectedRange name="p" sqref="A1"/>'.repeat(250_000);
+    const tail = `<protectedRanges>${filler}</protectedRanges><mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>`;
+    const merged = pkg({ S: `${SMALL_SHEET}${tail}` });
+    const values = read(merged, sizes ? inPieces(sizes) : nodeCodec);
+    expect(values[1]).toEqual([2.5]);
+    expect(values[0]).toEqual(["工单"]);
+  });
+
+  test.each([
     ["a mark, one byte, then 64 KB", [1, 1 << 16], "\uFEFF"],
     ["a mark, none, then 64 KB", [0, 1 << 16], "\uFEFF"],
     ["no mark (told by `<?`), three bytes, then one", [3, 1], ""],
