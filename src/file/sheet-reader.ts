@@ -504,9 +504,32 @@ function plainInlineEnd(b: string, at: number, end: number): number {
 
 const SHEET_DATA = new TextEncoder().encode("sheetData");
 
+/** Whether a name's byte (of a prefix: letters, digits, '_', '-', '.'). */
+const nameByte = (c: number) =>
+  (c >= 97 && c <= 122) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 48 && c <= 57) ||
+  c === 95 ||
+  c === 45 ||
+  c === 46;
+
+/**
+ * Whether the local name after b[at] is a tag's: b[at] is its '<', the '/' of '</', or the ':' of
+ * a prefix after one of those (a text may hold "/row>" as it is: '>' needs no escape, '<' does).
+ */
+function tagName(b: Uint8Array, at: number, start: number): boolean {
+  let k = at;
+  if (b[k] === 58) {
+    k--;
+    while (k >= start && nameByte(b[k])) k--;
+  }
+  if (k >= start && b[k] === 47) k--;
+  return k >= start && b[k] === 60;
+}
+
 /**
  * Where a window of bytes may end: after the last `</…row>` or `sheetData>` tag, never inside a
- * row (after the data: the last '>').
+ * cell (after the data: the last '>').
  */
 function cutPoint(b: Uint8Array, start: number, end: number, anyTag: boolean): number {
   for (let i = end - 1; i >= start + 4; i--) {
@@ -516,14 +539,18 @@ function cutPoint(b: Uint8Array, start: number, end: number, anyTag: boolean): n
       b[i - 1] === 119 &&
       b[i - 2] === 111 &&
       b[i - 3] === 114 &&
-      (b[i - 4] === 47 || b[i - 4] === 58)
+      (b[i - 4] === 47 || b[i - 4] === 58) &&
+      tagName(b, i - 4, start)
     )
       return i + 1;
     // <sheetData>, </sheetData> (any prefix): what follows the data is cut there, not held whole
-    if (b[i - 1] === 97 && i - 10 >= start && SHEET_DATA.every((x, k) => b[i - 9 + k] === x)) {
-      const p = b[i - 10];
-      if (p === 47 || p === 58 || p === 60) return i + 1;
-    }
+    if (
+      b[i - 1] === 97 &&
+      i - 10 >= start &&
+      SHEET_DATA.every((x, k) => b[i - 9 + k] === x) &&
+      tagName(b, i - 10, start)
+    )
+      return i + 1;
   }
   return -1;
 }
