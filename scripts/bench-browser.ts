@@ -19,6 +19,7 @@ const SIZES = arg("tickets") ? [Number(arg("tickets"))] : [10000, 110000];
 const RUNS = Number(arg("runs") ?? 3);
 const FORMS_ASKED = (arg("form")?.split(",") ?? ["excel"]) as Form[];
 const VS = arg("vs");
+const UNIQUE = process.argv.includes("--unique-text");
 for (const f of FORMS_ASKED) if (!FORMS.includes(f)) throw new Error(`unknown form ${f}`);
 
 /** Times the page takes itself (performance.now()), from the file's choice to the totals painted. */
@@ -95,7 +96,6 @@ async function timeOnce(
   }
 }
 
-const UNIQUE = process.argv.includes("--unique-text");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs: number[]) => `min ${Math.min(...xs)}, max ${Math.max(...xs)}`;
 

@@ -52,3 +52,18 @@ export function where(b: Uint8Array, name: string): { local: number; central: nu
     }
   throw new Error(`no central record for ${name}`);
 }
+
+/** UTF-16 bytes of an XML text, its declaration saying UTF-16; with a byte-order mark or not. */
+export function utf16(xml: string, form: "le" | "be", bom: boolean): Uint8Array<ArrayBuffer> {
+  const body = (
+    xml.startsWith("<?xml") ? xml : `<?xml version="1.0" encoding="UTF-8"?>${xml}`
+  ).replace(/encoding="[^"]*"/, 'encoding="UTF-16"');
+  const s = (bom ? "\uFEFF" : "") + body;
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[2 * i + (form === "le" ? 0 : 1)] = c & 0xff;
+    out[2 * i + (form === "le" ? 1 : 0)] = c >> 8;
+  }
+  return out;
+}

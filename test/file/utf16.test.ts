@@ -11,24 +11,10 @@ import { layoutResults } from "../../src/engine/layout";
 import { XlsxPackage, utf16Of } from "../../src/file/package";
 import { entryBytes, readDirectory } from "../../src/file/zip";
 import { readXlsx } from "../xlsx";
+import { utf16 } from "./pkg";
 
 const SMALL = path.join(__dirname, "..", "fixtures", "small-2months.xlsx");
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
-
-/** UTF-16 bytes of an XML text, its declaration saying UTF-16; with a byte-order mark or not. */
-function utf16(xml: string, form: "le" | "be", bom: boolean): Uint8Array<ArrayBuffer> {
-  const body = (
-    xml.startsWith("<?xml") ? xml : `<?xml version="1.0" encoding="UTF-8"?>${xml}`
-  ).replace(/encoding="[^"]*"/, 'encoding="UTF-16"');
-  const s = (bom ? "\uFEFF" : "") + body;
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out[2 * i + (form === "le" ? 0 : 1)] = c & 0xff;
-    out[2 * i + (form === "le" ? 1 : 0)] = c >> 8;
-  }
-  return out;
-}
 
 /** small-2months with its workbook part and these sheets (by part) in UTF-16. */
 function withUtf16(parts: string[], form: "le" | "be", bom: boolean): Uint8Array {

@@ -279,34 +279,31 @@ export function createHandler(post: (p: Progress) => void) {
           const codec = prefetchingCodec();
           const wb = XlsxWorkbook.open(new Uint8Array(req.bytes), codec);
           open = wb;
-          readAhead = async (names) => {
+          /** `read` after these sheets' parts are decompressed ahead; what it left unread let go */
+          const ahead = async <T>(names: string[], read: () => T | Promise<T>): Promise<T> => {
             try {
-              await prefetch(
-                wb,
-                codec,
-                names.filter((n) => !wb.holdsTable(n))
-              );
-              return wb.readTablesSync(names);
+              await prefetch(wb, codec, names);
+              return await read();
             } finally {
               codec.ready.clear();
             }
           };
+          readAhead = (names) =>
+            ahead(
+              names.filter((n) => !wb.holdsTable(n)),
+              () => wb.readTablesSync(names)
+            );
           name = req.name;
           tables = null;
-          try {
-            // sheets that declare no size (a platform export's) are read whole to list them, and
-            // the run takes those tables: decompressed ahead here, not by the slower fallback
-            const unsized = wb.sheetsWithoutSize();
-            if (unsized.length) await prefetch(wb, codec, unsized);
-            const paramsSheets = open.sheetsForEngine().filter(isParamsSheetName);
-            const value: OpenOutcome = {
-              sheets: await open.listSheets(),
-              params: paramsFromTables(open.readTablesSync(paramsSheets.slice(0, 1))),
-            };
-            return answer(req.op, value);
-          } finally {
-            codec.ready.clear();
-          }
+          // sheets that declare no size (a platform export's) are read whole to list them, and
+          // the run takes those tables: decompressed ahead here, not by the slower fallback
+          const value: OpenOutcome = await ahead(wb.sheetsWithoutSize(), async () => ({
+            sheets: await wb.listSheets(),
+            params: paramsFromTables(
+              wb.readTablesSync(wb.sheetsForEngine().filter(isParamsSheetName).slice(0, 1))
+            ),
+          }));
+          return answer(req.op, value);
         }
         case "whatIf": {
           if (!lastRun) throw new UserError("请先核查一次 / run the audit first");
